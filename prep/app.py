@@ -1,0 +1,111 @@
+"""The Textual app: it owns the store and wires the screens together.
+
+Screens ask the core for data through the app's store; all disk work runs in thread
+workers so the UI never waits on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import partial
+from datetime import datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from prep.autosave import Autosave
+from prep.checklist_loader import Library, load_library
+from prep.errors import PrepError
+from prep.meeting import Meeting
+from prep.store import Store
+
+
+class PrepApp(App[None]):
+    """prep: get ready for a customer meeting, and keep what you learned."""
+
+    TITLE = "prep"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, db_path: Path, *, now: Callable[[], datetime] = datetime.now,
+                 library: Callable[[], Library] = load_library) -> None:
+        super().__init__()
+        self.store = Store(db_path)
+        self.autosave = Autosave(self.store, self._autosave_failed)
+        self.now = now
+        self.load_library = library
+        self.sub_title = str(db_path)
+
+    def on_mount(self) -> None:
+        from prep.screens.home import HomeScreen
+
+        self._ui_loop = asyncio.get_running_loop()
+        self.push_screen(HomeScreen())
+
+    async def action_quit(self) -> None:
+        """Save whatever is still pending, then leave."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_draft", None)
+            if flush is not None:
+                flush()
+        await self.workers.wait_for_complete()
+        await asyncio.to_thread(self.autosave.close)
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.autosave.close()
+        self.store.close()
+
+    def _autosave_failed(self, error: PrepError) -> None:
+        # Called on the autosave thread, maybe while the UI thread waits for it to
+        # finish: hand the toast over without waiting. The text stays on screen.
+        notify = partial(
+            self.notify, f"{error} — your text stays on screen and is saved again with your next change.",
+            title="Not saved", severity="error", timeout=15,
+        )
+        self._ui_loop.call_soon_threadsafe(notify)
+
+    def go_home(self) -> None:
+        """Back to the home screen, closing everything above it."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """Open a meeting: a draft continues its walkthrough, a prepared one shows its brief."""
+        self._load_meeting(meeting_id)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _load_meeting(self, meeting_id: str) -> None:
+        meeting = self.store.meeting(meeting_id)
+        self.call_from_thread(self._show_meeting, meeting)
+
+    def _show_meeting(self, meeting: Meeting | None) -> None:
+        from prep.screens.brief import BriefScreen
+        from prep.screens.walkthrough import WalkthroughScreen
+
+        if meeting is None:
+            self.notify("That meeting is no longer in the database.", severity="warning")
+        elif meeting.is_draft:
+            self.push_screen(WalkthroughScreen(meeting))
+        else:
+            self.push_screen(BriefScreen(meeting))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
+
+def report_failure(app: App[object], event: Worker.StateChanged) -> None:
+    """Show a failed worker's error as a toast: one clear line, never a traceback."""
+    if event.state != WorkerState.ERROR or event.worker.error is None:
+        return
+    error = event.worker.error
+    message = str(error) if isinstance(error, PrepError) else f"Something went wrong: {error!r}"
+    app.log.error(event.worker.error)
+    app.notify(message, title="prep", severity="error", timeout=12)

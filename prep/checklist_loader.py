@@ -1,0 +1,370 @@
+"""Reading trainers' checklist files (format v1), with errors that point at the line.
+
+The loader walks PyYAML's node tree rather than the loaded Python values, so that
+every problem can name its line and column, and so that what PyYAML would let
+through silently (a key given twice, anchors and aliases) is refused. A broken
+file never stops the others: `load_library` collects its problems and goes on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from prep import locations
+from prep.checklist import SECTION_KINDS, Checklist, Item, Section
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 512 * 1024
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+CHECKLIST_KEYS = (
+    "schema", "id", "title", "language", "version", "description", "meeting_types", "sections",
+)
+SECTION_KEYS = ("id", "kind", "title", "intro", "items")
+ITEM_KEYS = {
+    "needs": ("id", "prompt", "hint", "required"),
+    "questions": ("id", "prompt", "hint", "required"),
+    "objections": ("id", "objection", "responses", "hint", "required"),
+    "trust": ("id", "point", "hint", "required"),
+}
+ITEM_TEXT_KEY = {"needs": "prompt", "questions": "prompt", "objections": "objection", "trust": "point"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a checklist file, at a place in it."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass
+class Library:
+    """Every checklist that loaded, by id, and the problems of the files that did not."""
+
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    replaced: dict[str, list[str]] = field(default_factory=dict)
+
+    def ordered(self) -> list[Checklist]:
+        """Checklists sorted by language, then title."""
+        return sorted(self.checklists.values(), key=lambda c: (c.language, c.title.lower()))
+
+    def get(self, checklist_id: str) -> Checklist | None:
+        """The checklist with this id, if one loaded."""
+        return self.checklists.get(checklist_id)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors and aliases before expanding anything."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "aliases (*name) are not allowed in checklists; write the text out")
+        if getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "anchors (&name) are not allowed in checklists; write the text out")
+        return super().compose_node(parent, index)
+
+
+class _Reader:
+    """Validates one file's node tree and builds the checklist, collecting every problem."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node | yaml.Mark | None, message: str) -> None:
+        mark = node.start_mark if isinstance(node, Node) else node
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        self.problems.append(Problem(self.path, line, column, message))
+
+    # -- shapes ---------------------------------------------------------------
+
+    def mapping(self, node: Node, allowed: Iterable[str], what: str, required: Iterable[str],
+                misplaced: dict[str, str] | None = None) -> dict[str, Node] | None:
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values")
+            return None
+        allowed = tuple(allowed)
+        found: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"keys in {what} must be plain words")
+                continue
+            if key in found:
+                self.problem(key_node, f"`{key}` is given twice in {what}; keep one")
+                continue
+            if key not in allowed:
+                self.problem(key_node, self._unknown_key(key, allowed, what, misplaced or {}))
+                continue
+            found[key] = value_node
+        for key in required:
+            if key not in found:
+                self.problem(node, f"{what} needs `{key}`; add it")
+        return found
+
+    @staticmethod
+    def _unknown_key(key: str, allowed: tuple[str, ...], what: str, misplaced: dict[str, str]) -> str:
+        if key in misplaced:
+            return f"`{key}` does not belong in {what}; {misplaced[key]}"
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else "allowed: " + ", ".join(allowed)
+        return f"unknown key `{key}` in {what}; {hint}"
+
+    def text(self, node: Node | None, key: str, *, required: bool = True) -> str:
+        if node is None:
+            return ""
+        if isinstance(node, ScalarNode) and node.tag.endswith((":str", ":int", ":float")):
+            value = str(node.value).strip()
+            if not value and required:
+                self.problem(node, f"`{key}` is empty; write the text")
+            return value
+        if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+            if required:
+                self.problem(node, f"`{key}` is empty; write the text")
+            return ""
+        self.problem(node, f"`{key}` must be text; put it in quotes if it looks like something else")
+        return ""
+
+    def integer(self, node: Node | None, key: str, default: int) -> int:
+        if node is None:
+            return default
+        if isinstance(node, ScalarNode) and node.tag.endswith(":int"):
+            return int(node.value)
+        self.problem(node, f"`{key}` must be a whole number")
+        return default
+
+    def boolean(self, node: Node | None, key: str) -> bool:
+        if node is None:
+            return False
+        if isinstance(node, ScalarNode) and node.tag.endswith(":bool"):
+            return node.value.lower() in ("true", "yes", "on")
+        self.problem(node, f"`{key}` must be true or false")
+        return False
+
+    def identifier(self, node: Node | None, key: str) -> str:
+        value = self.text(node, key)
+        if value and not ID_PATTERN.match(value):
+            self.problem(node, f"`{key}` {value!r} may only use a-z, 0-9 and '-'; for example {_slug(value)!r}")
+        return value
+
+    def sequence(self, node: Node | None, key: str, *, at_least: int = 0) -> list[Node]:
+        if node is None:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"`{key}` must be a list (lines starting with '- ')")
+            return []
+        if len(node.value) < at_least:
+            self.problem(node, f"`{key}` needs at least {at_least} entr{'y' if at_least == 1 else 'ies'}")
+        return list(node.value)
+
+    def unique(self, node: Node | None, value: str, seen: set[str], what: str) -> None:
+        if value and value in seen:
+            self.problem(node, f"id {value!r} is used twice in {what}; ids must be unique")
+        seen.add(value)
+
+    # -- the format -------------------------------------------------------------
+
+    def checklist(self, root: Node) -> Checklist | None:
+        fields = self.mapping(root, CHECKLIST_KEYS, "the checklist", ("schema", "id", "title", "sections"))
+        if fields is None:
+            return None
+        schema_node = fields.get("schema")
+        if schema_node is not None:
+            schema = self.integer(schema_node, "schema", SCHEMA_VERSION)
+            if schema != SCHEMA_VERSION:
+                self.problem(schema_node, f"schema {schema} is not known; this prep reads schema {SCHEMA_VERSION}")
+        checklist_id = self.identifier(fields.get("id"), "id")
+        title = self.text(fields.get("title"), "title")
+        language = self.text(fields.get("language"), "language", required=False) or "en"
+        version = self.integer(fields.get("version"), "version", 1)
+        description = self.text(fields.get("description"), "description", required=False)
+        meeting_types = tuple(
+            self.identifier(entry, "meeting_types") for entry in self.sequence(fields.get("meeting_types"), "meeting_types")
+        )
+        sections: list[Section] = []
+        seen: set[str] = set()
+        for entry in self.sequence(fields.get("sections"), "sections", at_least=1):
+            section = self.section(entry, seen)
+            if section:
+                sections.append(section)
+        if self.problems:
+            return None
+        return Checklist(
+            id=checklist_id, title=title, sections=tuple(sections), language=language, version=version,
+            description=description, meeting_types=meeting_types, source=self.path,
+        )
+
+    def section(self, node: Node, seen: set[str]) -> Section | None:
+        fields = self.mapping(node, SECTION_KEYS, "a section", ("id", "kind", "title", "items"))
+        if fields is None:
+            return None
+        section_id = self.identifier(fields.get("id"), "id")
+        self.unique(fields.get("id"), section_id, seen, "this checklist's sections")
+        kind = self.text(fields.get("kind"), "kind")
+        if kind and kind not in SECTION_KINDS:
+            close = difflib.get_close_matches(kind, SECTION_KINDS, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "use one of " + ", ".join(SECTION_KINDS)
+            self.problem(fields.get("kind"), f"unknown section kind `{kind}`; {hint}")
+            kind = ""
+        title = self.text(fields.get("title"), "title")
+        intro = self.text(fields.get("intro"), "intro", required=False)
+        items: list[Item] = []
+        seen_items: set[str] = set()
+        for entry in self.sequence(fields.get("items"), "items", at_least=1):
+            if kind:
+                item = self.item(entry, kind, seen_items)
+                if item:
+                    items.append(item)
+        return Section(id=section_id, kind=kind, title=title, intro=intro, items=tuple(items))
+
+    def item(self, node: Node, kind: str, seen: set[str]) -> Item | None:
+        text_key = ITEM_TEXT_KEY[kind]
+        required = ("id", text_key, "responses") if kind == "objections" else ("id", text_key)
+        misplaced = {
+            key: f"a {kind} item uses `{text_key}`" for key in ("prompt", "objection", "point", "responses")
+            if key not in ITEM_KEYS[kind]
+        }
+        fields = self.mapping(node, ITEM_KEYS[kind], f"a {kind} item", required, misplaced)
+        if fields is None:
+            return None
+        item_id = self.identifier(fields.get("id"), "id")
+        self.unique(fields.get("id"), item_id, seen, "this section's items")
+        responses = tuple(
+            self.text(entry, "responses") for entry in self.sequence(fields.get("responses"), "responses", at_least=1)
+        )
+        return Item(
+            id=item_id,
+            prompt=self.text(fields.get("prompt"), "prompt") if "prompt" in fields else "",
+            objection=self.text(fields.get("objection"), "objection") if "objection" in fields else "",
+            point=self.text(fields.get("point"), "point") if "point" in fields else "",
+            responses=responses,
+            hint=self.text(fields.get("hint"), "hint", required=False),
+            required=self.boolean(fields.get("required"), "required"),
+        )
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-checklist"
+
+
+def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, list[Problem]]:
+    """Read one checklist from the file's content; the problems say what to fix."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_FILE_BYTES:
+            return None, [Problem(path, 1, 1, f"the file is over {MAX_FILE_BYTES // 1024} KB; a checklist is far smaller — is this the right file?")]
+        if b"\x00" in text:
+            return None, [Problem(path, 1, 1, "this is a binary file, not a YAML checklist")]
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = text[: error.start].count(b"\n") + 1
+            return None, [Problem(path, line, 1, "the file is not UTF-8 text; save it as UTF-8 in your editor")]
+    if not text.strip():
+        return None, [Problem(path, 1, 1, "the file is empty; start from `prep checklists new ID`")]
+    try:
+        root = yaml.compose(text, Loader=_StrictLoader)
+    except _Refused as refused:
+        reader = _Reader(path)
+        reader.problem(refused.mark, refused.message)
+        return None, reader.problems
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(path, error)]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 1, 1, f"not valid YAML: {error}")]
+    if root is None:
+        return None, [Problem(path, 1, 1, "the file is empty; start from `prep checklists new ID`")]
+    reader = _Reader(path)
+    if not isinstance(root, MappingNode):
+        reader.problem(root, "the top level must be a mapping with schema, id, title and sections")
+        return None, reader.problems
+    checklist = reader.checklist(root)
+    return checklist, reader.problems
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (error.problem or "").strip()
+    if "\\t" in problem or "\t" in problem or "tab" in problem:
+        message = "a tab character where YAML needs spaces; indent with spaces"
+    else:
+        message = f"YAML syntax: {problem or error}; check the indentation and quotes here"
+    return Problem(path, line, column, message)
+
+
+def read_checklist(path: Path) -> tuple[Checklist | None, list[Problem]]:
+    """Read one checklist file from disk."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return None, [Problem(str(path), 1, 1, f"cannot read the file ({error.strerror}); check that it exists and is readable")]
+    return parse_checklist(data, str(path))
+
+
+def _yaml_files(folder: Path) -> Iterator[Path]:
+    yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def builtin_files() -> list[tuple[str, bytes]]:
+    """The checklists shipped with prep, as (name, content)."""
+    folder = resources.files("prep.checklists")
+    return [
+        (entry.name, entry.read_bytes())
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith((".yaml", ".yml"))
+    ]
+
+
+def load_library() -> Library:
+    """Load the built-ins, the user's folder, then each PREP_CHECKLISTS folder; later ids win."""
+    library = Library()
+    origin: dict[str, str] = {}
+
+    def add(checklist: Checklist | None, problems: list[Problem], source: str) -> None:
+        library.problems.extend(problems)
+        if checklist is None:
+            return
+        if checklist.id in library.checklists:
+            library.replaced.setdefault(checklist.id, []).append(origin[checklist.id])
+        library.checklists[checklist.id] = checklist
+        origin[checklist.id] = source
+
+    for name, content in builtin_files():
+        checklist, problems = parse_checklist(content, f"built-in:{name}")
+        add(checklist, problems, "built-in")
+
+    folders = [locations.user_checklists_dir(), *locations.team_checklist_dirs()]
+    for index, folder in enumerate(folders):
+        if not folder.is_dir():
+            if index > 0:
+                library.problems.append(Problem(str(folder), 1, 1, "PREP_CHECKLISTS names a folder that does not exist; fix the path"))
+            continue
+        for path in _yaml_files(folder):
+            checklist, problems = read_checklist(path)
+            add(checklist, problems, str(path))
+    return library

@@ -1,0 +1,221 @@
+"""Demo data: customers, a history of meetings with debriefs, follow-ups and a draft.
+
+Written so that a rep recognises their world. The same seed gives the same data;
+dates are placed around `now`, so there is always something coming up and
+something overdue.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from prep.checklist import Checklist
+from prep.meeting import DRAFT, PREPARED
+
+CUSTOMERS: list[tuple[str, str, list[str]]] = [
+    ("Brandt Logistik GmbH", "logistics", ["Katrin Brandt, COO", "Jonas Weber, head of IT"]),
+    ("Northwind Dental Group", "dental clinics", ["Dr. Priya Shah, managing partner", "Leo Martins, practice manager"]),
+    ("Halvorsen Marine", "shipbuilding", ["Erik Halvorsen, CEO", "Mette Lund, procurement"]),
+    ("Quarry Hill Foods", "food production", ["Sam O'Connell, plant manager", "Rita Alvarez, finance director"]),
+    ("Meridian Health Partners", "hospital group", ["Dr. Alan Reyes, CIO", "Nora Fischer, head of purchasing"]),
+    ("Copperleaf Software", "SaaS", ["Maya Chen, VP operations", "Tom Becker, CFO"]),
+    ("Alder & Finch Architects", "architecture", ["Clara Finch, partner"]),
+    ("Tidewater Utilities", "energy", ["Grace Okafor, head of grid operations", "Paul Novak, procurement lead"]),
+]
+
+_PREFIXES = ["Alpine", "Harbor", "Summit", "Redwood", "Lindqvist", "Oakridge", "Bluewater", "Kestrel",
+             "Marlow", "Ironbridge", "Silverline", "Fairhaven", "Nordlicht", "Westbrook", "Pinecrest", "Calder"]
+_SUFFIXES = [("Logistics", "logistics"), ("Foods", "food production"), ("Systems", "IT services"),
+             ("Clinics", "healthcare"), ("Engineering", "engineering"), ("Retail Group", "retail"),
+             ("Insurance", "insurance"), ("Energy", "energy"), ("Analytics", "SaaS"), ("Builders", "construction")]
+_FIRST = ["Anna", "Ben", "Chloe", "David", "Elif", "Felix", "Hannah", "Igor", "Julia", "Karim", "Lena", "Marco",
+          "Nina", "Oscar", "Paula", "Rafael", "Sofia", "Tariq", "Ulla", "Viktor"]
+_LAST = ["Keller", "Novak", "Moreau", "Schmidt", "Okoye", "Larsen", "Rossi", "Berg", "Kowalski", "Hughes",
+         "Yilmaz", "Costa", "Lindgren", "Fischer", "Patel", "Brennan"]
+_ROLES = ["COO", "head of IT", "procurement lead", "CFO", "operations manager", "managing director", "team lead"]
+
+GOALS = [
+    "Understand how they plan capacity today and whether a pilot makes sense",
+    "Agree on the scope of a two-week pilot",
+    "Present the offer and understand their decision process",
+    "Review the first quarter together and agree on next year's scope",
+    "Meet the new head of purchasing and re-establish the relationship",
+    "Clarify the open points from the security questionnaire",
+    "Discuss the renewal and the feedback from their team",
+    "Learn what changed since the reorganisation",
+]
+
+ANSWERS: dict[str, list[str]] = {
+    "situation": [
+        "Planning runs on three spreadsheets maintained by two people; the {industry} peak season overloads them every year.",
+        "They use an in-house tool from 2014; the developer who built it left last spring.",
+        "Each site works differently; head office has no common view across the {industry} business.",
+    ],
+    "problem": [
+        "Late changes are not visible to the teams on the floor — 'we find out when the truck is already here'.",
+        "Month-end reporting takes four days of manual copying, and numbers still do not match.",
+        "They lose good people because the work is repetitive; hiring takes months.",
+    ],
+    "implication": [
+        "Overtime in peak months is roughly 15% of payroll; two customers complained publicly last year.",
+        "Management decides on week-old numbers; one wrong forecast cost them a contract.",
+        "Every resignation costs about three months of productivity.",
+    ],
+    "payoff": [
+        "Fewer firefights for the operations lead — she said she would 'finally plan instead of react'.",
+        "The CFO wants reporting in one day; that frees a full position for analysis.",
+    ],
+    "decision": [
+        "{contact} owns the budget; IT must sign off on security; the board sees anything over 50k.",
+        "Procurement runs a formal tender above 100k; {contact} is our champion but not the decider.",
+    ],
+    "timing": [
+        "Budget for next year is set in January; a pilot would have to start before March.",
+        "No fixed deadline — they want to see results before the peak season.",
+    ],
+    "learn": [
+        "Who besides {contact} has a say, and what they worry about.",
+        "Whether the problem is painful enough that they would act this year.",
+    ],
+    "mood": [
+        "A bit nervous — last quarter's numbers are weak and I must not sound desperate.",
+        "Relaxed; I know the industry well. Risk: talking too much about our features.",
+    ],
+    "next-step": [
+        "A half-day workshop with their planning team.",
+        "A call with IT about the security questions within two weeks.",
+    ],
+}
+OBJECTION_ANSWERS = [
+    "Ask what exactly they compare us with, then show the total cost over three years with their own numbers.",
+    "Acknowledge it and propose a small pilot on one site so they can check the result themselves.",
+    "Ask what is behind it; offer the reference call with a customer in the {industry} sector.",
+    "Agree on a concrete next step before leaving, with a date.",
+]
+TRUST_NOTES = [
+    "Checked my profile and the company page; removed an old post that sounded arrogant.",
+    "Read their annual report and the interview with {contact}.",
+    "Promised the case study by Friday — calendar reminder set.",
+    "They prefer email over calls; no more than one contact a week.",
+]
+OUTCOMES = [
+    "Good conversation; they want a proposal for a pilot.",
+    "They are interested but the budget is frozen until Q2.",
+    "Next meeting agreed with the IT team.",
+    "Lost to a competitor on price; relationship intact.",
+    "Verbal yes for the pilot; contract via procurement.",
+]
+NOTES = [
+    "{contact} was open about the internal pressure. Objection on price came up exactly as prepared.",
+    "They asked twice about data protection — prepare a clear answer for next time.",
+    "The meeting started late; {contact} had only 20 minutes. Asked how often they want updates: once a month.",
+    "A new stakeholder from finance joined unannounced and was sceptical about the implementation effort.",
+]
+FOLLOWUPS = [
+    ("Send the case study from the {industry} project", "me"),
+    ("Share the draft pilot plan", "me"),
+    ("Introduce us to the head of IT", "customer"),
+    ("Send the security questionnaire back", "customer"),
+    ("Call to agree the workshop date", "me"),
+    ("Send prices for the extended licence", "me"),
+]
+
+
+def _customers(rng: random.Random, count: int) -> list[tuple[str, str, list[str]]]:
+    customers = list(CUSTOMERS)
+    seen = {name for name, _, _ in customers}
+    while len(customers) < count:
+        suffix, industry = rng.choice(_SUFFIXES)
+        name = f"{rng.choice(_PREFIXES)} {suffix}"
+        if name in seen:
+            name = f"{name} {rng.choice(['North', 'South', 'East', 'West', 'Central'])} {len(customers)}"
+        seen.add(name)
+        contacts = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}, {rng.choice(_ROLES)}" for _ in range(rng.randint(1, 3))]
+        customers.append((name, industry, contacts))
+    return customers
+
+
+def _answers(rng: random.Random, checklist: dict[str, Any], words: dict[str, str], fill: float) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for section in checklist["sections"]:
+        for item in section["items"]:
+            if rng.random() > fill:
+                continue
+            key = f"{section['id']}/{item['id']}"
+            if section["kind"] == "objections":
+                answers[key] = {"likelihood": rng.choice(["likely", "possible", "unlikely"]),
+                                "text": rng.choice(OBJECTION_ANSWERS).format(**words)}
+            elif section["kind"] == "trust":
+                answers[key] = {"done": True}
+                if rng.random() < 0.4:
+                    answers[key]["text"] = rng.choice(TRUST_NOTES).format(**words)
+            else:
+                options = ANSWERS.get(item["id"]) or ANSWERS["problem"]
+                answers[key] = {"text": rng.choice(options).format(**words)}
+    return answers
+
+
+def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None = None,
+                  seed: int = 7) -> Iterator[dict[str, Any]]:
+    """Meetings as the store keeps them: a history, a few coming up, and a draft in progress.
+
+    Without `count`, a small history of about two dozen meetings.
+    """
+    rng = random.Random(seed)
+    total = 24 if count is None else count
+    customers = _customers(rng, max(len(CUSTOMERS), total // 12))
+    copies = [c.to_dict() for c in checklists]
+    now = now.replace(second=0, microsecond=0)
+    span_days = max(90, min(3 * 365, total // 4))
+    for index in range(total):
+        name, industry, contacts = customers[index % len(customers)] if index < len(CUSTOMERS) * 2 else rng.choice(customers)
+        contact = rng.choice(contacts)
+        words = {"industry": industry, "contact": contact.split(",")[0], "customer": name}
+        checklist = rng.choice(copies)
+        # The last few are the future: two prepared meetings and one draft in progress.
+        ahead = total - index
+        if ahead <= 3 and total >= 3:
+            when = (now + timedelta(days=ahead * 2 - 1)).replace(hour=9 + ahead * 2, minute=0)
+            status = DRAFT if ahead == 1 else PREPARED
+            fill = 0.35 if status == DRAFT else 0.9
+            debrief = None
+        else:
+            when = (now - timedelta(days=rng.uniform(1, span_days))).replace(minute=rng.choice([0, 30]))
+            when = when.replace(hour=rng.randint(8, 17))
+            status, fill = PREPARED, 0.85
+            debrief = _debrief(rng, words, when, now)
+        stamp = min(when, now) - timedelta(hours=rng.randint(1, 48))
+        if status == DRAFT:
+            stamp = now - timedelta(minutes=20)
+        yield {
+            "id": uuid.UUID(int=rng.getrandbits(128)).hex,
+            "customer": name,
+            "contact": contact,
+            "when": when.isoformat(timespec="minutes"),
+            "goal": rng.choice(GOALS),
+            "status": status,
+            "checklist": checklist,
+            "answers": _answers(rng, checklist, words, fill),
+            "debrief": debrief,
+            "created": stamp.isoformat(timespec="seconds"),
+            "updated": stamp.isoformat(timespec="seconds"),
+        }
+
+
+def _debrief(rng: random.Random, words: dict[str, str], when: datetime, now: datetime) -> dict[str, Any]:
+    followups = []
+    for text, owner in rng.sample(FOLLOWUPS, rng.randint(1, 3)):
+        due = (when + timedelta(days=rng.randint(2, 21))).date()
+        done = due < (now - timedelta(days=10)).date() or rng.random() < 0.5
+        followups.append({"text": text.format(**words), "due": due.isoformat(), "owner": owner, "done": done})
+    return {
+        "outcome": rng.choice(OUTCOMES),
+        "notes": rng.choice(NOTES).format(**words),
+        "rating": rng.randint(2, 5),
+        "contact_wish": rng.choice(["more", "same", "same", "less"]),
+        "followups": followups,
+    }

@@ -1,0 +1,1 @@
+"""Textual screens of prep: UI only; they ask the core for everything."""

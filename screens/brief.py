@@ -1,0 +1,45 @@
+"""The brief: one screen to read just before walking in."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Markdown
+
+from prep.brief import brief_markdown
+from prep.meeting import Meeting
+from prep.screens.base import PrepScreen
+
+
+class BriefScreen(PrepScreen):
+    """Customer, goal, needs, likely objections with the rep's responses, trust points."""
+
+    CSS_PATH = "brief.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="brief.back"),
+        Binding("e", "edit", "Edit preparation", id="brief.edit"),
+        Binding("h", "home", "Home", id="brief.home"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="brief"):
+            yield Markdown(brief_markdown(self.meeting))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Brief · {self.meeting.customer}"
+        self.query_one("#brief").focus()
+
+    def action_edit(self) -> None:
+        from prep.screens.walkthrough import WalkthroughScreen
+
+        self.app.switch_screen(WalkthroughScreen(self.meeting))
+
+    def action_home(self) -> None:
+        self.prep.go_home()

@@ -1,0 +1,123 @@
+"""Home: what needs attention now, and the ways in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from prep.attention import Attention, what_needs_attention
+from prep.store import MeetingSummary
+from prep.screens.base import PrepScreen
+
+
+def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
+    """One meeting on one line: when, customer, and the goal or a detail."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(f"{meeting.when:%a %d %b %H:%M}  ", style="dim")
+    line.append(meeting.customer, style="bold")
+    line.append(f"  {detail or meeting.goal}")
+    return line
+
+
+class HomeScreen(PrepScreen):
+    """Drafts to finish, meetings coming up, follow-ups due, and recent meetings."""
+
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("n", "new_preparation", "New preparation", id="home.new"),
+        Binding("h", "history", "History", id="home.history"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home"):
+            yield Static("Loading your meetings…", id="summary", classes="muted")
+            for list_id, title in (
+                ("drafts", "Drafts to finish"),
+                ("upcoming", "Coming up"),
+                ("followups", "Follow-ups due"),
+                ("recent", "Recent meetings"),
+            ):
+                yield Label(title, classes="heading", id=f"{list_id}-heading")
+                yield OptionList(id=list_id, classes="meetings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for list_id in ("drafts", "upcoming", "followups", "recent"):
+            self.query_one(f"#{list_id}-heading").display = False
+            self.query_one(f"#{list_id}", OptionList).display = False
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    def load(self) -> None:
+        """Read the meetings off the UI thread, then show them."""
+        attention = what_needs_attention(self.prep.store.summaries(), self.prep.now())
+        self.app.call_from_thread(self.show, attention)
+
+    def show(self, attention: Attention) -> None:
+        """Fill the lists; hide the empty ones."""
+        now = self.prep.now()
+        summary = self.query_one("#summary", Static)
+        if attention.total == 0:
+            summary.update("No meetings yet. Press [b]n[/b] to prepare your first one.")
+        else:
+            overdue = sum(d.is_overdue(now.date()) for d in attention.followups)
+            parts = [f"{attention.total:,} meetings", f"{len(attention.drafts)} drafts"]
+            if overdue:
+                parts.append(f"[b $error]{overdue} follow-ups overdue[/]")
+            summary.update(" · ".join(parts) + "   [dim]n new · h history · enter open[/]")
+        self._fill("drafts", [(m.id, meeting_line(m, detail=f"draft · {m.goal}")) for m in attention.drafts])
+        self._fill("upcoming", [(m.id, meeting_line(m)) for m in attention.upcoming[:5]])
+        self._fill("followups", [(due.meeting.id, self._followup_line(due, now)) for due in attention.followups[:8]])
+        self._fill("recent", [(m.id, meeting_line(m, detail=m.outcome or m.goal)) for m in attention.recent])
+        for list_id in ("drafts", "upcoming", "followups", "recent"):
+            option_list = self.query_one(f"#{list_id}", OptionList)
+            if option_list.display:
+                option_list.focus()
+                break
+
+    def _fill(self, list_id: str, rows: list[tuple[str, Text]]) -> None:
+        option_list = self.query_one(f"#{list_id}", OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        # Several follow-ups may belong to one meeting; option ids must be unique.
+        option_list.add_options(Option(text, id=f"{meeting_id}:{index}") for index, (meeting_id, text) in enumerate(rows))
+        option_list.display = bool(rows)
+        self.query_one(f"#{list_id}-heading").display = bool(rows)
+        if rows:
+            option_list.highlighted = min(highlighted or 0, len(rows) - 1)
+
+    @staticmethod
+    def _followup_line(due, now: datetime) -> Text:  # type: ignore[no-untyped-def]
+        followup = due.followup
+        line = Text(no_wrap=True, overflow="ellipsis")
+        overdue = due.is_overdue(now.date())
+        when = "overdue " if overdue else ""
+        line.append(f"{when}{followup.due:%d %b}  ", style="bold red" if overdue else "dim")
+        line.append(followup.text)
+        line.append(f"  {due.meeting.customer}", style="dim")
+        return line
+
+    @on(OptionList.OptionSelected)
+    def open_meeting(self, event: OptionList.OptionSelected) -> None:
+        meeting_id = (event.option.id or "").split(":")[0]
+        self.prep.open_meeting(meeting_id)
+
+    def action_new_preparation(self) -> None:
+        from prep.screens.new_preparation import NewPreparationScreen
+
+        self.app.push_screen(NewPreparationScreen())
+
+    def action_history(self) -> None:
+        from prep.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())

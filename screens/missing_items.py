@@ -1,0 +1,37 @@
+"""Before finishing: required items that are still empty are pointed out, not accepted silently."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from prep.checklist import Item, Section
+
+
+class MissingItemsScreen(ModalScreen[bool]):
+    """Lists the empty required items; the rep goes back to them or finishes anyway."""
+
+    CSS_PATH = "missing_items.tcss"
+    BINDINGS = [
+        Binding("escape,enter", "dismiss(False)", "Go to the first", id="missing.back"),
+        Binding("f", "dismiss(True)", "Finish anyway", id="missing.finish"),
+    ]
+
+    def __init__(self, missing: list[tuple[Section, Item]]) -> None:
+        super().__init__()
+        self.missing = missing
+
+    def compose(self) -> ComposeResult:
+        count = len(self.missing)
+        with Vertical(id="dialog"):
+            yield Label(f"[b]{count} required item{'s are' if count != 1 else ' is'} still empty[/b]")
+            yield Static("\n".join(f"• {section.title}: {item.text}" for section, item in self.missing), id="missing-list")
+            with Horizontal(id="buttons"):
+                yield Button("Go to the first (enter)", id="back", variant="primary")
+                yield Button("Finish anyway (f)", id="finish")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "finish")

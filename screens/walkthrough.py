@@ -1,0 +1,165 @@
+"""The walkthrough: one step per checklist section, saved as a draft while the rep types."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static
+
+from prep.meeting import PREPARED, Meeting
+from prep.screens.base import PrepScreen
+from prep.screens.item_cards import CARDS, ItemCard
+
+SAVE_DELAY = 0.3  # seconds of quiet before a draft is written; a quit flushes at once
+
+
+class WalkthroughScreen(PrepScreen):
+    """Needs, objections, trust points and questions, one section at a time."""
+
+    CSS_PATH = "walkthrough.tcss"
+    BINDINGS = [
+        Binding("pagedown", "next_step", "Next", tooltip="Next step", id="walkthrough.next", priority=True),
+        Binding("pageup", "previous_step", "Back", tooltip="Previous step", id="walkthrough.previous", priority=True),
+        Binding("ctrl+s", "finish", "Finish", id="walkthrough.finish", priority=True),
+        Binding("ctrl+t", "toggle_hints", "Hints", id="walkthrough.hints", priority=True),
+        Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", id="walkthrough.leave"),
+    ]
+
+    def __init__(self, meeting: Meeting, step: int = 0) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.step = step
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="progress")
+        yield VerticalScroll(id="cards")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}"
+        await self.show_step(self.step)
+        self._schedule_save()
+
+    # -- steps ----------------------------------------------------------------------
+
+    async def show_step(self, step: int, *, focus_item: str | None = None) -> None:
+        """Show one section's cards."""
+        sections = self.meeting.checklist.sections
+        self.step = max(0, min(step, len(sections) - 1))
+        section = sections[self.step]
+        cards = self.query_one("#cards", VerticalScroll)
+        await cards.remove_children()
+        widgets: list[ItemCard | Static] = []
+        if section.intro:
+            widgets.append(Static(section.intro, classes="intro"))
+        widgets += [
+            CARDS[section.kind](section, item, self.meeting.answer(section, item), number)
+            for number, item in enumerate(section.items, start=1)
+        ]
+        await cards.mount_all(widgets)
+        cards.scroll_home(animate=False)
+        self._show_progress()
+        target = None
+        for card in cards.query(ItemCard):
+            if focus_item is None or card.item.id == focus_item:
+                target = card
+                break
+        if target is not None:
+            first_field = target.query("TextArea, Input, Checkbox, Select").first()
+            first_field.focus()
+            target.scroll_visible(animate=False)
+        self.refresh_bindings()
+
+    def _show_progress(self) -> None:
+        sections = self.meeting.checklist.sections
+        section = sections[self.step]
+        line = Text()
+        line.append(f"Step {self.step + 1} of {len(sections)} · ", style="bold")
+        line.append(section.title, style="bold")
+        line.append(f"   {self.meeting.answered_count(section)}/{len(section.items)} done", style="dim")
+        # The strip of all steps fits one line: titles are shortened when space is short.
+        room = max(8, (self.size.width - 2) // len(sections) - 8)
+        strip = Text(no_wrap=True, overflow="ellipsis")
+        for index, step in enumerate(sections):
+            title = step.title if len(step.title) <= room else step.title[: room - 1] + "…"
+            label = f" {index + 1} {title} {self.meeting.answered_count(step)}/{len(step.items)} "
+            strip.append(label, style="reverse bold" if index == self.step else "dim")
+            strip.append(" ")
+        self.query_one("#progress", Static).update(Text("\n").join([line, strip]))
+
+    def on_resize(self) -> None:
+        self._show_progress()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        last = len(self.meeting.checklist.sections) - 1
+        if action == "next_step" and self.step >= last:
+            return None
+        if action == "previous_step" and self.step == 0:
+            return None
+        return True
+
+    async def action_next_step(self) -> None:
+        await self.show_step(self.step + 1)
+
+    async def action_previous_step(self) -> None:
+        await self.show_step(self.step - 1)
+
+    def action_toggle_hints(self) -> None:
+        self.toggle_class("show-hints")
+
+    # -- saving ---------------------------------------------------------------------
+
+    @on(ItemCard.Edited)
+    def answer_changed(self) -> None:
+        self._show_progress()
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.flush_draft)
+
+    def flush_draft(self) -> None:
+        """Hand the current text to the autosave now (also called before quitting)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.meeting.updated = self.prep.now().replace(microsecond=0)
+        self.prep.autosave.save(self.meeting.to_dict())
+
+    # -- leaving --------------------------------------------------------------------
+
+    def action_leave(self) -> None:
+        self.flush_draft()
+        self.app.pop_screen()
+
+    def action_finish(self) -> None:
+        missing = self.meeting.missing_required()
+        if not missing:
+            self._finish()
+            return
+        from prep.screens.missing_items import MissingItemsScreen
+
+        def decided(finish_anyway: bool | None) -> None:
+            if finish_anyway:
+                self._finish()
+            else:
+                section, item = missing[0]
+                index = [s.id for s in self.meeting.checklist.sections].index(section.id)
+                self.run_worker(self.show_step(index, focus_item=item.id), group="steps")
+
+        self.app.push_screen(MissingItemsScreen(missing), decided)
+
+    def _finish(self) -> None:
+        from prep.screens.brief import BriefScreen
+
+        self.meeting.status = PREPARED
+        self.flush_draft()
+        self.app.switch_screen(BriefScreen(self.meeting))
+
