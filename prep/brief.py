@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from prep.checklist import Section
 from prep.meeting import Meeting
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
@@ -9,34 +10,56 @@ LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
 
 def brief_markdown(meeting: Meeting) -> str:
     """The brief: customer, goal, needs, likely objections with the rep's answers, trust points."""
-    lines = [f"# {meeting.customer}", ""]
-    facts = [meeting.when.strftime("%a %d %b %Y, %H:%M")]
+    facts = [f"**{meeting.when:%a %d %b %Y, %H:%M}**"]
     if meeting.contact:
         facts.append(f"with {meeting.contact}")
-    facts.append(f"checklist: {meeting.checklist.title}")
-    lines += [" · ".join(facts), ""]
+    facts.append(meeting.checklist.title)
+    lines = [f"# {meeting.customer}", "", " · ".join(facts), ""]
     if meeting.is_draft:
         lines += ["> Draft — the preparation is not finished yet.", ""]
-    lines += [f"**Goal:** {meeting.goal or '_not set_'}", ""]
+    lines += [f"**Goal:** {meeting.goal}" if meeting.goal else "**Goal:** _not set — what should be true when you leave?_", ""]
     for section in meeting.checklist.sections:
         lines += [f"## {section.title}", ""]
         if section.kind == "objections":
-            items = sorted(section.items, key=lambda i: LIKELIHOOD_ORDER.get(meeting.peek(section, i).likelihood, 2))
-            for item in items:
-                answer = meeting.peek(section, item)
-                mark = f" _({answer.likelihood})_" if answer.likelihood else ""
-                lines.append(f"- **“{item.objection}”**{mark}")
-                lines.append(f"  → {answer.text.strip()}" if answer.text.strip() else f"  → suggested: {item.responses[0]}")
+            lines += _objections(meeting, section)
         elif section.kind == "trust":
-            for item in section.items:
-                answer = meeting.peek(section, item)
-                box = "[x]" if answer.done else "[ ]"
-                note = f" — {answer.text.strip()}" if answer.text.strip() else ""
-                lines.append(f"- {box} {item.point}{note}")
+            lines += _trust(meeting, section)
         else:
-            for item in section.items:
-                answer = meeting.peek(section, item).text.strip()
-                lines.append(f"- **{item.prompt}**")
-                lines.append(f"  {answer}" if answer else "  _no answer yet_")
+            lines += _answers(meeting, section)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _answers(meeting: Meeting, section: Section) -> list[str]:
+    lines, open_prompts = [], []
+    for item in section.items:
+        answer = meeting.peek(section, item).text.strip()
+        if answer:
+            lines.append(f"- **{item.prompt}**  ")
+            lines.append("  " + answer.replace("\n", "  \n  "))
+        else:
+            open_prompts.append(item.prompt)
+    if open_prompts:
+        lines.append(f"- _Still open: {' · '.join(open_prompts)}_")
+    return lines
+
+
+def _objections(meeting: Meeting, section: Section) -> list[str]:
+    lines = []
+    items = sorted(section.items, key=lambda i: LIKELIHOOD_ORDER.get(meeting.peek(section, i).likelihood, 2))
+    for item in items:
+        answer = meeting.peek(section, item)
+        mark = f" — _{answer.likelihood}_" if answer.likelihood else ""
+        lines.append(f"- **“{item.objection}”**{mark}  ")
+        response = answer.text.strip()
+        lines.append("  → " + response.replace("\n", "  \n  ") if response else f"  → _suggested:_ {item.responses[0]}")
+    return lines
+
+
+def _trust(meeting: Meeting, section: Section) -> list[str]:
+    lines = []
+    for item in section.items:
+        answer = meeting.peek(section, item)
+        note = f" — {answer.text.strip()}" if answer.text.strip() else ""
+        lines.append(f"- {'✓' if answer.done else '○'} {item.point}{note}")
+    return lines

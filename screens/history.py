@@ -32,7 +32,7 @@ class HistoryScreen(PrepScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search customer, contact, notes…", id="filter")
+        yield Input(placeholder="Search customer, contact, notes…  (enter opens the first, ↓ the list)", id="filter")
         yield Static("Loading…", id="count", classes="muted")
         yield OptionList(id="results")
         yield Footer()
@@ -83,6 +83,14 @@ class HistoryScreen(PrepScreen):
             results.highlighted = 0
 
     @on(Input.Submitted, "#filter")
+    def open_first(self) -> None:
+        """Enter in the search box opens the top result: type a name, press enter, read."""
+        results = self.query_one("#results", OptionList)
+        if results.option_count:
+            option = results.get_option_at_index(results.highlighted or 0)
+            if option.id:
+                self.prep.open_meeting(option.id)
+
     def action_results(self) -> None:
         self.query_one("#results", OptionList).focus()
 

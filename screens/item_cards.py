@@ -88,7 +88,7 @@ class TrustCard(ItemCard):
         if self.item.hint:
             yield self.hint()
         with Horizontal(classes="trust-row"):
-            yield Checkbox("Done", self.answer.done, id=f"done-{self.item.id}")
+            yield Checkbox("Done", self.answer.done, id=f"done-{self.item.id}", compact=True)
             yield Input(self.answer.text, placeholder="Note (optional)", classes="note", id=f"note-{self.item.id}", compact=True)
 
     @on(Checkbox.Changed)

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
+from prep.checklist import Item, Section
 from prep.meeting import PREPARED, Meeting
 from prep.screens.base import PrepScreen
 from prep.screens.item_cards import CARDS, ItemCard
@@ -34,6 +35,7 @@ class WalkthroughScreen(PrepScreen):
         self.meeting = meeting
         self.step = step
         self._timer: Timer | None = None
+        self._go_to_missing: tuple[Section, Item] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,6 +95,13 @@ class WalkthroughScreen(PrepScreen):
             strip.append(" ")
         self.query_one("#progress", Static).update(Text("\n").join([line, strip]))
 
+    async def on_screen_resume(self) -> None:
+        if self._go_to_missing is not None:
+            section, item = self._go_to_missing
+            self._go_to_missing = None
+            index = [s.id for s in self.meeting.checklist.sections].index(section.id)
+            await self.show_step(index, focus_item=item.id)
+
     def on_resize(self) -> None:
         self._show_progress()
 
@@ -150,9 +159,8 @@ class WalkthroughScreen(PrepScreen):
             if finish_anyway:
                 self._finish()
             else:
-                section, item = missing[0]
-                index = [s.id for s in self.meeting.checklist.sections].index(section.id)
-                self.run_worker(self.show_step(index, focus_item=item.id), group="steps")
+                # Shown once this screen is back on top, so that focus lands on the item.
+                self._go_to_missing = missing[0]
 
         self.app.push_screen(MissingItemsScreen(missing), decided)
 
