@@ -41,7 +41,6 @@ class PrepApp(App[None]):
         self.autosave = Autosave(self.store, self._autosave_failed)
         self.now = now
         self.load_library = library
-        self.sub_title = str(db_path)
 
     def on_mount(self) -> None:
         from prep.screens.home import HomeScreen

@@ -48,6 +48,10 @@ class Autosave:
                 self._pending.setdefault(meeting_id, snapshot)
             self.on_error(StoreError(f"{self.store.path}: could not save ({error}); your text is still on screen"))
 
+    def wait(self) -> None:
+        """Block until everything queued so far is written (or has failed)."""
+        self._executor.submit(lambda: None).result()
+
     def close(self) -> None:
         """Write everything still waiting, then stop the thread."""
         self._executor.shutdown(wait=True)

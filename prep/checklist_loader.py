@@ -109,6 +109,7 @@ class _Reader:
             return None
         allowed = tuple(allowed)
         found: dict[str, Node] = {}
+        suggested: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
@@ -119,10 +120,12 @@ class _Reader:
                 continue
             if key not in allowed:
                 self.problem(key_node, self._unknown_key(key, allowed, what, misplaced or {}))
+                suggested.update(difflib.get_close_matches(key, allowed, n=1, cutoff=0.6))
                 continue
             found[key] = value_node
         for key in required:
-            if key not in found:
+            # A misspelt key was already reported with its right name: say it once.
+            if key not in found and key not in suggested:
                 self.problem(node, f"{what} needs `{key}`; add it")
         return found
 

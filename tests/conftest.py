@@ -1,0 +1,47 @@
+"""Shared fixtures. Every test runs with its own home, data and config folders."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from prep.checklist_loader import load_library
+from prep.demo import demo_meetings
+from prep.store import Store
+
+NOW = datetime(2026, 11, 23, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the developer's real data and config folders."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("PREP_CHECKLISTS", raising=False)
+    monkeypatch.setenv("PREP_DB", str(tmp_path / "env-db" / "prep.json"))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database file that does not exist yet."""
+    return tmp_path / "data" / "prep.json"
+
+
+@pytest.fixture
+def demo_db(db_path: Path) -> Path:
+    """A small demo history placed around NOW."""
+    store = Store(db_path)
+    store.add_many(demo_meetings(load_library().ordered(), NOW))
+    store.close()
+    return db_path
+
+
+def fixed_now() -> datetime:
+    """The app's clock in tests, so that what is 'coming up' does not move."""
+    return NOW

@@ -1,0 +1,177 @@
+"""A rep prepares a meeting with the keyboard alone, from home to brief to history."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Markdown, OptionList, Static, TextArea
+
+from conftest import fixed_now
+from prep.app import PrepApp
+from prep.meeting import PREPARED
+from prep.screens.brief import BriefScreen
+from prep.screens.history import HistoryScreen
+from prep.screens.home import HomeScreen
+from prep.screens.missing_items import MissingItemsScreen
+from prep.screens.new_preparation import NewPreparationScreen
+from prep.screens.walkthrough import WalkthroughScreen
+from prep.store import Store
+
+
+async def settle(app: PrepApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let workers and the autosave finish, then let the screen catch up."""
+    await app.workers.wait_for_complete()
+    await asyncio.to_thread(app.autosave.wait)
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+async def start_preparation(app: PrepApp, pilot, customer: str = "Acme Tools") -> None:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await pilot.press("n")
+    await settle(app, pilot)
+    assert isinstance(app.screen, NewPreparationScreen)
+    for text in (customer, "Jane Doe, CFO", "tomorrow", "14:30", "Agree on a pilot"):
+        await type_text(pilot, text)
+        await pilot.press("enter")
+    await pilot.press("ctrl+s")
+    await settle(app, pilot)
+    assert isinstance(app.screen, WalkthroughScreen)
+
+
+async def test_rep_prepares_a_meeting_from_home_to_history(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        # Needs: the first answer is focused; tab moves to the next prompt.
+        await type_text(pilot, "Spreadsheets everywhere")
+        await pilot.press("tab")
+        await type_text(pilot, "They lose orders")
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        # Objections: likelihood first, then the rep's own response.
+        await pilot.press("enter", "down", "down", "down", "enter")
+        await pilot.press("tab")
+        await type_text(pilot, "Ask what they compare")
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        # Trust: tick the first point and note something.
+        await pilot.press("space", "tab")
+        await type_text(pilot, "Checked my profile")
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        # Questions: the rep's readiness.
+        await type_text(pilot, "Who signs")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+
+        assert isinstance(app.screen, BriefScreen)
+        brief = app.screen.query_one(Markdown).source
+        for text in ("Acme Tools", "Agree on a pilot", "Spreadsheets everywhere", "They lose orders",
+                     "Ask what they compare", "_likely_", "✓ Look at what you", "Checked my profile", "Who signs"):
+            assert text in brief
+
+        saved = Store(db_path).summaries()
+        assert [(s.customer, s.status) for s in saved] == [("Acme Tools", PREPARED)]
+
+        await pilot.press("h")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("h")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        await type_text(pilot, "orders")
+        await settle(app, pilot)
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count == 1
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BriefScreen)
+        assert app.screen.meeting.customer == "Acme Tools"
+
+
+async def test_rep_quits_mid_walkthrough_and_resumes_the_draft(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot, "Brandt Logistik")
+        await type_text(pilot, "Planning on paper")
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        await pilot.press("enter", "down", "enter", "tab")
+        await type_text(pilot, "Offer a pilot")
+        # Quit at once: whatever was typed must already be on its way to disk.
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+    again = PrepApp(db_path, now=fixed_now)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(again, pilot)
+        drafts = again.screen.query_one("#drafts", OptionList)
+        assert drafts.option_count == 1 and drafts.has_focus
+        await pilot.press("enter")
+        await settle(again, pilot)
+        walkthrough = again.screen
+        assert isinstance(walkthrough, WalkthroughScreen)
+        assert walkthrough.query(TextArea).first().text == "Planning on paper"
+        await pilot.press("pagedown")
+        await settle(again, pilot)
+        assert "Offer a pilot" in [area.text for area in walkthrough.query(TextArea)]
+        assert walkthrough.meeting.answers["objections/no-need"].likelihood == "unlikely"
+
+
+async def test_rep_is_told_what_is_wrong_in_the_form(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewPreparationScreen)
+        assert "Who is the meeting with" in str(screen.query_one("#customer-error", Static).render())
+        assert "A date is needed" in str(screen.query_one("#date-error", Static).render())
+        assert app.focused is screen.query_one("#customer")
+
+        await type_text(pilot, "Acme")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "someday")
+        await pilot.press("tab")
+        await type_text(pilot, "25:00")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewPreparationScreen)
+        assert not screen.query_one("#customer-error").display
+        assert "'someday' is not a date" in str(screen.query_one("#date-error", Static).render())
+        assert "'25:00' is not a time" in str(screen.query_one("#time-error", Static).render())
+        assert Store(db_path).count() == 0
+
+
+async def test_rep_is_shown_empty_required_items_before_finishing(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        await pilot.press("pagedown", "pagedown")
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        modal = app.screen
+        assert isinstance(modal, MissingItemsScreen)
+        assert len(modal.missing) == 3
+        await pilot.press("enter")
+        await settle(app, pilot)
+        walkthrough = app.screen
+        assert isinstance(walkthrough, WalkthroughScreen)
+        assert walkthrough.step == 0
+        assert app.focused is walkthrough.query_one("#answer-situation")
+
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BriefScreen)
+        assert Store(db_path).summaries()[0].status == PREPARED

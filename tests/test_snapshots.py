@@ -1,0 +1,70 @@
+"""How the screens look at 80×24, on the demo history at a fixed moment.
+
+Update a snapshot only after looking at the report: `pytest --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from conftest import fixed_now
+from prep.app import PrepApp
+
+SIZE = (80, 24)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    await app.workers.wait_for_complete()
+    await asyncio.to_thread(app.autosave.wait)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_home_shows_drafts_meetings_and_followups(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=settle)
+
+
+def test_home_on_an_empty_database_invites_a_first_preparation(snap_compare, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(PrepApp(db_path, now=fixed_now), terminal_size=SIZE, run_before=settle)
+
+
+def test_walkthrough_of_the_demo_draft(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    async def open_draft(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=open_draft)
+
+
+def test_objections_step_shows_suggested_responses(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    async def open_objections(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("pagedown")
+        await settle(pilot)
+
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=open_objections)
+
+
+def test_brief_of_a_prepared_meeting(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    async def open_brief(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("tab")  # from the drafts to the meetings coming up
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=open_brief)
+
+
+def test_new_preparation_form(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    async def open_form(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=open_form)
