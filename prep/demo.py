@@ -179,13 +179,13 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
         # The last few are the future: two prepared meetings and one draft in progress.
         ahead = total - index
         if ahead <= 3 and total >= 3:
-            when = (now + timedelta(days=ahead * 2 - 1)).replace(hour=9 + ahead * 2, minute=0)
+            when = _workday(now + timedelta(days=ahead * 2 - 1)).replace(hour=9 + ahead * 2, minute=0)
             status = DRAFT if ahead == 1 else PREPARED
             fill = 0.35 if status == DRAFT else 0.9
             debrief = None
         else:
-            when = (now - timedelta(days=rng.uniform(1, span_days))).replace(minute=rng.choice([0, 30]))
-            when = when.replace(hour=rng.randint(8, 17))
+            when = _workday(now - timedelta(days=rng.uniform(1, span_days)), later=False)
+            when = when.replace(hour=rng.randint(8, 17), minute=rng.choice([0, 30]))
             status, fill = PREPARED, 0.85
             debrief = _debrief(rng, words, when, now)
         stamp = min(when, now) - timedelta(hours=rng.randint(1, 48))
@@ -204,6 +204,13 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
             "created": stamp.isoformat(timespec="seconds"),
             "updated": stamp.isoformat(timespec="seconds"),
         }
+
+
+def _workday(moment: datetime, *, later: bool = True) -> datetime:
+    """Customers are met on weekdays: a weekend day moves to the Monday after (or the Friday before)."""
+    if moment.weekday() < 5:
+        return moment
+    return moment + timedelta(days=7 - moment.weekday()) if later else moment - timedelta(days=moment.weekday() - 4)
 
 
 def _debrief(rng: random.Random, words: dict[str, str], when: datetime, now: datetime) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from prep.attention import Attention, what_needs_attention
 from prep.store import MeetingSummary
@@ -26,6 +27,10 @@ def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
     return line
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 class HomeScreen(PrepScreen):
     """Drafts to finish, meetings coming up, follow-ups due, and recent meetings."""
 
@@ -33,6 +38,7 @@ class HomeScreen(PrepScreen):
     BINDINGS = [
         Binding("n", "new_preparation", "New preparation", id="home.new"),
         Binding("h", "history", "History", id="home.history"),
+        Binding("enter", "open", "Open", id="home.open", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -63,6 +69,12 @@ class HomeScreen(PrepScreen):
         attention = what_needs_attention(self.prep.store.summaries(), self.prep.now())
         self.app.call_from_thread(self.show, attention)
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "home" and event.state == WorkerState.ERROR:
+            # Keep the reason on screen, not only in a toast that fades.
+            self.query_one("#summary", Static).update(Text(f"Your meetings could not be loaded: {event.worker.error}"))
+            self.query_one("#summary").add_class("error")
+
     def show(self, attention: Attention) -> None:
         """Fill the lists; hide the empty ones."""
         now = self.prep.now()
@@ -71,10 +83,10 @@ class HomeScreen(PrepScreen):
             summary.update("No meetings yet. Press [b]n[/b] to prepare your first one.")
         else:
             overdue = sum(d.is_overdue(now.date()) for d in attention.followups)
-            parts = [f"{attention.total:,} meetings", f"{len(attention.drafts)} drafts"]
+            parts = [_count(attention.total, "meeting"), _count(len(attention.drafts), "draft")]
             if overdue:
-                parts.append(f"[b $error]{overdue} follow-ups overdue[/]")
-            summary.update(" · ".join(parts) + "   [dim]n new · h history · enter open[/]")
+                parts.append(f"[b $error]{_count(overdue, 'follow-up')} overdue[/]")
+            summary.update(" · ".join(parts))
         self._fill("drafts", [(m.id, meeting_line(m, detail=f"draft · {m.goal}")) for m in attention.drafts])
         self._fill("upcoming", [(m.id, meeting_line(m)) for m in attention.upcoming[:5]])
         self._fill("followups", [(due.meeting.id, self._followup_line(due, now)) for due in attention.followups[:8]])
@@ -109,8 +121,14 @@ class HomeScreen(PrepScreen):
 
     @on(OptionList.OptionSelected)
     def open_meeting(self, event: OptionList.OptionSelected) -> None:
-        meeting_id = (event.option.id or "").split(":")[0]
-        self.prep.open_meeting(meeting_id)
+        self.prep.open_meeting((event.option.id or "").split(":")[0])
+
+    def action_open(self) -> None:
+        """Open the meeting highlighted in the focused list."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            option = focused.get_option_at_index(focused.highlighted)
+            self.prep.open_meeting((option.id or "").split(":")[0])
 
     def action_new_preparation(self) -> None:
         from prep.screens.new_preparation import NewPreparationScreen

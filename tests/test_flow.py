@@ -175,3 +175,15 @@ async def test_rep_is_shown_empty_required_items_before_finishing(db_path: Path)
         await settle(app, pilot)
         assert isinstance(app.screen, BriefScreen)
         assert Store(db_path).summaries()[0].status == PREPARED
+
+
+async def test_damaged_database_is_explained_on_home_and_left_alone(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b'{"meetings": {"1": ')
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        summary = str(app.screen.query_one("#summary", Static).render())
+        assert "could not be loaded" in summary and "damaged" in summary
+        await pilot.press("ctrl+q")
+    assert db_path.read_bytes() == b'{"meetings": {"1": '
