@@ -49,9 +49,10 @@ def what_needs_attention(meetings: Iterable[MeetingSummary], now: datetime, *, r
         for followup in meeting.followups:
             if not followup.done and followup.due is not None and followup.due <= horizon:
                 attention.followups.append(DueFollowUp(followup, meeting))
-    attention.drafts.sort(key=lambda m: m.updated, reverse=True)
-    attention.upcoming.sort(key=lambda m: m.when)
-    attention.followups.sort(key=lambda d: d.followup.due or date.max)
-    attention.recent.sort(key=lambda m: m.when, reverse=True)
+    # Ties are broken by id so that the same data always shows in the same order.
+    attention.drafts.sort(key=lambda m: (m.updated, m.id), reverse=True)
+    attention.upcoming.sort(key=lambda m: (m.when, m.id))
+    attention.followups.sort(key=lambda d: (d.followup.due or date.max, d.meeting.id, d.followup.text))
+    attention.recent.sort(key=lambda m: (m.when, m.id), reverse=True)
     del attention.recent[recent:]
     return attention

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -31,6 +32,18 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[common], help="open the app on a fresh demo database")
     demo.add_argument("--meetings", type=_count, metavar="N", help="how many meetings to write (default: a small history)")
     demo.add_argument("--no-app", action="store_true", help="only write the demo database, do not open the app")
+
+    export = commands.add_parser("export", parents=[common], help="write your notes as JSON, Markdown or CSV")
+    export.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    export.add_argument("--customer", metavar="NAME", help="only this customer's meetings")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
+
+    restore = commands.add_parser("import", parents=[common], help="restore a JSON export")
+    restore.add_argument("file", metavar="FILE")
+
+    forget = commands.add_parser("forget", parents=[common], help="erase everything about a customer")
+    forget.add_argument("customer", metavar="CUSTOMER")
+    forget.add_argument("--yes", action="store_true", help="do not ask first")
     return parser
 
 
@@ -50,6 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(args)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "import":
+            return _import(args)
+        if args.command == "forget":
+            return _forget(args)
         return _run_app(locations.database_path(getattr(args, "db", None)))
     except PrepError as error:
         print(f"prep: {error}", file=sys.stderr)
@@ -76,14 +95,14 @@ def _demo(args: argparse.Namespace) -> int:
         raise PrepError("demo --no-app needs --db PATH: where should the demo database go?")
     temp_dir = None if explicit else Path(tempfile.mkdtemp(prefix="prep-demo-"))
     path = Path(explicit).expanduser() if explicit else temp_dir / "demo.json"  # type: ignore[operator]
-    if path.exists() and path.stat().st_size > 0:
+    store = Store(path)
+    if store.exists() or (path.exists() and path.stat().st_size > 0):
         raise PrepError(f"{path}: already exists; demo data goes into a new file — pick another path or delete this one")
     try:
         library = load_library()
         checklists = library.ordered()
         if not checklists:
             raise PrepError("no checklist could be loaded for the demo; run `prep checklists list` to see why")
-        store = Store(path)
         written = store.add_many(demo_meetings(checklists, datetime.now(), args.meetings))
         store.close()
         if args.no_app:
@@ -93,3 +112,64 @@ def _demo(args: argparse.Namespace) -> int:
     finally:
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from prep.store import Store
+
+    return Store(locations.database_path(getattr(args, "db", None)))
+
+
+def _export(args: argparse.Namespace) -> int:
+    from prep.export import export_csv, export_json, export_markdown
+
+    store = _store(args)
+    if args.format == "json":
+        text = export_json(store, args.customer, datetime.now())
+    elif args.format == "md":
+        text = export_markdown(store, args.customer)
+    else:
+        text = export_csv(store, args.customer)
+    if args.output:
+        _write_private(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Exports hold customer notes: only their owner may read the file."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise PrepError(f"{path}: cannot write ({error.strerror}); choose another file with -o") from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    from prep.export import import_json
+
+    count = import_json(_store(args), Path(args.file))
+    print(f"imported {count:,} meetings from {args.file}")
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    from prep.forget import erase, plan_erasure
+
+    store = _store(args)
+    erasure = plan_erasure(store, args.customer)
+    print(f"This erases {erasure.describe()}.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise PrepError("nothing was erased: there is no terminal to ask on; run again with --yes to erase")
+        answer = input(f"Erase {erasure.customer} for good? Type yes to confirm: ")
+        if answer.strip().lower() not in ("yes", "y"):
+            print("Nothing was erased.")
+            return 1
+    leftovers = erase(store, erasure)
+    if leftovers:
+        raise PrepError(f"{erasure.customer} is still mentioned in {', '.join(map(str, leftovers))}; delete those files by hand")
+    print(f"Erased {erasure.customer}.")
+    return 0

@@ -7,6 +7,7 @@ its own copy of the checklist it was prepared with.
 from __future__ import annotations
 
 import uuid
+from sys import intern
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -49,7 +50,7 @@ class Answer:
         return cls(text=data.get("text", ""), likelihood=data.get("likelihood", ""), done=bool(data.get("done")))
 
 
-@dataclass
+@dataclass(slots=True)
 class FollowUp:
     """Something promised after a meeting, by the rep or by the customer."""
 
@@ -66,8 +67,8 @@ class FollowUp:
     def from_dict(cls, data: dict[str, Any]) -> FollowUp:
         """Rebuild a follow-up from `to_dict` output."""
         due = data.get("due")
-        return cls(text=data["text"], due=date.fromisoformat(due) if due else None,
-                   owner=data.get("owner", "me"), done=bool(data.get("done")))
+        return cls(text=intern(data["text"]), due=date.fromisoformat(due) if due else None,
+                   owner=intern(data.get("owner", "me")), done=bool(data.get("done")))
 
 
 @dataclass

@@ -1,10 +1,9 @@
 """The one gateway to the rep's database. Nothing else in prep knows TinyDB is underneath.
 
-Stock TinyDB re-reads the whole file for every query and rewrites it in place for
-every write. `_SafeStorage` keeps what it read in memory (re-reading only when the
-file changed on disk) and writes through a temporary file, fsync and rename, so a
-crash never leaves a half-written database. A file that cannot be read is reported
-and never written over.
+TinyDB sits on `prep.journal.JournalStorage`, which keeps rows as JSON text in memory,
+appends each change to an fsync'd journal and compacts now and then. On top of it the
+store keeps an index of meeting summaries (what lists, the home screen and search
+need): built first for the rows the home screen needs, the rest in the background.
 """
 
 from __future__ import annotations
@@ -12,26 +11,31 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import threading
-from collections.abc import Iterable
+from sys import intern
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
-from tinydb.storages import Storage
+from tinydb import TinyDB
+from tinydb.table import Document
 
 from prep.errors import StoreError
+from prep.journal import Changes, JournalStorage, JournalTable, Rows
 from prep.meeting import DRAFT, FollowUp, Meeting
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MEETINGS = "meetings"
 CHECKLISTS = "checklists"
 META = "meta"
+RECENT_HOT = 20  # the newest meetings are read first too: the home screen lists them
+INDEX_CHUNK = 2000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeetingSummary:
     """What lists show of a meeting, without rebuilding its checklist."""
 
@@ -45,149 +49,211 @@ class MeetingSummary:
     updated: datetime
     followups: tuple[FollowUp, ...] = ()
     outcome: str = ""
-    text: str = field(default="", repr=False, compare=False)
+    text: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def is_draft(self) -> bool:
         """True while the preparation is unfinished."""
         return self.status == DRAFT
 
+    @property
+    def has_open_followups(self) -> bool:
+        """True while something promised is not done."""
+        return any(not f.done for f in self.followups)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MeetingSummary:
-        """Summarise a stored meeting."""
+        """Summarise a stored meeting row."""
         debrief = data.get("debrief") or {}
+        # 50,000 summaries stay in memory: the few distinct names, titles and
+        # phrases are shared rather than held once per meeting.
         return cls(
-            id=data["id"], customer=data["customer"], contact=data.get("contact", ""),
-            when=datetime.fromisoformat(data["when"]), goal=data.get("goal", ""),
-            status=data.get("status", DRAFT), checklist_title=data["checklist_title"],
+            id=data["id"], customer=intern(data["customer"]), contact=intern(data.get("contact", "")),
+            when=datetime.fromisoformat(data["when"]), goal=intern(data.get("goal", "")),
+            status=intern(data.get("status", DRAFT)),
+            checklist_title=intern(data.get("checklist_title") or (data.get("checklist") or {}).get("title", "")),
             updated=datetime.fromisoformat(data["updated"]),
             followups=tuple(FollowUp.from_dict(f) for f in debrief.get("followups", [])),
-            outcome=debrief.get("outcome", ""),
+            outcome=intern(debrief.get("outcome", "")),
             text=_search_text(data),
         )
 
 
-def _search_text(data: dict[str, Any]) -> str:
-    """Everything the rep wrote about a meeting, lower-cased, for substring search."""
+def _search_text(data: dict[str, Any]) -> bytes:
+    """Everything the rep wrote about a meeting, lower-cased, for substring search.
+
+    Kept as UTF-8: one dash or curly quote would make a str take two bytes a
+    character, and 50,000 of these stay in memory.
+    """
     parts = [data["customer"], data.get("contact", ""), data.get("goal", "")]
     parts += [answer.get("text", "") for answer in data.get("answers", {}).values()]
     debrief = data.get("debrief") or {}
     parts += [debrief.get("outcome", ""), debrief.get("notes", "")]
     parts += [f.get("text", "") for f in debrief.get("followups", [])]
-    return "\n".join(part for part in parts if part).lower()
+    return "\n".join(part for part in parts if part).lower().encode()
 
 
-class _SafeStorage(Storage):
-    """A TinyDB storage that caches what it read and replaces the file atomically."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._data: dict[str, Any] | None = None
-        self._stamp: tuple[int, int] | None = None
-
-    def _stat(self) -> tuple[int, int] | None:
-        try:
-            info = self.path.stat()
-        except FileNotFoundError:
-            return None
-        return info.st_mtime_ns, info.st_size
-
-    def read(self) -> dict[str, Any] | None:
-        stamp = self._stat()
-        if self._data is not None and stamp == self._stamp:
-            return self._data
-        if stamp is None or stamp[1] == 0:
-            self._data, self._stamp = None, stamp
-            return None
-        try:
-            raw = self.path.read_bytes()
-        except OSError as error:
-            raise StoreError(f"{self.path}: cannot read the database ({error.strerror}); check its permissions") from None
-        try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as error:
-            where = f" at line {error.lineno}" if isinstance(error, json.JSONDecodeError) else ""
-            raise StoreError(
-                f"{self.path}: the database is damaged{where}; it was left as it is — restore a backup or start with --db NEW_PATH"
-            ) from None
-        if not isinstance(data, dict):
-            raise StoreError(f"{self.path}: this is not a prep database; it was left as it is — use --db to pick another file")
-        self._data, self._stamp = data, stamp
-        return data
-
-    def write(self, data: dict[str, Any]) -> None:
-        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-            _fsync_folder(self.path.parent)
-        except OSError as error:
-            temp.unlink(missing_ok=True)
-            self._data = None  # TinyDB changed the cached copy in place; read it back from disk
-            raise StoreError(
-                f"{self.path}: could not save ({error.strerror}); free some disk space or check permissions — nothing already saved was lost"
-            ) from None
-        self._data, self._stamp = data, self._stat()
-
-    def close(self) -> None:
-        self._data = None
+def doc_id(key: str) -> int:
+    """A row id derived from a meeting's or checklist's own id, the same in every running copy."""
+    return int(hashlib.sha256(key.encode()).hexdigest()[:13], 16)
 
 
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def _replace_with(row: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    def replace(document: dict[str, Any]) -> None:
+        document.clear()
+        document.update(row)
+
+    return replace
 
 
 class Store:
-    """The rep's meetings, drafts and debriefs, kept in one database file."""
+    """The rep's meetings, drafts and debriefs, kept in one database."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] = datetime.now) -> None:
         self.path = Path(path)
-        self._db: TinyDB | None = None
+        self.clock = clock
         self._lock = threading.RLock()
-        self._checklists: dict[str, dict[str, Any]] | None = None
+        self._db: TinyDB | None = None
+        self._storage: JournalStorage | None = None
+        self._summaries: dict[str, MeetingSummary] = {}
+        self._keys: dict[str, str] = {}  # meeting id -> row key
+        self._complete = False
+        self._reset = True
+        self._stale: set[str] = set()
 
     # -- opening ------------------------------------------------------------------
 
     def _open(self) -> TinyDB:
         if self._db is None:
-            folder = self.path.parent
-            if not folder.exists():
-                folder.mkdir(mode=0o700, parents=True)
-            if self.path.exists():
-                _private(self.path)
-            db = TinyDB(self.path, storage=_SafeStorage)
-            self._check_schema(db)
-            self._db = db
+            TinyDB.table_class = JournalTable
+            db = TinyDB(self.path, storage=JournalStorage, on_reload=self._reloaded)
+            storage = db.storage
+            assert isinstance(storage, JournalStorage)
+            storage.hot_rows = self._hot_rows
+            self._db, self._storage = db, storage
+            try:
+                self._check_schema()
+            except StoreError:
+                self._db, self._storage = None, None
+                db.close()
+                raise
         return self._db
 
-    def _check_schema(self, db: TinyDB) -> None:
-        meta = db.table(META).all()
-        version = meta[0].get("schema") if meta else None
-        if version is None:
-            if db.storage.read():  # type: ignore[attr-defined]
-                raise StoreError(f"{self.path}: this is not a prep database; it was left as it is — use --db to pick another file")
-            db.table(META).insert({"schema": SCHEMA_VERSION})
-            _private(self.path)
-        elif version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer prep (schema {version}); update prep — the file was left as it is"
-            )
+    def _check_schema(self) -> None:
+        tables = self._tables()
+        meta = tables.get(META)
+        version = meta[next(iter(meta))].get("schema") if meta else None
+        if version is None and not tables:
+            return  # a new database: the schema is written with the first save
+        if version is None and MEETINGS not in tables:
+            raise StoreError(f"{self.path}: this is not a prep database; it was left as it is — use --db to pick another file")
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer prep (schema {version}); update prep — the file was left as it is")
+        if version is None or version < SCHEMA_VERSION:
+            self._migrate(version or 1)
+
+    def _migrate(self, version: int) -> None:
+        """Schema 1 kept a checklist copy inside each meeting; now each copy is stored once."""
+        backup = self.path.with_name(f"{self.path.name}.schema-{version}.bak")
+        if not backup.exists():
+            shutil.copyfile(self.path, backup)
+            os.chmod(backup, 0o600)
+        storage = self._storage
+        assert storage is not None
+        with storage.writing() as tables:
+            changes: Changes = {MEETINGS: {}, CHECKLISTS: {}, META: {"1": {"schema": SCHEMA_VERSION}}}
+            # Rows are keyed by ids derived from their own ids now (see `doc_id`).
+            checklists = tables.get(CHECKLISTS) or Rows()
+            for key in list(checklists):
+                row = checklists[key]
+                new_key = str(doc_id(row["ref"]))
+                if new_key != key:
+                    changes[CHECKLISTS][key] = None
+                    changes[CHECKLISTS][new_key] = row
+            meetings = tables.get(MEETINGS) or Rows()
+            for key in list(meetings):
+                row = meetings[key]
+                if "checklist" in row:
+                    ref, copy = _checklist_ref(row.pop("checklist"))
+                    row["checklist_ref"], row["checklist_title"] = ref, copy["title"]
+                    changes[CHECKLISTS][str(doc_id(ref))] = {"ref": ref, "checklist": copy}
+                new_key = str(doc_id(row["id"]))
+                if new_key != key:
+                    changes[MEETINGS][key] = None
+                changes[MEETINGS][new_key] = row
+            if META in tables:
+                changes[META].update({key: None for key in tables[META] if key != "1"})
+            storage.commit(changes)
+            storage._compact()
 
     def close(self) -> None:
-        """Release the database file."""
+        """Release the database files."""
         with self._lock:
             if self._db is not None:
                 self._db.close()
-                self._db = None
-                self._checklists = None
+                self._db = self._storage = None
+                self._reset = True
+
+    # -- keeping the index in step --------------------------------------------------
+
+    def _reloaded(self, changes: Changes | None) -> None:
+        # Called by the storage while it holds its lock: only note what to redo.
+        if changes is None:
+            self._reset = True
+        else:
+            self._stale.update(changes.get(MEETINGS, {}))
+
+    def _tables(self) -> dict[str, Rows]:
+        self._open()
+        assert self._storage is not None
+        return self._storage.read() or {}
+
+    def _meetings(self) -> Rows:
+        """The meeting rows, caught up with every running copy, with the index in step."""
+        rows = self._tables().get(MEETINGS) or Rows()
+        if self._reset:
+            self._summaries, self._keys, self._stale = {}, {}, set()
+            self._complete = False
+            self._reset = False
+            assert self._storage is not None
+            self._index(rows, self._storage.hot_keys(MEETINGS))
+        if self._stale:
+            stale, self._stale = self._stale, set()
+            self._index(rows, stale)
+        return rows
+
+    def _index(self, rows: Rows, keys: Iterable[str]) -> None:
+        for key in keys:
+            old = self._summaries.pop(key, None)
+            if old is not None:
+                self._keys.pop(old.id, None)
+            if key in rows:
+                summary = MeetingSummary.from_dict(rows[key])
+                self._summaries[key] = summary
+                self._keys[summary.id] = key
+
+    def _hot_rows(self, table: str, rows: Rows) -> set[str]:
+        """What the next start needs first: drafts, what is coming up, open follow-ups, the newest."""
+        if table != MEETINGS:
+            return set()
+        # Called while the snapshot is rewritten: every row must be judged, so read
+        # the ones not indexed yet (their old place in the snapshot may be stale).
+        self._index(rows, [key for key in rows if key not in self._summaries])
+        since = self.clock() - timedelta(days=1)
+        hot = {key for key, s in self._summaries.items() if s.is_draft or s.when >= since or s.has_open_followups}
+        newest = sorted(self._summaries.items(), key=lambda item: item[1].when, reverse=True)[:RECENT_HOT]
+        return hot | {key for key, _ in newest}
+
+    def index_everything(self) -> None:
+        """Read every meeting into the index, a chunk at a time so saves are not held up."""
+        while True:
+            with self._lock:
+                rows = self._meetings()
+                missing = [key for key in rows if key not in self._summaries][:INDEX_CHUNK]
+                if not missing:
+                    self._complete = True
+                    return
+                self._index(rows, missing)
 
     # -- writing ------------------------------------------------------------------
 
@@ -195,89 +261,138 @@ class Store:
         """Save a meeting (a draft or a finished one), replacing an earlier save of it."""
         data = meeting.to_dict() if isinstance(meeting, Meeting) else meeting
         with self._lock:
-            row = self._split(data, {})
-            self._open().table(MEETINGS).upsert(row, Query().id == data["id"])
+            self._write([data])
 
     def add_many(self, meetings: Iterable[dict[str, Any]]) -> int:
-        """Add many meetings in one write (demo data and imports)."""
+        """Add or replace many meetings in one write (demo data and imports)."""
         with self._lock:
-            seen: dict[int, str] = {}
-            rows = [self._split(data, seen) for data in meetings]
-            self._open().table(MEETINGS).insert_multiple(rows)
+            return self._write(list(meetings))
+
+    def _write(self, meetings: list[dict[str, Any]]) -> int:
+        db = self._open()
+        assert self._storage is not None
+        checklists: dict[str, dict[str, Any]] = {}
+        rows: dict[str, dict[str, Any]] = {}
+        seen: dict[int, str] = {}
+        for data in meetings:
+            copy = data["checklist"]
+            ref = seen.get(id(copy))
+            if ref is None:
+                ref, copy = _checklist_ref(copy)
+                seen[id(data["checklist"])] = ref
+                checklists[ref] = copy
+            row = {key: value for key, value in data.items() if key != "checklist"}
+            row["checklist_ref"], row["checklist_title"] = ref, copy["title"]
+            rows[str(doc_id(data["id"]))] = row
+        with self._storage.writing() as tables:
+            known = tables.get(CHECKLISTS) or Rows()
+            changes: Changes = {
+                CHECKLISTS: {str(doc_id(ref)): {"ref": ref, "checklist": copy}
+                             for ref, copy in checklists.items() if str(doc_id(ref)) not in known},
+                MEETINGS: dict(rows),
+            }
+            if META not in tables:
+                changes[META] = {"1": {"schema": SCHEMA_VERSION}}
+            # One journal line: the meetings and the checklist copies they refer to
+            # arrive together or not at all.
+            self._storage.commit(changes)
+        self._stale.update(rows)
+        db.table(MEETINGS).clear_cache()
         return len(rows)
 
-    # Every meeting keeps the checklist it was prepared with. Most meetings share a
-    # few checklist versions, so each distinct copy is stored once and meetings
-    # refer to it by the hash of its content: history stays readable after a
-    # checklist changes, without a copy per meeting.
+    def forget(self, meeting_ids: Iterable[str]) -> int:
+        """Erase these meetings everywhere: the journal is folded away at once."""
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            keys = {str(doc_id(meeting_id)) for meeting_id in meeting_ids}
+            with self._storage.writing() as tables:
+                rows = tables.get(MEETINGS) or Rows()
+                gone = {key: None for key in keys if key in rows}
+                self._storage.commit({MEETINGS: gone})  # type: ignore[dict-item]
+                self._storage._compact()
+            self._stale.update(gone)
+            return len(gone)
 
-    def _known_checklists(self) -> dict[str, dict[str, Any]]:
-        if self._checklists is None:
-            rows = self._open().table(CHECKLISTS).all()
-            self._checklists = {row["ref"]: row["checklist"] for row in rows}
-        return self._checklists
-
-    def _split(self, data: dict[str, Any], seen: dict[int, str]) -> dict[str, Any]:
-        copy = data["checklist"]
-        ref = seen.get(id(copy))
-        if ref is None:
-            canonical = json.dumps(copy, sort_keys=True, ensure_ascii=False).encode()
-            ref = hashlib.sha256(canonical).hexdigest()[:20]
-            seen[id(copy)] = ref
-            known = self._known_checklists()
-            if ref not in known:
-                self._open().table(CHECKLISTS).insert({"ref": ref, "checklist": copy})
-                known[ref] = copy
-        row = {key: value for key, value in data.items() if key != "checklist"}
-        row["checklist_ref"] = ref
-        row["checklist_title"] = copy["title"]
-        return row
-
-    def _join(self, row: dict[str, Any]) -> dict[str, Any]:
-        data = {key: value for key, value in row.items() if key not in ("checklist_ref", "checklist_title")}
-        data["checklist"] = self._known_checklists()[row["checklist_ref"]]
-        return data
+    def compact(self) -> None:
+        """Fold the journal into the snapshot now."""
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            self._storage.compact()
 
     # -- reading ------------------------------------------------------------------
 
-    def _rows(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return list(self._open().table(MEETINGS).all())
+    def meetings(self, meeting_ids: Iterable[str]) -> Iterable[Meeting]:
+        """The whole meetings with these ids, one at a time."""
+        for meeting_id in meeting_ids:
+            meeting = self.meeting(meeting_id)
+            if meeting is not None:
+                yield meeting
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         """The whole meeting with this id, or None."""
         with self._lock:
-            row = self._open().table(MEETINGS).get(Query().id == meeting_id)
-            data = self._join(dict(row)) if row else None  # type: ignore[arg-type]
-        return Meeting.from_dict(data) if data else None
+            db = self._open()
+            row = db.table(MEETINGS).get(doc_id=doc_id(meeting_id))
+            if row is None:
+                return None
+            data = dict(row)
+            ref = data.pop("checklist_ref")
+            data.pop("checklist_title", None)
+            copy = db.table(CHECKLISTS).get(doc_id=doc_id(ref))
+            if copy is None:
+                raise StoreError(f"{self.path}: the checklist of meeting {meeting_id} is missing; restore a backup")
+            data["checklist"] = copy["checklist"]
+        return Meeting.from_dict(data)
+
+    def home_summaries(self) -> list[MeetingSummary]:
+        """What the home screen needs, fast at any size: drafts, upcoming, open follow-ups, newest."""
+        with self._lock:
+            self._meetings()
+            return list(self._summaries.values())
 
     def summaries(self) -> list[MeetingSummary]:
         """Every meeting, newest first."""
-        rows = [MeetingSummary.from_dict(row) for row in self._rows()]
-        rows.sort(key=lambda s: s.when, reverse=True)
+        self.index_everything()
+        with self._lock:
+            self._meetings()
+            rows = list(self._summaries.values())
+        rows.sort(key=lambda s: (s.when, s.id), reverse=True)
         return rows
 
     def count(self) -> int:
         """How many meetings are stored."""
         with self._lock:
-            return len(self._open().table(MEETINGS))
+            return len(self._meetings())
 
     def customers(self) -> list[str]:
         """Every customer met or prepared for, alphabetically."""
-        return sorted({row["customer"] for row in self._rows()}, key=str.lower)
+        return sorted({s.customer for s in self.summaries()}, key=str.lower)
+
+    def exists(self) -> bool:
+        """True when this database already holds something (a snapshot or a journal)."""
+        return any(path.exists() and path.stat().st_size > 0 for path in (self.path, self.path.with_name(self.path.name + ".journal")))
+
+    def files(self) -> list[Path]:
+        """Every file that holds or may hold the rep's data: database, journal, lock, backups."""
+        folder = self.path.parent
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.name.startswith(self.path.name) or p.name.startswith(f".{self.path.name}"))
 
 
-def _private(path: Path) -> None:
-    """Customer notes are personal data: only their owner may read the file."""
-    try:
-        os.chmod(path, 0o600)
-    except OSError:
-        pass
+def _checklist_ref(copy: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    # Most meetings share a few checklist versions: each distinct copy is stored once,
+    # named by the hash of its content, so history stays readable after a checklist
+    # changes without a copy per meeting.
+    canonical = json.dumps(copy, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(canonical).hexdigest()[:20], copy
 
 
 def search(summaries: Iterable[MeetingSummary], text: str) -> list[MeetingSummary]:
     """The meetings whose customer, contact, goal or notes contain every word typed."""
-    words = text.lower().split()
+    words = [word.encode() for word in text.lower().split()]
     if not words:
         return list(summaries)
     return [s for s in summaries if all(word in s.text for word in words)]

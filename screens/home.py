@@ -66,8 +66,12 @@ class HomeScreen(PrepScreen):
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load(self) -> None:
         """Read the meetings off the UI thread, then show them."""
-        attention = what_needs_attention(self.prep.store.summaries(), self.prep.now())
+        store = self.prep.store
+        attention = what_needs_attention(store.home_summaries(), self.prep.now())
+        attention.total = store.count()
         self.app.call_from_thread(self.show, attention)
+        # The rest of the history is read after the home screen is up, for search.
+        store.index_everything()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "home" and event.state == WorkerState.ERROR:

