@@ -21,6 +21,16 @@ from prep.meeting import Answer, Meeting
 from prep.store import Store
 
 
+def acknowledged(output: str) -> dict[str, str]:
+    """The saves a writer reported, by meeting id, with the goal it saved last."""
+    saved = {}
+    for line in output.splitlines():
+        if line.startswith("saved "):
+            _, meeting_id, goal = line.split(" ", 2)
+            saved[meeting_id] = goal
+    return saved
+
+
 def main() -> None:
     path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     if len(sys.argv) > 4:

@@ -20,20 +20,14 @@ import time
 from pathlib import Path
 
 WRITER = Path(__file__).with_name("crash_writer.py")
+sys.path.insert(0, str(WRITER.parent))
+
+from crash_writer import acknowledged  # noqa: E402
 
 
 def start(db: Path, name: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, str(WRITER), str(db), name, "1000000", "65536"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def acknowledged(output: str) -> dict[str, str]:
-    saved = {}
-    for line in output.splitlines():
-        if line.startswith("saved "):
-            _, meeting_id, goal = line.split(" ", 2)
-            saved[meeting_id] = goal
-    return saved
 
 
 def main() -> int:

@@ -32,6 +32,12 @@ class ItemCard(Vertical):
     def edited(self) -> None:
         self.post_message(self.Edited())
 
+    @on(TextArea.Changed)
+    def keep_text(self, event: TextArea.Changed) -> None:
+        if self.answer.text != event.text_area.text:
+            self.answer.text = event.text_area.text
+            self.edited()
+
 
 class AnswerCard(ItemCard):
     """A needs or questions prompt with the rep's answer."""
@@ -42,12 +48,6 @@ class AnswerCard(ItemCard):
             yield self.hint()
         yield TextArea(self.answer.text, classes="answer", id=f"answer-{self.item.id}", compact=True,
                        placeholder="Your answer, in your words")
-
-    @on(TextArea.Changed)
-    def keep(self, event: TextArea.Changed) -> None:
-        if self.answer.text != event.text_area.text:
-            self.answer.text = event.text_area.text
-            self.edited()
 
 
 class ObjectionCard(ItemCard):
@@ -71,12 +71,6 @@ class ObjectionCard(ItemCard):
         value = "" if event.value is Select.NULL else str(event.value)
         if self.answer.likelihood != value:
             self.answer.likelihood = value
-            self.edited()
-
-    @on(TextArea.Changed)
-    def keep(self, event: TextArea.Changed) -> None:
-        if self.answer.text != event.text_area.text:
-            self.answer.text = event.text_area.text
             self.edited()
 
 

@@ -190,3 +190,31 @@ async def test_damaged_database_is_explained_on_home_and_left_alone(db_path: Pat
         assert "could not be loaded" in summary and "damaged" in summary
         await pilot.press("ctrl+q")
     assert db_path.read_bytes() == b'{"meetings": {"1": '
+
+
+async def test_a_failing_save_is_shown_and_the_text_stays(db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from prep.errors import StoreError
+
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        real_save = app.store.save
+
+        def disk_full(meeting) -> None:  # type: ignore[no-untyped-def]
+            raise StoreError(f"{db_path}: could not save (No space left on device); free some disk space")
+
+        monkeypatch.setattr(app.store, "save", disk_full)
+        await type_text(pilot, "Kept on screen")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("No space left on device" in m and "stays on screen" in m for m in messages)
+        assert app.screen.query(TextArea).first().text == "Kept on screen"
+
+        monkeypatch.setattr(app.store, "save", real_save)
+        await type_text(pilot, "!")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        meeting_id = app.screen.meeting.id  # type: ignore[attr-defined]
+    saved = Store(db_path).meeting(meeting_id)
+    assert saved is not None and saved.answers["needs/situation"].text == "Kept on screen!"

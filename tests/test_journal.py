@@ -22,6 +22,9 @@ from prep.meeting import Answer, Meeting
 from prep.store import SCHEMA_VERSION, Store
 
 WRITER = Path(__file__).parent.parent / "benchmarks" / "crash_writer.py"
+sys.path.insert(0, str(WRITER.parent))
+
+from crash_writer import acknowledged  # noqa: E402
 
 
 def meeting(customer: str, goal: str = "Pilot", index: int = 0) -> Meeting:
@@ -167,15 +170,6 @@ def run_writer(db_path: Path, name: str, count: int, compact_at: int = 64 * 1024
         [sys.executable, str(WRITER), str(db_path), name, str(count), str(compact_at)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-
-
-def acknowledged(output: str) -> dict[str, str]:
-    saved = {}
-    for line in output.splitlines():
-        if line.startswith("saved "):
-            _, meeting_id, goal = line.split(" ", 2)
-            saved[meeting_id] = goal
-    return saved
 
 
 def test_killing_a_writer_at_random_moments_keeps_every_acknowledged_save(db_path: Path) -> None:

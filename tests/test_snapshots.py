@@ -27,48 +27,38 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+def after(*keys: str):  # type: ignore[no-untyped-def]
+    """Wait for the home screen, press these keys one by one, and let each settle."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
 def test_home_shows_drafts_meetings_and_followups(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=settle)
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after())
 
 
 def test_home_on_an_empty_database_invites_a_first_preparation(snap_compare, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(PrepApp(db_path, now=fixed_now), terminal_size=SIZE, run_before=settle)
+    assert snap_compare(PrepApp(db_path, now=fixed_now), terminal_size=SIZE, run_before=after())
 
 
 def test_walkthrough_of_the_demo_draft(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
-    async def open_draft(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-
-    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=open_draft)
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after("enter"))
 
 
 def test_objections_step_shows_suggested_responses(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
-    async def open_objections(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("pagedown")
-        await settle(pilot)
-
-    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=open_objections)
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after("enter", "pagedown"))
 
 
 def test_brief_of_a_prepared_meeting(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
-    async def open_brief(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settle(pilot)
-        await pilot.press("tab")  # from the drafts to the meetings coming up
-        await pilot.press("enter")
-        await settle(pilot)
-
-    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=open_brief)
+    # tab: from the drafts to the meetings coming up
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after("tab", "enter"))
 
 
 def test_new_preparation_form(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
-    async def open_form(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-
-    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=open_form)
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after("n"))
