@@ -372,8 +372,15 @@ class JournalStorage(Storage):
             os.close(fd)
         self._offset += len(line)
 
+    def _remove_leftovers(self) -> None:
+        """Temporary files of a compaction that was killed: nobody else compacts while we hold the lock."""
+        for pattern in (f".{self.path.name}.*.tmp", f".{self.journal_path.name}.*.tmp"):
+            for leftover in self.path.parent.glob(pattern):
+                leftover.unlink(missing_ok=True)
+
     def _compact(self) -> None:
         self._ensure_folder()
+        self._remove_leftovers()
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

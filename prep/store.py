@@ -211,16 +211,20 @@ class Store:
     def _meetings(self) -> Rows:
         """The meeting rows, caught up with every running copy, with the index in step."""
         rows = self._tables().get(MEETINGS) or Rows()
+        self._index_hot(rows)
+        return rows
+
+    def _index_hot(self, rows: Rows) -> None:
+        """Index what the home screen needs, and whatever changed since the index was made."""
+        assert self._storage is not None
         if self._reset:
             self._summaries, self._keys, self._stale = {}, {}, set()
             self._complete = False
             self._reset = False
-            assert self._storage is not None
             self._index(rows, self._storage.hot_keys(MEETINGS))
         if self._stale:
             stale, self._stale = self._stale, set()
             self._index(rows, stale)
-        return rows
 
     def _index(self, rows: Rows, keys: Iterable[str]) -> None:
         for key in keys:
@@ -236,9 +240,10 @@ class Store:
         """What the next start needs first: drafts, what is coming up, open follow-ups, the newest."""
         if table != MEETINGS:
             return set()
-        # Called while the snapshot is rewritten: every row must be judged, so read
-        # the ones not indexed yet (their old place in the snapshot may be stale).
-        self._index(rows, [key for key in rows if key not in self._summaries])
+        # Called while the snapshot is rewritten. Rows not indexed yet come from the
+        # cold part of the last snapshot and stay cold: past meetings stay past, and
+        # anything new or changed arrived through the journal and is indexed.
+        self._index_hot(rows)
         since = self.clock() - timedelta(days=1)
         hot = {key for key, s in self._summaries.items() if s.is_draft or s.when >= since or s.has_open_followups}
         newest = sorted(self._summaries.items(), key=lambda item: item[1].when, reverse=True)[:RECENT_HOT]
@@ -293,10 +298,12 @@ class Store:
             }
             if META not in tables:
                 changes[META] = {"1": {"schema": SCHEMA_VERSION}}
+            # Marked before the commit: a compaction inside it must see these rows as
+            # indexed, or a new draft could land among the rows read last.
+            self._stale.update(rows)
             # One journal line: the meetings and the checklist copies they refer to
             # arrive together or not at all.
             self._storage.commit(changes)
-        self._stale.update(rows)
         db.table(MEETINGS).clear_cache()
         return len(rows)
 
@@ -309,9 +316,9 @@ class Store:
             with self._storage.writing() as tables:
                 rows = tables.get(MEETINGS) or Rows()
                 gone = {key: None for key in keys if key in rows}
+                self._stale.update(gone)
                 self._storage.commit({MEETINGS: gone})  # type: ignore[dict-item]
                 self._storage._compact()
-            self._stale.update(gone)
             return len(gone)
 
     def compact(self) -> None:

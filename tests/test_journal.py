@@ -210,3 +210,26 @@ def test_an_unreadable_database_names_the_file_and_the_fix(db_path: Path) -> Non
             Store(db_path).summaries()
     finally:
         db_path.chmod(0o600)
+
+
+def test_a_new_draft_stays_among_the_rows_read_first_after_a_compaction(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(db_path)
+    store.add_many(meeting(f"Past {i}", index=i).to_dict() | {"status": "prepared", "when": f"2025-01-{i + 1:02d}T09:00"}
+                   for i in range(25))
+    store.compact()
+    monkeypatch.setattr(journal, "COMPACT_AT_BYTES", 1)  # the next save compacts
+    monkeypatch.setattr(journal.JournalStorage, "_snapshot_size", lambda self: 0)
+    draft = meeting("Fresh draft")
+    store.save(draft)
+    assert journal_of(db_path).stat().st_size == 0
+    reopened = Store(db_path)
+    assert "Fresh draft" in {s.customer for s in reopened.home_summaries()}
+
+
+def test_leftovers_of_a_killed_compaction_are_removed(db_path: Path) -> None:
+    store = Store(db_path)
+    store.save(meeting("Secret Co"))
+    leftover = db_path.with_name(".prep.json.99999.tmp")
+    leftover.write_bytes(b'{"customer": "Secret Co"')
+    store.compact()
+    assert not leftover.exists()
