@@ -52,7 +52,8 @@ def main() -> int:
             writers = [start(db, f"r{round_}a")]
             if round_ % 5 == 0:
                 writers.append(start(db, f"r{round_}b"))
-            time.sleep(rng.uniform(0.25, 0.9))
+            # Long enough for a writer to open a grown database and save, short enough to land anywhere.
+            time.sleep(rng.uniform(0.3, 2.0))
             for writer in writers:
                 writer.send_signal(signal.SIGKILL)
                 kills += 1

@@ -89,6 +89,48 @@ ANSWERS: dict[str, list[str]] = {
         "A half-day workshop with their planning team.",
         "A call with IT about the security questions within two weeks.",
     ],
+    "promised-last-time": [
+        "Case study sent on time; the reference call happened last Tuesday.",
+        "The pilot plan was two days late — say so first and show the final version.",
+    ],
+    "their-promises": [
+        "{contact} wanted to send last year's volumes; still missing, do not chase, ask once.",
+        "They introduced us to IT as promised.",
+    ],
+    "changed": [
+        "New CFO since October; cost focus is stronger.",
+        "The reorganisation is finished; {contact} now owns planning for all sites.",
+    ],
+    "criteria": [
+        "Integration with their ERP, total cost over three years, references in {industry}.",
+        "Data protection first, then ease of use for the planners.",
+    ],
+    "process": [
+        "Workshop in two weeks, recommendation to the board in January, purchasing after that.",
+        "IT security review (about four weeks) before any contract.",
+    ],
+    "champion": [
+        "{contact} — needs numbers she can show her board.",
+        "The head of planning; he wants to stop the overtime in peak season.",
+    ],
+    "metrics": ["Planning time down by half; overtime in peak months below 5%.", "Month-end close in one day instead of four."],
+    "economic-buyer": ["The CFO signs; met her once, she cares about predictability.", "Managing director; not met yet — ask {contact}."],
+    "paper-process": ["Purchasing needs three offers; legal takes about three weeks.", "Board approval above 100k, next board meeting on the 15th."],
+    "competition": ["An incumbent with a cheaper licence, and the option to build it in-house.", "Two competitors in the shortlist; one is cheaper."],
+    "pain": ["'We find out when the truck is already here.'", "'Every month-end is a fire drill.'"],
+    "walk-away": ["No discount above 8%; a longer term or a reference in exchange for price.", "Minimum scope: two sites."],
+    "value-realised": ["Planning time down 35%; they expected 50%.", "Reporting now takes one day; the CFO mentioned it in the board."],
+    "adoption": ["Head office uses it daily, two sites still on spreadsheets.", "Only half of the licences are active."],
+    "promised-last-term": ["Quarterly reviews — we held two of four.", "The API connector was delivered a month late."],
+    "service-issues": ["One outage in March; they remember the slow answer more than the outage.", "No escalations."],
+    "changes-ahead": ["New head of operations from January.", "They plan to open two more sites."],
+    "next-value": ["Forecasting for the new sites.", "Automating the supplier reports."],
+    "feeling": ["Impatient — this has been open for months. Keep it out of my voice.", "Hopeful, but the new CFO worries me."],
+    "emotions": ["I get defensive when they compare us with the cheapest offer.", "Nervous about the discount question."],
+    "silence": ["Count to ten; let them speak first.", "Take notes and wait."],
+    "outcome": ["Signed pilot for two sites with an option for all.", "Agreement on scope; price decided in January."],
+    "risk": ["Low adoption at two sites.", "The new head of operations may bring her old supplier."],
+    "stance": ["Open about the late connector, confident about the results.", "Listening first; not defending the outage."],
 }
 OBJECTION_ANSWERS = [
     "Ask what exactly they compare us with, then show the total cost over three years with their own numbers.",
@@ -168,14 +210,21 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
     rng = random.Random(seed)
     total = 24 if count is None else count
     customers = _customers(rng, max(len(CUSTOMERS), total // 12))
-    copies = [c.to_dict() for c in checklists]
+    # The demo speaks English: a customer's first meeting, then follow-ups, an offer, a renewal.
+    english = [c for c in checklists if c.language == "en"] or list(checklists)
+    by_id = {c.id: c.to_dict() for c in english}
+    stages = [by_id.get(name) for name in ("first-meeting", "follow-up", "follow-up", "offer-negotiation", "renewal-review")]
+    fallback = [c.to_dict() for c in english]
+    met: dict[str, int] = {}
     now = now.replace(second=0, microsecond=0)
     span_days = max(90, min(3 * 365, total // 4))
     for index in range(total):
         name, industry, contacts = customers[index % len(customers)] if index < len(CUSTOMERS) * 2 else rng.choice(customers)
         contact = rng.choice(contacts)
         words = {"industry": industry, "contact": contact.split(",")[0], "customer": name}
-        checklist = rng.choice(copies)
+        stage = met.get(name, 0)
+        met[name] = stage + 1
+        checklist = stages[min(stage, len(stages) - 1)] or rng.choice(fallback)
         # The last few are the future: two prepared meetings and one draft in progress.
         ahead = total - index
         if ahead <= 3 and total >= 3:
