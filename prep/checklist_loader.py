@@ -20,23 +20,14 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from prep import locations
-from prep.checklist import SECTION_KINDS, Checklist, Item, Section
-
-SCHEMA_VERSION = 1
-MAX_FILE_BYTES = 512 * 1024
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-CHECKLIST_KEYS = (
-    "schema", "id", "title", "language", "version", "description", "meeting_types", "sections",
+from prep.checklist import Checklist, Item, Section
+from prep.checklist_format import (
+    CHECKLIST, ID_PATTERN, ITEMS, LANGUAGE_PATTERN, SCHEMA_VERSION, SECTION, SECTION_KINDS, TEXT_KEY, Field,
 )
-SECTION_KEYS = ("id", "kind", "title", "intro", "items")
-ITEM_KEYS = {
-    "needs": ("id", "prompt", "hint", "required"),
-    "questions": ("id", "prompt", "hint", "required"),
-    "objections": ("id", "objection", "responses", "hint", "required"),
-    "trust": ("id", "point", "hint", "required"),
-}
-ITEM_TEXT_KEY = {"needs": "prompt", "questions": "prompt", "objections": "objection", "trust": "point"}
+
+MAX_FILE_BYTES = 512 * 1024
+ID_RE = re.compile(ID_PATTERN)
+LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -59,6 +50,19 @@ class Library:
     checklists: dict[str, Checklist] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     replaced: dict[str, list[str]] = field(default_factory=dict)
+
+    def meeting_types(self) -> list[str]:
+        """Every meeting type some checklist is meant for."""
+        return sorted({kind for c in self.checklists.values() for kind in c.meeting_types})
+
+    def suggest(self, meeting_type: str | None, language: str) -> list[Checklist]:
+        """All checklists, the best fit first: the meeting type, then the rep's language."""
+        def fit(checklist: Checklist) -> tuple[int, int, str]:
+            type_fit = 0 if meeting_type and meeting_type in checklist.meeting_types else 1
+            language_fit = 0 if checklist.language.split("-")[0] == language.split("-")[0] else 1
+            return (type_fit, language_fit, checklist.title.lower())
+
+        return sorted(self.checklists.values(), key=fit)
 
     def ordered(self) -> list[Checklist]:
         """Checklists sorted by language, then title."""
@@ -121,6 +125,8 @@ class _Reader:
             if key not in allowed:
                 self.problem(key_node, self._unknown_key(key, allowed, what, misplaced or {}))
                 suggested.update(difflib.get_close_matches(key, allowed, n=1, cutoff=0.6))
+                if misplaced and key in misplaced:
+                    suggested.update(k for k in allowed if f"`{k}`" in misplaced[key])
                 continue
             found[key] = value_node
         for key in required:
@@ -170,7 +176,7 @@ class _Reader:
 
     def identifier(self, node: Node | None, key: str) -> str:
         value = self.text(node, key)
-        if value and not ID_PATTERN.match(value):
+        if value and not ID_RE.match(value):
             self.problem(node, f"`{key}` {value!r} may only use a-z, 0-9 and '-'; for example {_slug(value)!r}")
         return value
 
@@ -189,85 +195,103 @@ class _Reader:
             self.problem(node, f"id {value!r} is used twice in {what}; ids must be unique")
         seen.add(value)
 
-    # -- the format -------------------------------------------------------------
+    def value(self, node: Node | None, key: str, field: Field) -> Any:
+        """Read one value as the format says it must be."""
+        if field.type == "text":
+            return self.text(node, key, required=field.required)
+        if field.type == "id":
+            return self.identifier(node, key)
+        if field.type == "int":
+            number = self.integer(node, key, field.minimum or 1)
+            if node is not None and field.minimum is not None and number < field.minimum:
+                self.problem(node, f"`{key}` must be {field.minimum} or more")
+            return number
+        if field.type == "bool":
+            return self.boolean(node, key)
+        if field.type == "language":
+            language = self.text(node, key, required=False)
+            if language and not LANGUAGE_RE.match(language):
+                self.problem(node, f"`{key}` {language!r} is not a language tag; write e.g. en, de or de-AT")
+            return language
+        if field.type == "kind":
+            kind = self.text(node, key)
+            if kind and kind not in SECTION_KINDS:
+                close = difflib.get_close_matches(kind, SECTION_KINDS, n=1)
+                hint = f"did you mean `{close[0]}`?" if close else "use one of " + ", ".join(SECTION_KINDS)
+                self.problem(node, f"unknown section kind `{kind}`; {hint}")
+                return ""
+            return kind
+        if field.type == "ids":
+            return tuple(self.identifier(entry, key) for entry in self.sequence(node, key))
+        if field.type == "texts":
+            return tuple(self.text(entry, key) for entry in self.sequence(node, key, at_least=1))
+        return self.sequence(node, key, at_least=1)  # "list": nodes, read by the caller
+
+    def values(self, fields: dict[str, Node], spec: dict[str, Field]) -> dict[str, Any]:
+        return {key: self.value(fields.get(key), key, field) for key, field in spec.items()}
 
     def checklist(self, root: Node) -> Checklist | None:
-        fields = self.mapping(root, CHECKLIST_KEYS, "the checklist", ("schema", "id", "title", "sections"))
+        fields = self.mapping(root, CHECKLIST, "the checklist", [k for k, f in CHECKLIST.items() if f.required])
         if fields is None:
             return None
-        schema_node = fields.get("schema")
-        if schema_node is not None:
-            schema = self.integer(schema_node, "schema", SCHEMA_VERSION)
-            if schema != SCHEMA_VERSION:
-                self.problem(schema_node, f"schema {schema} is not known; this prep reads schema {SCHEMA_VERSION}")
-        checklist_id = self.identifier(fields.get("id"), "id")
-        title = self.text(fields.get("title"), "title")
-        language = self.text(fields.get("language"), "language", required=False) or "en"
-        version = self.integer(fields.get("version"), "version", 1)
-        description = self.text(fields.get("description"), "description", required=False)
-        meeting_types = tuple(
-            self.identifier(entry, "meeting_types") for entry in self.sequence(fields.get("meeting_types"), "meeting_types")
-        )
+        values = self.values(fields, CHECKLIST)
+        if "schema" in fields and values["schema"] != SCHEMA_VERSION:
+            self.problem(fields["schema"], f"schema {values['schema']} is not known; this prep reads schema {SCHEMA_VERSION}")
         sections: list[Section] = []
         seen: set[str] = set()
-        for entry in self.sequence(fields.get("sections"), "sections", at_least=1):
+        for entry in values["sections"]:
             section = self.section(entry, seen)
             if section:
                 sections.append(section)
         if self.problems:
             return None
         return Checklist(
-            id=checklist_id, title=title, sections=tuple(sections), language=language, version=version,
-            description=description, meeting_types=meeting_types, source=self.path,
+            id=values["id"], title=values["title"], sections=tuple(sections), language=values["language"] or "en",
+            version=values["version"], description=values["description"], meeting_types=values["meeting_types"],
+            source=self.path,
         )
 
     def section(self, node: Node, seen: set[str]) -> Section | None:
-        fields = self.mapping(node, SECTION_KEYS, "a section", ("id", "kind", "title", "items"))
+        fields = self.mapping(node, SECTION, "a section", [k for k, f in SECTION.items() if f.required])
         if fields is None:
             return None
-        section_id = self.identifier(fields.get("id"), "id")
-        self.unique(fields.get("id"), section_id, seen, "this checklist's sections")
-        kind = self.text(fields.get("kind"), "kind")
-        if kind and kind not in SECTION_KINDS:
-            close = difflib.get_close_matches(kind, SECTION_KINDS, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "use one of " + ", ".join(SECTION_KINDS)
-            self.problem(fields.get("kind"), f"unknown section kind `{kind}`; {hint}")
-            kind = ""
-        title = self.text(fields.get("title"), "title")
-        intro = self.text(fields.get("intro"), "intro", required=False)
+        values = self.values(fields, SECTION)
+        self.unique(fields.get("id"), values["id"], seen, "this checklist's sections")
+        kind = values["kind"]
         items: list[Item] = []
         seen_items: set[str] = set()
-        for entry in self.sequence(fields.get("items"), "items", at_least=1):
-            if kind:
-                item = self.item(entry, kind, seen_items)
-                if item:
-                    items.append(item)
-        return Section(id=section_id, kind=kind, title=title, intro=intro, items=tuple(items))
+        for entry in values["items"] if kind else []:
+            item = self.item(entry, kind, seen_items)
+            if item:
+                items.append(item)
+        return Section(id=values["id"], kind=kind, title=values["title"], intro=values["intro"], items=tuple(items))
 
     def item(self, node: Node, kind: str, seen: set[str]) -> Item | None:
-        text_key = ITEM_TEXT_KEY[kind]
-        required = ("id", text_key, "responses") if kind == "objections" else ("id", text_key)
+        spec = ITEMS[kind]
+        what = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} item"
         misplaced = {
-            key: f"a {kind} item uses `{text_key}`" for key in ("prompt", "objection", "point", "responses")
-            if key not in ITEM_KEYS[kind]
+            key: f"{what} uses `{TEXT_KEY[kind]}`" for key in ("prompt", "objection", "point", "responses")
+            if key not in spec
         }
-        fields = self.mapping(node, ITEM_KEYS[kind], f"a {kind} item", required, misplaced)
+        fields = self.mapping(node, spec, what, [k for k, f in spec.items() if f.required], misplaced)
         if fields is None:
             return None
-        item_id = self.identifier(fields.get("id"), "id")
-        self.unique(fields.get("id"), item_id, seen, "this section's items")
-        responses = tuple(
-            self.text(entry, "responses") for entry in self.sequence(fields.get("responses"), "responses", at_least=1)
-        )
+        values = self.values(fields, spec)
+        self.unique(fields.get("id"), values["id"], seen, "this section's items")
         return Item(
-            id=item_id,
-            prompt=self.text(fields.get("prompt"), "prompt") if "prompt" in fields else "",
-            objection=self.text(fields.get("objection"), "objection") if "objection" in fields else "",
-            point=self.text(fields.get("point"), "point") if "point" in fields else "",
-            responses=responses,
-            hint=self.text(fields.get("hint"), "hint", required=False),
-            required=self.boolean(fields.get("required"), "required"),
+            id=values["id"], prompt=values.get("prompt", ""), objection=values.get("objection", ""),
+            point=values.get("point", ""), responses=values.get("responses", ()), hint=values["hint"],
+            required=values["required"],
         )
+
+
+def _id_line(path: str) -> int:
+    """The line of the top-level `id:` key, for problems found after parsing."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, start=1) if line.startswith("id:")), 1)
 
 
 def _slug(value: str) -> str:
@@ -348,18 +372,27 @@ def load_library() -> Library:
     library = Library()
     origin: dict[str, str] = {}
 
-    def add(checklist: Checklist | None, problems: list[Problem], source: str) -> None:
+    def add(checklist: Checklist | None, problems: list[Problem], source: str, folder_ids: dict[str, str]) -> None:
         library.problems.extend(problems)
         if checklist is None:
             return
+        if checklist.id in folder_ids:
+            # Two files of one folder with one id: neither is clearly meant, so keep the first.
+            library.problems.append(Problem(
+                checklist.source, _id_line(checklist.source), 1,
+                f"id {checklist.id!r} is already used by {folder_ids[checklist.id]} in the same folder; give one of them another id",
+            ))
+            return
+        folder_ids[checklist.id] = checklist.source
         if checklist.id in library.checklists:
             library.replaced.setdefault(checklist.id, []).append(origin[checklist.id])
         library.checklists[checklist.id] = checklist
         origin[checklist.id] = source
 
+    builtin_ids: dict[str, str] = {}
     for name, content in builtin_files():
         checklist, problems = parse_checklist(content, f"built-in:{name}")
-        add(checklist, problems, "built-in")
+        add(checklist, problems, "built-in", builtin_ids)
 
     folders = [locations.user_checklists_dir(), *locations.team_checklist_dirs()]
     for index, folder in enumerate(folders):
@@ -367,7 +400,8 @@ def load_library() -> Library:
             if index > 0:
                 library.problems.append(Problem(str(folder), 1, 1, "PREP_CHECKLISTS names a folder that does not exist; fix the path"))
             continue
+        folder_ids: dict[str, str] = {}
         for path in _yaml_files(folder):
             checklist, problems = read_checklist(path)
-            add(checklist, problems, str(path))
+            add(checklist, problems, str(path), folder_ids)
     return library

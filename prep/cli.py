@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -41,6 +42,16 @@ def _parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("import", parents=[common], help="restore a JSON export")
     restore.add_argument("file", metavar="FILE")
 
+    checklists = commands.add_parser("checklists", parents=[common], help="list, check and start checklists (for trainers)")
+    trainer = checklists.add_subparsers(dest="action", metavar="ACTION", required=True)
+    trainer.add_parser("list", parents=[common], help="every checklist: id, title, language, version, source")
+    check = trainer.add_parser("validate", parents=[common], help="check checklist files or folders")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    start = trainer.add_parser("new", parents=[common], help="write a commented starter file into your checklist folder")
+    start.add_argument("id", metavar="ID")
+    start.add_argument("--lang", default="en", choices=("en", "de"))
+    trainer.add_parser("schema", parents=[common], help="print the JSON Schema of the checklist format")
+
     forget = commands.add_parser("forget", parents=[common], help="erase everything about a customer")
     forget.add_argument("customer", metavar="CUSTOMER")
     forget.add_argument("--yes", action="store_true", help="do not ask first")
@@ -69,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args)
         if args.command == "forget":
             return _forget(args)
+        if args.command == "checklists":
+            return _checklists(args)
         return _run_app(locations.database_path(getattr(args, "db", None)))
     except PrepError as error:
         print(f"prep: {error}", file=sys.stderr)
@@ -172,4 +185,26 @@ def _forget(args: argparse.Namespace) -> int:
     if leftovers:
         raise PrepError(f"{erasure.customer} is still mentioned in {', '.join(map(str, leftovers))}; delete those files by hand")
     print(f"Erased {erasure.customer}.")
+    return 0
+
+
+def _checklists(args: argparse.Namespace) -> int:
+    from prep import trainer
+    from prep.checklist_format import json_schema
+    from prep.checklist_loader import load_library
+
+    if args.action == "list":
+        print("\n".join(trainer.list_lines(load_library())))
+        return 0
+    if args.action == "validate":
+        result = trainer.validate(args.paths)
+        for problem in result.problems:
+            print(problem)
+        print(result.summary(), file=sys.stderr if result.problems else sys.stdout)
+        return 1 if result.problems else 0
+    if args.action == "new":
+        path = trainer.new_checklist(args.id, args.lang)
+        print(f"wrote {path} — edit it, then run: prep checklists validate {path}")
+        return 0
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0

@@ -1,0 +1,113 @@
+"""Checklist format v1, written down once: the loader enforces it and the JSON Schema is made from it.
+
+Trainers rely on this format. Every key of every level is listed here with its type,
+whether it is required, and what it means; `json_schema()` turns the same table into
+the schema editors use to check YAML as it is typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SCHEMA_VERSION = 1
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+SECTION_KINDS: tuple[str, ...] = ("needs", "objections", "trust", "questions")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of the format."""
+
+    type: str  # text | id | int | bool | language | ids | texts | list
+    required: bool = False
+    description: str = ""
+    minimum: int | None = None
+
+
+CHECKLIST: dict[str, Field] = {
+    "schema": Field("int", True, "Format version; this is version 1."),
+    "id": Field("id", True, "Unique id across all loaded checklists: a-z, 0-9 and '-'."),
+    "title": Field("text", True, "What reps see in the list of checklists."),
+    "language": Field("language", False, "BCP 47 language tag, e.g. en or de-AT (default en)."),
+    "version": Field("int", False, "The trainer's revision of this checklist (default 1).", minimum=1),
+    "description": Field("text", False, "What the checklist is for and which frameworks it draws on."),
+    "meeting_types": Field("ids", False, "Meeting types this checklist is suggested for, e.g. first-meeting."),
+    "sections": Field("list", True, "The steps of the walkthrough, in order; at least one."),
+}
+
+SECTION: dict[str, Field] = {
+    "id": Field("id", True, "Unique within the checklist."),
+    "kind": Field("kind", True, "needs, objections, trust or questions."),
+    "title": Field("text", True, "The step's title in the walkthrough."),
+    "intro": Field("text", False, "Guidance shown above the items."),
+    "items": Field("list", True, "The prompts, objection cards or trust points; at least one."),
+}
+
+_COMMON_ITEM = {
+    "id": Field("id", True, "Unique within the section."),
+    "hint": Field("text", False, "Shown on demand: where the prompt comes from, what to watch for."),
+    "required": Field("bool", False, "The rep is reminded before finishing if this is empty."),
+}
+
+ITEMS: dict[str, dict[str, Field]] = {
+    "needs": {"id": _COMMON_ITEM["id"], "prompt": Field("text", True, "The question the rep answers with their hypothesis."),
+              "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
+    "questions": {"id": _COMMON_ITEM["id"], "prompt": Field("text", True, "The question the rep answers."),
+                  "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
+    "objections": {"id": _COMMON_ITEM["id"], "objection": Field("text", True, "What the customer might say, in their words."),
+                   "responses": Field("texts", True, "Responses the trainer suggests; at least one."),
+                   "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
+    "trust": {"id": _COMMON_ITEM["id"], "point": Field("text", True, "A trust-building point to tick off."),
+              "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
+}
+
+TEXT_KEY = {"needs": "prompt", "questions": "prompt", "objections": "objection", "trust": "point"}
+
+
+def _property(field: Field) -> dict[str, Any]:
+    text = {"type": ["string", "number"], "minLength": 1}
+    types: dict[str, dict[str, Any]] = {
+        "text": text,
+        "id": {"type": "string", "pattern": ID_PATTERN},
+        "int": {"type": "integer"},
+        "bool": {"type": "boolean"},
+        "language": {"type": "string", "pattern": LANGUAGE_PATTERN},
+        "kind": {"enum": list(SECTION_KINDS)},
+        "ids": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
+        "texts": {"type": "array", "minItems": 1, "items": text},
+        "list": {"type": "array", "minItems": 1},
+    }
+    schema = dict(types[field.type])
+    if field.minimum is not None:
+        schema["minimum"] = field.minimum
+    schema["description"] = field.description
+    return schema
+
+
+def _object(fields: dict[str, Field], **overrides: dict[str, Any]) -> dict[str, Any]:
+    properties = {key: _property(field) for key, field in fields.items()}
+    for key, value in overrides.items():
+        properties[key] = {**properties[key], **value}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [key for key, field in fields.items() if field.required],
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of checklist format v1, from the same table the loader enforces."""
+    sections = []
+    for kind, fields in ITEMS.items():
+        section = _object(SECTION, kind={"const": kind}, items={"items": {"$ref": f"#/$defs/{kind}-item"}})
+        sections.append(section)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "prep-checklist-v1",
+        "title": "prep checklist, format v1",
+        **_object(CHECKLIST, schema={"const": SCHEMA_VERSION}, sections={"items": {"oneOf": sections}}),
+        "$defs": {f"{kind}-item": _object(fields) for kind, fields in ITEMS.items()},
+    }
