@@ -252,7 +252,8 @@ class JournalStorage(Storage):
         folder = self.path.parent
         if not folder.exists():
             try:
-                folder.mkdir(mode=0o700, parents=True)
+                # Another copy may create it at the same moment: that is fine.
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(f"{folder}: cannot create the data folder ({error.strerror}); choose another with --db") from None
 
