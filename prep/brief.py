@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prep.checklist import Section
+from prep.checklist import Checklist, Section
 from prep.meeting import Meeting
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
@@ -63,3 +63,24 @@ def _trust(meeting: Meeting, section: Section) -> list[str]:
         note = f" — {answer.text.strip()}" if answer.text.strip() else ""
         lines.append(f"- {'✓' if answer.done else '○'} {item.point}{note}")
     return lines
+
+
+def checklist_preview(checklist: Checklist) -> str:
+    """A checklist as a rep will walk it, step by step, for trainers and reps to look at."""
+    lines = [f"# {checklist.title}", "",
+             f"`{checklist.id}` · {checklist.language} · version {checklist.version}"
+             + (f" · for {', '.join(checklist.meeting_types)}" if checklist.meeting_types else ""), ""]
+    if checklist.description:
+        lines += [checklist.description, ""]
+    for number, section in enumerate(checklist.sections, start=1):
+        lines += [f"## {number}. {section.title} _({section.kind})_", ""]
+        if section.intro:
+            lines += [f"> {section.intro}", ""]
+        for item in section.items:
+            marker = " **(required)**" if item.required else ""
+            lines.append(f"- {'“' + item.objection + '”' if item.objection else item.text}{marker}")
+            lines += [f"  - {response}" for response in item.responses]
+            if item.hint:
+                lines.append(f"  - _Hint: {item.hint}_")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -357,6 +357,18 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
     yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def rep_language() -> str:
+    """The rep's language for suggesting checklists: PREP_LANG, else the locale (de_DE.UTF-8 → de)."""
+    import os
+
+    for name in ("PREP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        code = value.split(".")[0].split("_")[0].lower()
+        if code and code not in ("c", "posix"):
+            return code
+    return "en"
+
+
 def builtin_files() -> list[tuple[str, bytes]]:
     """The checklists shipped with prep, as (name, content)."""
     folder = resources.files("prep.checklists")

@@ -38,6 +38,7 @@ class HomeScreen(PrepScreen):
     BINDINGS = [
         Binding("n", "new_preparation", "New preparation", id="home.new"),
         Binding("h", "history", "History", id="home.history"),
+        Binding("c", "checklists", "Checklists", id="home.checklists"),
         Binding("enter", "open", "Open", id="home.open", priority=True),
     ]
 
@@ -143,3 +144,8 @@ class HomeScreen(PrepScreen):
         from prep.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_checklists(self) -> None:
+        from prep.screens.checklists import ChecklistsScreen
+
+        self.app.push_screen(ChecklistsScreen())

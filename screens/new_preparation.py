@@ -12,14 +12,23 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from prep.checklist import Checklist
-from prep.checklist_loader import Library
+from prep.checklist_loader import Library, rep_language
 from prep.dates import parse_day, parse_time
 from prep.errors import InputError
 from prep.meeting import Meeting
 from prep.store import MeetingSummary
 from prep.screens.base import PrepScreen
 
-PREFERRED_CHECKLIST = "first-meeting"
+PREFERRED_TYPE = "first-meeting"
+MEETING_TYPES = {
+    "first-meeting": "First meeting", "follow-up": "Follow-up", "offer": "Offer", "negotiation": "Negotiation",
+    "renewal": "Renewal", "account-review": "Account review",
+}
+
+
+def _in_order(types: list[str]) -> list[str]:
+    """The common meeting types in the order a customer relationship runs, then the trainers' own."""
+    return [t for t in MEETING_TYPES if t in types] + [t for t in types if t not in MEETING_TYPES]
 
 
 class NewPreparationScreen(PrepScreen):
@@ -35,6 +44,8 @@ class NewPreparationScreen(PrepScreen):
         super().__init__()
         self.library = Library()
         self.history: list[MeetingSummary] = []
+        self._type_chosen = False
+        self._types: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,7 +57,10 @@ class NewPreparationScreen(PrepScreen):
             yield from self._row("Date", Input(placeholder="tomorrow, fri, 1.12., 2026-12-01", id="date", compact=True))
             yield from self._row("Time", Input(placeholder="14:30 (default 9:00)", id="time", compact=True))
             yield from self._row("Goal", Input(placeholder="What should be true when you leave?", id="goal", compact=True))
+            yield from self._row("Meeting", Select[str]([("First meeting", "first-meeting")], id="meeting-type",
+                                                         compact=True, allow_blank=False))
             yield from self._row("Checklist", Select[str]([], prompt="Loading checklists…", id="checklist", compact=True))
+            yield Static("", id="checklist-problems", classes="error")
             yield Button("Start walkthrough  ctrl+s", id="start", variant="primary", compact=True)
         yield Footer()
 
@@ -72,23 +86,38 @@ class NewPreparationScreen(PrepScreen):
         self.library, self.history = library, history
         customers = sorted({m.customer for m in history}, key=str.lower)
         self.query_one("#customer", Input).suggester = SuggestFromList(customers, case_sensitive=False)
-        select = self.query_one("#checklist", Select)
-        checklists = library.ordered()
-        select.set_options((f"{c.title} · {c.language}", c.id) for c in checklists)
-        select.prompt = "Pick a checklist"
-        if checklists:
-            preferred = library.get(PREFERRED_CHECKLIST) or checklists[0]
-            select.value = preferred.id
+        types = self.query_one("#meeting-type", Select)
+        known = library.meeting_types() or [PREFERRED_TYPE]
+        self._types = _in_order(known)
+        types.set_options((MEETING_TYPES.get(t, t.replace("-", " ").capitalize()), t) for t in self._types)
+        types.value = PREFERRED_TYPE if PREFERRED_TYPE in known else known[0]
+        self.suggest_checklists()
+        problems = self.query_one("#checklist-problems", Static)
         if library.problems:
-            first = library.problems[0]
-            more = f" (and {len(library.problems) - 1} more)" if len(library.problems) > 1 else ""
-            self.notify(f"A checklist file did not load: {first}{more}", severity="warning", timeout=10)
+            more = f" (and {len(library.problems) - 1} more; see Checklists on the home screen)" if len(library.problems) > 1 else ""
+            problems.update(f"A checklist file did not load: {library.problems[0]}{more}")
+        problems.display = bool(library.problems)
+
+    @on(Select.Changed, "#meeting-type")
+    def suggest_checklists(self) -> None:
+        """Checklists for this meeting type in the rep's language first; the best one chosen."""
+        meeting_type = self.query_one("#meeting-type", Select).value
+        suggested = self.library.suggest(None if meeting_type is Select.NULL else str(meeting_type), rep_language())
+        select = self.query_one("#checklist", Select)
+        select.set_options((f"{c.title} · {c.language}", c.id) for c in suggested)
+        select.prompt = "Pick a checklist"
+        if suggested:
+            select.value = suggested[0].id
 
     @on(Input.Changed, "#customer")
     def show_what_we_know(self, event: Input.Changed) -> None:
         name = event.value.strip().lower()
         known = [m for m in self.history if m.customer.lower() == name]
         text = ""
+        if known and not self._type_chosen:
+            # A customer met before is most likely a follow-up.
+            if "follow-up" in self._types:
+                self.query_one("#meeting-type", Select).value = "follow-up"
         if known:
             last = max(known, key=lambda m: m.when)
             text = f"Known customer: {len(known)} meetings, last on {last.when:%d %b %Y}"
@@ -99,6 +128,11 @@ class NewPreparationScreen(PrepScreen):
         known_line.display = bool(text)
         self._show_error("customer", "")
 
+    @on(Select.Changed, "#meeting-type")
+    def type_chosen(self, event: Select.Changed) -> None:
+        if event.select.has_focus:
+            self._type_chosen = True
+
     @on(Input.Changed, "#date, #time")
     def forget_old_error(self, event: Input.Changed) -> None:
         self._show_error(str(event.input.id), "")
@@ -106,7 +140,7 @@ class NewPreparationScreen(PrepScreen):
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
         if event.input.id == "goal":
-            self.query_one("#checklist", Select).focus()
+            self.query_one("#meeting-type", Select).focus()
         else:
             self.focus_next()
 

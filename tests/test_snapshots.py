@@ -62,3 +62,7 @@ def test_brief_of_a_prepared_meeting(snap_compare, demo_db: Path) -> None:  # ty
 
 def test_new_preparation_form(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after("n"))
+
+
+def test_checklists_screen(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after("c"))

@@ -1,0 +1,102 @@
+"""Checklists: browse by meeting type and language, preview one as a rep will walk it, see what failed to load."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Markdown, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from prep.brief import checklist_preview
+from prep.checklist_loader import Library, rep_language
+from prep.screens.base import PrepScreen
+
+ANY = "any"
+
+
+class ChecklistsScreen(PrepScreen):
+    """The checklists that loaded, a preview of the highlighted one, and the files that did not load."""
+
+    CSS_PATH = "checklists.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="checklists.back"),
+        Binding("p", "focus_preview", "Preview", id="checklists.preview"),
+        Binding("l", "focus_list", "List", id="checklists.list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library = Library()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Select[str]([("All meeting types", ANY)], id="type", compact=True, allow_blank=False)
+            yield Select[str]([("All languages", ANY)], id="language", compact=True, allow_blank=False)
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield OptionList(id="checklists")
+                yield Static("", id="problems", classes="error")
+            with VerticalScroll(id="preview"):
+                yield Markdown("Loading checklists…")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Checklists"
+        self.load()
+
+    @work(thread=True, exclusive=True, group="checklists", exit_on_error=False)
+    def load(self) -> None:
+        """Read every checklist off the UI thread."""
+        library = self.prep.load_library()
+        self.app.call_from_thread(self.show, library)
+
+    def show(self, library: Library) -> None:
+        self.library = library
+        types = self.query_one("#type", Select)
+        types.set_options([("All meeting types", ANY)] + [(t.replace("-", " "), t) for t in library.meeting_types()])
+        types.value = ANY
+        languages = sorted({c.language for c in library.checklists.values()})
+        language = self.query_one("#language", Select)
+        language.set_options([("All languages", ANY)] + [(code, code) for code in languages])
+        language.value = ANY
+        problems = self.query_one("#problems", Static)
+        if library.problems:
+            problems.update(f"{len(library.problems)} problem(s) in files that did not load:\n"
+                            + "\n".join(str(p) for p in library.problems))
+        problems.display = bool(library.problems)
+        self.fill()
+        self.query_one("#checklists").focus()
+
+    @on(Select.Changed)
+    def fill(self) -> None:
+        meeting_type = self.query_one("#type", Select).value
+        language = self.query_one("#language", Select).value
+        shown = [
+            c for c in self.library.suggest(None, rep_language())
+            if meeting_type in (ANY, Select.NULL) or meeting_type in c.meeting_types
+            if language in (ANY, Select.NULL) or c.language == language
+        ]
+        options = self.query_one("#checklists", OptionList)
+        options.clear_options()
+        options.add_options(Option(f"{c.title} [dim]· {c.language}[/]", id=c.id) for c in shown)
+        if shown:
+            options.highlighted = 0
+        else:
+            self.query_one(Markdown).update("_No checklist for this meeting type and language._")
+
+    @on(OptionList.OptionHighlighted, "#checklists")
+    def preview(self, event: OptionList.OptionHighlighted) -> None:
+        checklist = self.library.get(event.option.id or "")
+        if checklist is not None:
+            self.query_one(Markdown).update(checklist_preview(checklist))
+            self.query_one("#preview").scroll_home(animate=False)
+
+    @on(OptionList.OptionSelected, "#checklists")
+    def action_focus_preview(self) -> None:
+        self.query_one("#preview").focus()
+
+    def action_focus_list(self) -> None:
+        self.query_one("#checklists").focus()
