@@ -23,6 +23,7 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("PREP_CHECKLISTS", raising=False)
+    monkeypatch.setenv("PREP_LANG", "en")  # checklist suggestions must not depend on the machine's locale
     monkeypatch.setenv("PREP_DB", str(tmp_path / "env-db" / "prep.json"))
     return home
 
