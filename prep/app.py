@@ -15,6 +15,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from prep.autosave import Autosave
@@ -22,6 +23,10 @@ from prep.checklist_loader import Library, load_library
 from prep.errors import PrepError
 from prep.meeting import Meeting
 from prep.store import Store
+
+
+class FollowUpDone(Message):
+    """A follow-up was marked done and saved; lists that show it reload."""
 
 
 class PrepApp(App[None]):
@@ -76,25 +81,44 @@ class PrepApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
 
-    def open_meeting(self, meeting_id: str) -> None:
-        """Open a meeting: a draft continues its walkthrough, a prepared one shows its brief."""
-        self._load_meeting(meeting_id)
+    def open_meeting(self, meeting_id: str, *, debrief: bool = False) -> None:
+        """Open a meeting: a draft continues its walkthrough, a prepared one shows its brief or debrief."""
+        self._load_meeting(meeting_id, debrief)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _load_meeting(self, meeting_id: str) -> None:
+    def _load_meeting(self, meeting_id: str, debrief: bool) -> None:
         meeting = self.store.meeting(meeting_id)
-        self.call_from_thread(self._show_meeting, meeting)
+        self.call_from_thread(self._show_meeting, meeting, debrief)
 
-    def _show_meeting(self, meeting: Meeting | None) -> None:
+    def _show_meeting(self, meeting: Meeting | None, debrief: bool) -> None:
         from prep.screens.brief import BriefScreen
+        from prep.screens.debrief import DebriefScreen
         from prep.screens.walkthrough import WalkthroughScreen
 
         if meeting is None:
             self.notify("That meeting is no longer in the database.", severity="warning")
         elif meeting.is_draft:
             self.push_screen(WalkthroughScreen(meeting))
+        elif debrief:
+            self.push_screen(DebriefScreen(meeting))
         else:
             self.push_screen(BriefScreen(meeting))
+
+    def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
+        """Tick off a follow-up in one key; the screen that asked reloads when it is saved."""
+        self._mark_done(meeting_id, followup_id)
+
+    @work(thread=True, group="followup", exit_on_error=False)
+    def _mark_done(self, meeting_id: str, followup_id: str) -> None:
+        meeting = self.store.meeting(meeting_id)
+        if meeting is None or meeting.debrief is None:
+            return
+        for followup in meeting.debrief.followups:
+            if followup.id == followup_id:
+                followup.done = True
+                self.autosave.save(meeting.to_dict()).result()
+                self.call_from_thread(self.notify, f"Done: {followup.text}", timeout=4)
+                self.call_from_thread(self.screen.post_message, FollowUpDone())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)

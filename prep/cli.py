@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     start.add_argument("--lang", default="en", choices=("en", "de"))
     trainer.add_parser("schema", parents=[common], help="print the JSON Schema of the checklist format")
 
+    followups = commands.add_parser("followups", parents=[common], help="open follow-ups, overdue first")
+    followups.add_argument("--ics", metavar="FILE", help="also write them as a calendar file")
+
     forget = commands.add_parser("forget", parents=[common], help="erase everything about a customer")
     forget.add_argument("customer", metavar="CUSTOMER")
     forget.add_argument("--yes", action="store_true", help="do not ask first")
@@ -82,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _forget(args)
         if args.command == "checklists":
             return _checklists(args)
+        if args.command == "followups":
+            return _followups(args)
         return _run_app(locations.database_path(getattr(args, "db", None)))
     except PrepError as error:
         print(f"prep: {error}", file=sys.stderr)
@@ -207,4 +212,23 @@ def _checklists(args: argparse.Namespace) -> int:
         print(f"wrote {path} — edit it, then run: prep checklists validate {path}")
         return 0
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _followups(args: argparse.Namespace) -> int:
+    from prep.followups import followup_lines, followups_ics, open_followups
+
+    found = open_followups(_store(args))
+    now = datetime.now()
+    for line in followup_lines(found, now.date()) or ["No open follow-ups."]:
+        print(line)
+    if args.ics:
+        path = Path(args.ics)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(followups_ics(found, now))
+        except OSError as error:
+            raise PrepError(f"{path}: cannot write ({error.strerror}); choose another file") from None
+        print(f"wrote {sum(1 for f in found if f.followup.due)} follow-ups to {path}")
     return 0

@@ -236,7 +236,7 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
             when = _workday(now - timedelta(days=rng.uniform(1, span_days)), later=False)
             when = when.replace(hour=rng.randint(8, 17), minute=rng.choice([0, 30]))
             status, fill = PREPARED, 0.85
-            debrief = _debrief(rng, words, when, now)
+            debrief = _debrief(rng, words, when, now, checklist)
         stamp = min(when, now) - timedelta(hours=rng.randint(1, 48))
         if status == DRAFT:
             stamp = now - timedelta(minutes=20)
@@ -262,16 +262,47 @@ def _workday(moment: datetime, *, later: bool = True) -> datetime:
     return moment + timedelta(days=7 - moment.weekday()) if later else moment - timedelta(days=moment.weekday() - 4)
 
 
-def _debrief(rng: random.Random, words: dict[str, str], when: datetime, now: datetime) -> dict[str, Any]:
+NEED_NOTES = [
+    "The real problem is staff turnover, not the tool.",
+    "Budget is owned by head office, not by the site.",
+    "They already solved half of it with an in-house script.",
+]
+UNPREPARED = [
+    "Your company was in the news for a data breach.",
+    "We want a fixed price including all changes.",
+    "Can you guarantee the go-live date in writing?",
+]
+
+
+def _debrief(rng: random.Random, words: dict[str, str], when: datetime, now: datetime,
+             checklist: dict[str, Any]) -> dict[str, Any]:
+    needs: dict[str, Any] = {}
     followups = []
     for text, owner in rng.sample(FOLLOWUPS, rng.randint(1, 3)):
         due = (when + timedelta(days=rng.randint(2, 21))).date()
         done = due < (now - timedelta(days=10)).date() or rng.random() < 0.5
-        followups.append({"text": text.format(**words), "due": due.isoformat(), "owner": owner, "done": done})
+        followups.append({"id": f"{rng.getrandbits(48):012x}", "text": text.format(**words), "due": due.isoformat(),
+                          "owner": owner, "done": done})
+    objections = {}
+    for section in checklist["sections"]:
+        if section["kind"] == "objections":
+            for item in section["items"]:
+                came_up = rng.random() < 0.35
+                objections[f"{section['id']}/{item['id']}"] = {
+                    "came_up": came_up, "landed": rng.choice(["well", "well", "partly", "badly"]) if came_up else ""}
+        if section["kind"] == "needs":
+            for item in section["items"][:3]:
+                verdict = rng.choice(["confirmed", "confirmed", "changed", "wrong"])
+                objections_note = "" if verdict == "confirmed" else rng.choice(NEED_NOTES)
+                needs[f"{section['id']}/{item['id']}"] = {"verdict": verdict, "note": objections_note}
     return {
         "outcome": rng.choice(OUTCOMES),
         "notes": rng.choice(NOTES).format(**words),
         "rating": rng.randint(2, 5),
         "contact_wish": rng.choice(["more", "same", "same", "less"]),
+        "contact_rhythm": rng.choice(["monthly", "monthly", "every two weeks", "quarterly"]),
         "followups": followups,
+        "objections": objections,
+        "unprepared": rng.sample(UNPREPARED, rng.randint(0, 1)),
+        "needs": needs,
     }

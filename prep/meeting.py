@@ -50,6 +50,18 @@ class Answer:
         return cls(text=data.get("text", ""), likelihood=data.get("likelihood", ""), done=bool(data.get("done")))
 
 
+OWNERS: tuple[str, ...] = ("me", "customer")
+CONTACT_WISHES: tuple[str, ...] = ("more", "same", "less")
+# How often the customer wants to hear from us, and the days that means.
+CONTACT_RHYTHMS: dict[str, int] = {"weekly": 7, "every two weeks": 14, "monthly": 30, "quarterly": 91, "when needed": 0}
+LANDED: tuple[str, ...] = ("well", "partly", "badly")
+VERDICTS: tuple[str, ...] = ("confirmed", "changed", "wrong")
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
 @dataclass(slots=True)
 class FollowUp:
     """Something promised after a meeting, by the rep or by the customer."""
@@ -58,34 +70,74 @@ class FollowUp:
     due: date | None = None
     owner: str = "me"
     done: bool = False
+    id: str = field(default_factory=_new_id)
 
     def to_dict(self) -> dict[str, Any]:
         """The follow-up as stored."""
-        return {"text": self.text, "due": self.due.isoformat() if self.due else None, "owner": self.owner, "done": self.done}
+        return {"id": self.id, "text": self.text, "due": self.due.isoformat() if self.due else None,
+                "owner": self.owner, "done": self.done}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FollowUp:
         """Rebuild a follow-up from `to_dict` output."""
         due = data.get("due")
         return cls(text=intern(data["text"]), due=date.fromisoformat(due) if due else None,
-                   owner=intern(data.get("owner", "me")), done=bool(data.get("done")))
+                   owner=intern(data.get("owner", "me")), done=bool(data.get("done")),
+                   id=data.get("id") or _legacy_id(data))
+
+
+def _legacy_id(data: dict[str, Any]) -> str:
+    """Follow-ups saved before they had ids get one from their content, the same every time."""
+    import hashlib
+
+    return hashlib.sha256(f"{data.get('text')}|{data.get('due')}|{data.get('owner')}".encode()).hexdigest()[:12]
+
+
+@dataclass
+class ObjectionOutcome:
+    """Plan against actual for one prepared objection."""
+
+    came_up: bool | None = None
+    landed: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"came_up": self.came_up, "landed": self.landed}
+
+
+@dataclass
+class NeedVerdict:
+    """Plan against actual for one prepared need: was the rep's hypothesis right?"""
+
+    verdict: str = ""
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"verdict": self.verdict, "note": self.note}
 
 
 @dataclass
 class Debrief:
-    """How the meeting went, written afterwards."""
+    """How the meeting went, written afterwards: plan against actual, promises, the relationship."""
 
     outcome: str = ""
     notes: str = ""
     rating: int | None = None
     contact_wish: str = ""
+    contact_rhythm: str = ""
     followups: list[FollowUp] = field(default_factory=list)
+    objections: dict[str, ObjectionOutcome] = field(default_factory=dict)
+    unprepared: list[str] = field(default_factory=list)
+    needs: dict[str, NeedVerdict] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The debrief as stored."""
         return {
             "outcome": self.outcome, "notes": self.notes, "rating": self.rating,
-            "contact_wish": self.contact_wish, "followups": [f.to_dict() for f in self.followups],
+            "contact_wish": self.contact_wish, "contact_rhythm": self.contact_rhythm,
+            "followups": [f.to_dict() for f in self.followups if f.text.strip() or f.due],
+            "objections": {key: o.to_dict() for key, o in self.objections.items()},
+            "unprepared": list(self.unprepared),
+            "needs": {key: n.to_dict() for key, n in self.needs.items()},
         }
 
     @classmethod
@@ -93,8 +145,11 @@ class Debrief:
         """Rebuild a debrief from `to_dict` output."""
         return cls(
             outcome=data.get("outcome", ""), notes=data.get("notes", ""), rating=data.get("rating"),
-            contact_wish=data.get("contact_wish", ""),
+            contact_wish=data.get("contact_wish", ""), contact_rhythm=data.get("contact_rhythm", ""),
             followups=[FollowUp.from_dict(f) for f in data.get("followups", [])],
+            objections={key: ObjectionOutcome(**value) for key, value in data.get("objections", {}).items()},
+            unprepared=list(data.get("unprepared", [])),
+            needs={key: NeedVerdict(**value) for key, value in data.get("needs", {}).items()},
         )
 
 

@@ -19,6 +19,7 @@ class BriefScreen(PrepScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="brief.back"),
         Binding("e", "edit", "Edit preparation", id="brief.edit"),
+        Binding("d", "debrief", "Debrief", id="brief.debrief"),
         Binding("h", "home", "Home", id="brief.home"),
     ]
 
@@ -40,6 +41,11 @@ class BriefScreen(PrepScreen):
         from prep.screens.walkthrough import WalkthroughScreen
 
         self.app.switch_screen(WalkthroughScreen(self.meeting))
+
+    def action_debrief(self) -> None:
+        from prep.screens.debrief import DebriefScreen
+
+        self.app.switch_screen(DebriefScreen(self.meeting))
 
     def action_home(self) -> None:
         self.prep.go_home()

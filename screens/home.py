@@ -35,10 +35,13 @@ class HomeScreen(PrepScreen):
     """Drafts to finish, meetings coming up, follow-ups due, and recent meetings."""
 
     CSS_PATH = "home.tcss"
+    _followups: dict[str, str] = {}
     BINDINGS = [
-        Binding("n", "new_preparation", "New preparation", id="home.new"),
+        Binding("n", "new_preparation", "New", tooltip="New preparation", id="home.new"),
         Binding("h", "history", "History", id="home.history"),
         Binding("c", "checklists", "Checklists", id="home.checklists"),
+        Binding("d", "debrief", "Debrief", id="home.debrief"),
+        Binding("x", "followup_done", "Done", tooltip="Mark the follow-up done", id="home.followup-done"),
         Binding("enter", "open", "Open", id="home.open", priority=True),
     ]
 
@@ -94,8 +97,12 @@ class HomeScreen(PrepScreen):
             summary.update(" · ".join(parts))
         self._fill("drafts", [(m.id, meeting_line(m, detail=f"draft · {m.goal}")) for m in attention.drafts])
         self._fill("upcoming", [(m.id, meeting_line(m)) for m in attention.upcoming[:5]])
-        self._fill("followups", [(due.meeting.id, self._followup_line(due, now)) for due in attention.followups[:8]])
+        shown = attention.followups[:8]
+        self._followups = {f"{due.meeting.id}:{index}": due.followup.id for index, due in enumerate(shown)}
+        self._fill("followups", [(due.meeting.id, self._followup_line(due, now)) for due in shown])
         self._fill("recent", [(m.id, meeting_line(m, detail=m.outcome or m.goal)) for m in attention.recent])
+        if isinstance(self.focused, OptionList) and self.focused.display:
+            return  # a reload keeps the rep where they were
         for list_id in ("drafts", "upcoming", "followups", "recent"):
             option_list = self.query_one(f"#{list_id}", OptionList)
             if option_list.display:
@@ -127,6 +134,40 @@ class HomeScreen(PrepScreen):
     @on(OptionList.OptionSelected)
     def open_meeting(self, event: OptionList.OptionSelected) -> None:
         self.prep.open_meeting((event.option.id or "").split(":")[0])
+
+    def _highlighted(self) -> tuple[str, str] | None:
+        """(list id, option id) of the highlighted row in the focused list."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            return str(focused.id), str(focused.get_option_at_index(focused.highlighted).id)
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        highlighted = self._highlighted()
+        if action == "followup_done":
+            return highlighted is not None and highlighted[0] == "followups"
+        if action == "debrief":
+            return highlighted is not None and highlighted[0] != "drafts"
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_debrief(self) -> None:
+        """Write down how the highlighted meeting went."""
+        highlighted = self._highlighted()
+        if highlighted:
+            self.prep.open_meeting(highlighted[1].split(":")[0], debrief=True)
+
+    def action_followup_done(self) -> None:
+        """Tick off the highlighted follow-up."""
+        highlighted = self._highlighted()
+        if highlighted and highlighted[0] == "followups":
+            meeting_id = highlighted[1].split(":")[0]
+            self.prep.mark_followup_done(meeting_id, self._followups[highlighted[1]])
+
+    def on_follow_up_done(self) -> None:
+        self.load()
 
     def action_open(self) -> None:
         """Open the meeting highlighted in the focused list."""

@@ -1,0 +1,143 @@
+"""Debrief: how the meeting went — plan against actual, promises made, and how the relationship feels."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+
+from prep.meeting import CONTACT_RHYTHMS, CONTACT_WISHES, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
+from prep.screens.base import PrepScreen
+from prep.screens.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
+
+SAVE_DELAY = 0.3
+
+
+class DebriefScreen(PrepScreen):
+    """Written after the meeting; saved while typing, like the walkthrough."""
+
+    CSS_PATH = "debrief.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "add_followup", "Add follow-up", id="debrief.add", priority=True),
+        Binding("ctrl+s", "done", "Done", id="debrief.done", priority=True),
+        Binding("escape", "done", "Back", id="debrief.back"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        if meeting.debrief is None:
+            meeting.debrief = Debrief()
+        self.debrief: Debrief = meeting.debrief
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        debrief = self.debrief
+        yield Header()
+        with VerticalScroll(id="debrief"):
+            yield Static(f"[b]{self.meeting.customer}[/b] · {self.meeting.when:%a %d %b %Y, %H:%M}"
+                         + (f" · {self.meeting.goal}" if self.meeting.goal else ""), id="meeting")
+            with Horizontal(classes="field"):
+                yield Label("Outcome", classes="field-label")
+                yield Input(debrief.outcome, placeholder="What was agreed, in one line", id="outcome", compact=True)
+            yield Label("Notes", classes="heading")
+            yield TextArea(debrief.notes, id="notes", compact=True, placeholder="What happened, what you noticed")
+
+            objections = [(s, i) for s in self.meeting.checklist.sections if s.kind == "objections" for i in s.items]
+            if objections:
+                yield Label("Objections you prepared — did they come up?", classes="heading")
+                for section, item in objections:
+                    outcome = debrief.objections.setdefault(f"{section.id}/{item.id}", ObjectionOutcome())
+                    yield ObjectionRow(item.objection, outcome)
+            yield Label("Objections that came up unprepared (one a line)", classes="heading")
+            yield TextArea("\n".join(debrief.unprepared), id="unprepared", compact=True)
+
+            needs = [(s, i) for s in self.meeting.checklist.sections if s.kind == "needs" for i in s.items
+                     if self.meeting.peek(s, i).text.strip()]
+            if needs:
+                yield Label("Your needs hypotheses — were they right?", classes="heading")
+                for section, item in needs:
+                    verdict = debrief.needs.setdefault(f"{section.id}/{item.id}", NeedVerdict())
+                    yield NeedRow(item.prompt, self.meeting.peek(section, item).text.strip(), verdict)
+
+            yield Label("Follow-ups (ctrl+n adds one)", classes="heading")
+            with VerticalScroll(id="followups"):
+                for followup in debrief.followups:
+                    yield FollowUpRow(followup, self.prep.now().date())
+
+            yield Label("The relationship", classes="heading")
+            with Horizontal(classes="field choices"):
+                yield Select([(f"{n} — {word}", n) for n, word in RATINGS], prompt="How does it feel now?",
+                             value=debrief.rating or Select.NULL, id="rating", compact=True)
+                yield Select([(f"Wants {w} contact", w) for w in CONTACT_WISHES], prompt="Contact wanted",
+                             value=debrief.contact_wish or Select.NULL, id="wish", compact=True)
+                yield Select([(r.capitalize(), r) for r in CONTACT_RHYTHMS], prompt="How often",
+                             value=debrief.contact_rhythm or Select.NULL, id="rhythm", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Debrief · {self.meeting.customer}"
+        self.query_one("#outcome").focus()
+
+    # -- keeping what is typed --------------------------------------------------------
+
+    @on(Input.Changed, "#outcome")
+    def keep_outcome(self, event: Input.Changed) -> None:
+        self.debrief.outcome = event.value
+        self._schedule_save()
+
+    @on(TextArea.Changed, "#notes")
+    def keep_notes(self, event: TextArea.Changed) -> None:
+        self.debrief.notes = event.text_area.text
+        self._schedule_save()
+
+    @on(TextArea.Changed, "#unprepared")
+    def keep_unprepared(self, event: TextArea.Changed) -> None:
+        self.debrief.unprepared = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
+        self._schedule_save()
+
+    @on(Select.Changed, "#rating, #wish, #rhythm")
+    def keep_relationship(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.NULL else event.value
+        if event.select.id == "rating":
+            self.debrief.rating = value  # type: ignore[assignment]
+        elif event.select.id == "wish":
+            self.debrief.contact_wish = str(value or "")
+        else:
+            self.debrief.contact_rhythm = str(value or "")
+        self._schedule_save()
+
+    @on(Edited)
+    def row_edited(self) -> None:
+        self._schedule_save()
+
+    async def action_add_followup(self) -> None:
+        followup = FollowUp(text="")
+        self.debrief.followups.append(followup)
+        row = FollowUpRow(followup, self.prep.now().date())
+        await self.query_one("#followups").mount(row)
+        row.query_one(".what").focus()
+        row.scroll_visible()
+
+    def _schedule_save(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.flush_draft)
+
+    def flush_draft(self) -> None:
+        """Hand the debrief to the autosave now (also before quitting)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.meeting.updated = self.prep.now().replace(microsecond=0)
+        self.prep.autosave.save(self.meeting.to_dict())
+
+    def action_done(self) -> None:
+        self.flush_draft()
+        self.app.pop_screen()
+
+
+RATINGS = [(5, "very good"), (4, "good"), (3, "neutral"), (2, "strained"), (1, "damaged")]
