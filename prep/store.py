@@ -16,7 +16,7 @@ import threading
 from sys import intern
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -397,9 +397,38 @@ def _checklist_ref(copy: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return hashlib.sha256(canonical).hexdigest()[:20], copy
 
 
-def search(summaries: Iterable[MeetingSummary], text: str) -> list[MeetingSummary]:
-    """The meetings whose customer, contact, goal or notes contain every word typed."""
+@dataclass(frozen=True)
+class Filters:
+    """What the history can be narrowed to, besides the words typed."""
+
+    customer: str | None = None
+    since: date | None = None
+    until: date | None = None
+    checklist: str | None = None
+    open_followups: bool = False
+
+    def keeps(self, summary: MeetingSummary) -> bool:
+        """True when the meeting passes every filter that is set."""
+        return (
+            (self.customer is None or summary.customer == self.customer)
+            and (self.since is None or summary.when.date() >= self.since)
+            and (self.until is None or summary.when.date() <= self.until)
+            and (self.checklist is None or summary.checklist_title == self.checklist)
+            and (not self.open_followups or summary.has_open_followups)
+        )
+
+
+NO_FILTERS = Filters()
+
+
+def search(summaries: Iterable[MeetingSummary], text: str, filters: Filters = NO_FILTERS) -> list[MeetingSummary]:
+    """The meetings whose customer, contact, goal, answers, notes or follow-ups contain every word typed."""
     words = [word.encode() for word in text.lower().split()]
+    if filters != NO_FILTERS:
+        summaries = [s for s in summaries if filters.keeps(s)]
     if not words:
         return list(summaries)
+    if len(words) == 1:
+        word = words[0]
+        return [s for s in summaries if word in s.text]
     return [s for s in summaries if all(word in s.text for word in words)]

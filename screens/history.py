@@ -1,15 +1,18 @@
-"""History: every meeting, newest first, filtered as the rep types."""
+"""History: every meeting, newest first, narrowed as the rep types and filters."""
 
 from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.containers import Horizontal
+from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from prep.store import MeetingSummary, search
+from prep.dates import parse_day
+from prep.errors import InputError
+from prep.store import Filters, MeetingSummary, search
 from prep.screens.base import PrepScreen
 from prep.screens.home import meeting_line
 
@@ -17,22 +20,31 @@ SHOWN = 200  # more rows than a screen holds; the count says when there are more
 
 
 class HistoryScreen(PrepScreen):
-    """Search over customer, contact, goal and everything written."""
+    """Search over everything written, with filters for customer, dates, checklist and open follow-ups."""
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="history.back"),
         Binding("down", "results", "Results", show=False, id="history.results"),
         Binding("slash", "filter", "Search", id="history.search"),
+        Binding("d", "debrief", "Debrief", id="history.debrief"),
+        Binding("t", "timeline", "Customer", tooltip="The customer's timeline", id="history.timeline"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, customer: str | None = None) -> None:
         super().__init__()
         self.meetings: list[MeetingSummary] | None = None
+        self.customer = customer
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search customer, contact, notes…  (enter opens the first, ↓ the list)", id="filter")
+        yield Input(placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
+        with Horizontal(id="filters"):
+            yield Select[str]([], prompt="Any customer", id="customer", compact=True)
+            yield Input(placeholder="from", id="since", compact=True)
+            yield Input(placeholder="to", id="until", compact=True)
+            yield Select[str]([], prompt="Any checklist", id="checklist", compact=True)
+            yield Checkbox("Open follow-ups", id="open", compact=True)
         yield Static("Loading…", id="count", classes="muted")
         yield OptionList(id="results")
         yield Footer()
@@ -42,6 +54,14 @@ class HistoryScreen(PrepScreen):
         self.query_one("#filter", Input).focus()
         self.load()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("debrief", "timeline"):
+            return self.query_one("#results", OptionList).has_focus
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
     @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
     def load(self) -> None:
         """All meetings, read off the UI thread."""
@@ -50,17 +70,47 @@ class HistoryScreen(PrepScreen):
 
     def _loaded(self, meetings: list[MeetingSummary]) -> None:
         self.meetings = meetings
-        self.filter(self.query_one("#filter", Input).value)
+        customers = sorted({m.customer for m in meetings}, key=str.lower)
+        self.query_one("#customer", Select).set_options((name, name) for name in customers)
+        if self.customer in customers:
+            self.query_one("#customer", Select).value = self.customer
+        self.query_one("#checklist", Select).set_options((t, t) for t in sorted({m.checklist_title for m in meetings}))
+        self.refilter()
 
-    @on(Input.Changed, "#filter")
-    def typed(self, event: Input.Changed) -> None:
-        if self.meetings is not None:
-            self.filter(event.value)
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def refilter(self) -> None:
+        if self.meetings is None:
+            return
+        filters = self._filters()
+        if filters is not None:
+            self.filter(self.query_one("#filter", Input).value, filters)
+
+    def _filters(self) -> Filters | None:
+        """The filters as set; None (and a message) while a date cannot be read."""
+        today = self.prep.now().date()
+        days = {}
+        for name in ("since", "until"):
+            raw = self.query_one(f"#{name}", Input).value
+            try:
+                days[name] = parse_day(raw, today) if raw.strip() else None
+            except InputError as error:
+                self.query_one("#count", Static).update(f"[$error]{name.capitalize()}: {error}[/]")
+                return None
+        customer = self.query_one("#customer", Select).value
+        checklist = self.query_one("#checklist", Select).value
+        return Filters(
+            customer=None if customer is Select.NULL else str(customer),
+            since=days["since"], until=days["until"],
+            checklist=None if checklist is Select.NULL else str(checklist),
+            open_followups=self.query_one("#open", Checkbox).value,
+        )
 
     @work(thread=True, exclusive=True, group="history-search", exit_on_error=False)
-    def filter(self, text: str) -> None:
+    def filter(self, text: str, filters: Filters) -> None:
         """Search in a worker; a newer keystroke cancels this one."""
-        found = search(self.meetings or [], text)
+        found = search(self.meetings or [], text, filters)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show, found, text)
 
@@ -73,7 +123,7 @@ class HistoryScreen(PrepScreen):
         )
         total = len(self.meetings or [])
         if not found:
-            count = f"No meeting matches “{text}”." if text else "No meetings yet."
+            count = f"No meeting matches “{text}”." if text else ("No meetings yet." if not total else "No meeting matches these filters.")
         elif len(found) > SHOWN:
             count = f"{len(found):,} of {total:,} meetings — showing the newest {SHOWN}; type to narrow"
         else:
@@ -101,3 +151,22 @@ class HistoryScreen(PrepScreen):
     def open_meeting(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.prep.open_meeting(event.option.id)
+
+    def _highlighted(self) -> MeetingSummary | None:
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is None or self.meetings is None:
+            return None
+        meeting_id = results.get_option_at_index(results.highlighted).id
+        return next((m for m in self.meetings if m.id == meeting_id), None)
+
+    def action_debrief(self) -> None:
+        meeting = self._highlighted()
+        if meeting is not None:
+            self.prep.open_meeting(meeting.id, debrief=True)
+
+    def action_timeline(self) -> None:
+        meeting = self._highlighted()
+        if meeting is not None:
+            from prep.screens.timeline import TimelineScreen
+
+            self.app.push_screen(TimelineScreen(meeting.customer))

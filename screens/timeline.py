@@ -1,0 +1,122 @@
+"""A customer's timeline: meetings, how the relationship felt, promises, objections met, contact frequency."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Label, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from prep.customer import CustomerStory, customer_story
+from prep.screens.base import PrepScreen
+
+MONTHS = 6
+
+
+class TimelineScreen(PrepScreen):
+    """Everything about one customer, oldest meeting first."""
+
+    CSS_PATH = "timeline.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="timeline.back")]
+
+    def __init__(self, customer: str) -> None:
+        super().__init__()
+        self.customer = customer
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="timeline"):
+            yield Static("Loading…", id="summary")
+            yield Label("Relationship after each meeting (1–5)", classes="heading")
+            yield Sparkline([], id="ratings")
+            yield Static("", id="ratings-text", classes="muted")
+            yield Label(f"Meetings per month (last {MONTHS})", classes="heading")
+            yield Static("", id="contacts")
+            yield Label("Meetings", classes="heading")
+            yield OptionList(id="meetings")
+            yield Label("Open follow-ups", classes="heading")
+            yield Static("", id="open")
+            yield Label("Objections met so far", classes="heading")
+            yield Static("", id="objections")
+            yield Label("Needs: what turned out right", classes="heading")
+            yield Static("", id="needs")
+            yield Label("Done follow-ups", classes="heading")
+            yield Static("", id="done", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.customer
+        self.load()
+
+    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
+    def load(self) -> None:
+        """Read the customer's meetings off the UI thread."""
+        story = customer_story(self.prep.store, self.customer)
+        self.app.call_from_thread(self.show, story)
+
+    def show(self, story: CustomerStory) -> None:
+        now = self.prep.now()
+        today = now.date()
+        past = story.past(now)
+        last = story.last_debrief()
+        parts = [f"[b]{story.name}[/b]", f"{len(past)} meetings"]
+        if past:
+            parts.append(f"last on {max(m.when for m in past):%d %b %Y}")
+        if last and last.debrief:
+            if last.debrief.rating:
+                parts.append(f"relationship {last.debrief.rating}/5")
+            if last.debrief.contact_wish:
+                rhythm = f", {last.debrief.contact_rhythm}" if last.debrief.contact_rhythm else ""
+                parts.append(f"wants {last.debrief.contact_wish} contact{rhythm}")
+        self.query_one("#summary", Static).update(" · ".join(parts))
+
+        ratings = story.ratings()
+        self.query_one("#ratings", Sparkline).data = [float(r) for _, r in ratings] or [0.0]
+        self.query_one("#ratings-text", Static).update(
+            " → ".join(f"{r} ({day:%b})" for day, r in ratings[-8:]) or "No ratings yet: rate the relationship in a debrief."
+        )
+        counts = story.contacts_per_month(now, MONTHS)
+        months = [date(today.year + (today.month - 1 - back) // 12, (today.month - 1 - back) % 12 + 1, 1)
+                  for back in range(MONTHS - 1, -1, -1)]
+        self.query_one("#contacts", Static).update("  ".join(f"{m:%b} {'▮' * n or '·'}" for m, n in zip(months, counts)))
+
+        meetings = self.query_one("#meetings", OptionList)
+        meetings.clear_options()
+        for meeting in reversed(story.meetings):
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append(f"{meeting.when:%d %b %Y}  ", style="dim")
+            line.append(meeting.checklist.title)
+            rating = meeting.debrief.rating if meeting.debrief else None
+            if rating:
+                line.append(f"  {rating}/5", style="bold")
+            outcome = meeting.debrief.outcome if meeting.debrief else ("draft" if meeting.is_draft else meeting.goal)
+            line.append(f"  {outcome}")
+            meetings.add_option(Option(line, id=meeting.id))
+
+        open_lines = []
+        for meeting, followup in story.followups(done=False):
+            due = f"{followup.due:%d %b}" if followup.due else "no date"
+            late = " [b $error]overdue[/]" if followup.due and followup.due < today else ""
+            whose = "we" if followup.owner == "me" else "they"
+            open_lines.append(f"{due}{late}  {followup.text} [dim]({whose} promised)[/]")
+        self.query_one("#open", Static).update("\n".join(open_lines) or "Nothing open.")
+        objections = story.objections_met()
+        self.query_one("#objections", Static).update(
+            "\n".join(f"{count}×  “{text}”" for text, count in objections[:8]) or "None recorded yet."
+        )
+        self.query_one("#needs", Static).update(
+            "\n".join(f"{verdict:<9}  {prompt}" + (f" [dim]— {note}[/]" if note else "")
+                      for prompt, verdict, note in story.need_verdicts()) or "No verdicts yet."
+        )
+        done = story.followups(done=True)
+        self.query_one("#done", Static).update("\n".join(f"✓ {f.text}" for _, f in done[-6:]) or "None yet.")
+
+    @on(OptionList.OptionSelected, "#meetings")
+    def open_meeting(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.prep.open_meeting(event.option.id)
