@@ -21,6 +21,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+from demo_data import label, make_demo
+
 MEASURE = """
 import json, statistics, sys, time
 from pathlib import Path
@@ -42,10 +44,6 @@ print(json.dumps({"search_ms": statistics.median(ours) * 1000, "scan_ms": statis
 """
 
 
-def label(size: int) -> str:
-    return f"{size // 1000}k" if size >= 1000 else str(size)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -54,9 +52,7 @@ def main() -> None:
     print(f"{'meetings':>9} {'search ms':>10} {'max ms':>7} {'scan ms':>8} {'ratio':>6}")
     with tempfile.TemporaryDirectory(prefix="prep-bench-") as temp:
         for size in sizes:
-            db = Path(temp) / f"demo-{size}.json"
-            subprocess.run([sys.executable, "-m", "prep", "demo", "--db", str(db), "--meetings", str(size), "--no-app"],
-                           check=True, capture_output=True)
+            db = make_demo(Path(temp), size)
             out = subprocess.run([sys.executable, "-c", textwrap.dedent(MEASURE), str(db)],
                                  check=True, capture_output=True, text=True).stdout
             measured = json.loads(out.strip().splitlines()[-1])

@@ -23,6 +23,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+from demo_data import label, make_demo
+
 SAVE = """
 import json, statistics, sys, time
 from pathlib import Path
@@ -97,23 +99,15 @@ def disk_size(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.iterdir() if p.name.startswith(db.name))
 
 
-def make_demo(folder: Path, meetings: int) -> Path:
-    db = folder / f"demo-{meetings}.json"
-    subprocess.run([sys.executable, "-m", "prep", "demo", "--db", str(db), "--meetings", str(meetings), "--no-app"],
-                   check=True, capture_output=True)
-    return db
-
-
 def make_stock(db: Path, target: Path) -> list[str]:
     """The same rows in stock TinyDB's JSON file (JSONStorage), and some row ids to update."""
+    from prep.store import Store
+
+    Store(db).compact()  # a small database may still be all journal
     data = json.loads(db.read_bytes())
     tables = {name: rows for name, rows in data.items() if not name.startswith("~")}
     target.write_text(json.dumps(tables))
     return list(tables["meetings"])[:3]
-
-
-def label(size: int) -> str:
-    return f"{size // 1000}k" if size >= 1000 else str(size)
 
 
 def main() -> None:

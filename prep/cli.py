@@ -35,7 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-app", action="store_true", help="only write the demo database, do not open the app")
 
     export = commands.add_parser("export", parents=[common], help="write your notes as JSON, Markdown or CSV")
-    export.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "md", "csv", "trainer"), default="json",
+                        help="json: everything, for a backup or import; md: the briefs; csv: a line a meeting; "
+                             "trainer: anonymised counts of objections prepared and met")
     export.add_argument("--customer", metavar="NAME", help="only this customer's meetings")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
 
@@ -139,10 +141,14 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _export(args: argparse.Namespace) -> int:
-    from prep.export import export_csv, export_json, export_markdown
+    from prep.export import export_csv, export_json, export_markdown, export_trainer
 
     store = _store(args)
-    if args.format == "json":
+    if args.format == "trainer":
+        if args.customer:
+            raise PrepError("the trainer export is anonymised: it cannot be limited to one customer")
+        text = export_trainer(store)
+    elif args.format == "json":
         text = export_json(store, args.customer, datetime.now())
     elif args.format == "md":
         text = export_markdown(store, args.customer)

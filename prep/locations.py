@@ -45,3 +45,10 @@ def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return data_dir() / "prep.json"
+
+
+def briefs_dir() -> Path:
+    """Where briefs exported from the app go: a folder in the user's documents."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "prep-briefs"

@@ -170,6 +170,7 @@ class Meeting:
     answers: dict[str, Answer] = field(default_factory=dict)
     status: str = DRAFT
     debrief: Debrief | None = None
+    carried: dict[str, list[str]] = field(default_factory=dict)
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     created: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
     updated: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
@@ -212,6 +213,7 @@ class Meeting:
             "checklist": self.checklist.to_dict(),
             "answers": {key: a.to_dict() for key, a in self.answers.items() if not a.is_empty},
             "debrief": self.debrief.to_dict() if self.debrief else None,
+            "carried": self.carried,
             "created": self.created.isoformat(timespec="seconds"),
             "updated": self.updated.isoformat(timespec="seconds"),
         }
@@ -229,6 +231,7 @@ class Meeting:
             checklist=Checklist.from_dict(data["checklist"]),
             answers={key: Answer.from_dict(value) for key, value in data.get("answers", {}).items()},
             debrief=Debrief.from_dict(data["debrief"]) if data.get("debrief") else None,
+            carried={kind: list(lines) for kind, lines in (data.get("carried") or {}).items()},
             created=datetime.fromisoformat(data["created"]),
             updated=datetime.fromisoformat(data["updated"]),
         )

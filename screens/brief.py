@@ -7,7 +7,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
-from prep.brief import brief_markdown
+from textual import work
+
+from prep import locations
+from prep.brief import brief_markdown, write_brief
 from prep.meeting import Meeting
 from prep.screens.base import PrepScreen
 
@@ -20,6 +23,7 @@ class BriefScreen(PrepScreen):
         Binding("escape", "app.pop_screen", "Back", id="brief.back"),
         Binding("e", "edit", "Edit preparation", id="brief.edit"),
         Binding("d", "debrief", "Debrief", id="brief.debrief"),
+        Binding("x", "export", "Export", tooltip="Save the brief as Markdown", id="brief.export"),
         Binding("h", "home", "Home", id="brief.home"),
     ]
 
@@ -46,6 +50,15 @@ class BriefScreen(PrepScreen):
         from prep.screens.debrief import DebriefScreen
 
         self.app.switch_screen(DebriefScreen(self.meeting))
+
+    def action_export(self) -> None:
+        self._export()
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self) -> None:
+        """Write the brief as Markdown into the briefs folder, readable by the rep only."""
+        path = write_brief(self.meeting, locations.briefs_dir())
+        self.app.call_from_thread(self.notify, f"Brief saved to {path}", title="Exported", timeout=8)
 
     def action_home(self) -> None:
         self.prep.go_home()

@@ -6,17 +6,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
 from prep.meeting import CONTACT_RHYTHMS, CONTACT_WISHES, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
-from prep.screens.base import PrepScreen
+from prep.screens.base import EditingScreen
 from prep.screens.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
 
-SAVE_DELAY = 0.3
 
 
-class DebriefScreen(PrepScreen):
+class DebriefScreen(EditingScreen):
     """Written after the meeting; saved while typing, like the walkthrough."""
 
     CSS_PATH = "debrief.tcss"
@@ -32,7 +30,6 @@ class DebriefScreen(PrepScreen):
         if meeting.debrief is None:
             meeting.debrief = Debrief()
         self.debrief: Debrief = meeting.debrief
-        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         debrief = self.debrief
@@ -87,17 +84,17 @@ class DebriefScreen(PrepScreen):
     @on(Input.Changed, "#outcome")
     def keep_outcome(self, event: Input.Changed) -> None:
         self.debrief.outcome = event.value
-        self._schedule_save()
+        self.schedule_save()
 
     @on(TextArea.Changed, "#notes")
     def keep_notes(self, event: TextArea.Changed) -> None:
         self.debrief.notes = event.text_area.text
-        self._schedule_save()
+        self.schedule_save()
 
     @on(TextArea.Changed, "#unprepared")
     def keep_unprepared(self, event: TextArea.Changed) -> None:
         self.debrief.unprepared = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
-        self._schedule_save()
+        self.schedule_save()
 
     @on(Select.Changed, "#rating, #wish, #rhythm")
     def keep_relationship(self, event: Select.Changed) -> None:
@@ -108,11 +105,11 @@ class DebriefScreen(PrepScreen):
             self.debrief.contact_wish = str(value or "")
         else:
             self.debrief.contact_rhythm = str(value or "")
-        self._schedule_save()
+        self.schedule_save()
 
     @on(Edited)
     def row_edited(self) -> None:
-        self._schedule_save()
+        self.schedule_save()
 
     async def action_add_followup(self) -> None:
         followup = FollowUp(text="")
@@ -121,19 +118,6 @@ class DebriefScreen(PrepScreen):
         await self.query_one("#followups").mount(row)
         row.query_one(".what").focus()
         row.scroll_visible()
-
-    def _schedule_save(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.flush_draft)
-
-    def flush_draft(self) -> None:
-        """Hand the debrief to the autosave now (also before quitting)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self.meeting.updated = self.prep.now().replace(microsecond=0)
-        self.prep.autosave.save(self.meeting.to_dict())
 
     def action_done(self) -> None:
         self.flush_draft()

@@ -65,6 +65,7 @@ class HistoryScreen(PrepScreen):
     @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
     def load(self) -> None:
         """All meetings, read off the UI thread."""
+        self.prep.autosave.wait()  # what was just typed elsewhere is part of what is read
         meetings = self.prep.store.summaries()
         self.app.call_from_thread(self._loaded, meetings)
 

@@ -70,6 +70,7 @@ class HomeScreen(PrepScreen):
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load(self) -> None:
         """Read the meetings off the UI thread, then show them."""
+        self.prep.autosave.wait()  # what was just typed elsewhere is part of what is read
         store = self.prep.store
         attention = what_needs_attention(store.home_summaries(), self.prep.now())
         attention.total = store.count()

@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from prep.checklist import Checklist
 from prep.checklist_loader import Library, rep_language
+from prep.customer import CustomerStory, customer_story
 from prep.dates import parse_day, parse_time
 from prep.errors import InputError
 from prep.meeting import Meeting
@@ -46,6 +47,7 @@ class NewPreparationScreen(PrepScreen):
         self.history: list[MeetingSummary] = []
         self._type_chosen = False
         self._types: list[str] = []
+        self.story: CustomerStory | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,6 +55,7 @@ class NewPreparationScreen(PrepScreen):
             yield Static("Who, when and why — then walk through the checklist.", classes="muted")
             yield from self._row("Customer", Input(placeholder="Company — known ones complete with →", id="customer", compact=True))
             yield Static("", id="customer-known", classes="muted")
+            yield Static("", id="contact-warning", classes="warning")
             yield from self._row("Contact", Input(placeholder="Name and role, e.g. Katrin Brandt, COO", id="contact", compact=True))
             yield from self._row("Date", Input(placeholder="tomorrow, fri, 1.12., 2026-12-01", id="date", compact=True))
             yield from self._row("Time", Input(placeholder="14:30 (default 9:00)", id="time", compact=True))
@@ -79,6 +82,7 @@ class NewPreparationScreen(PrepScreen):
     def load(self) -> None:
         """Checklists and known customers, read off the UI thread."""
         library = self.prep.load_library()
+        self.prep.autosave.wait()  # what was just typed elsewhere is part of what is read
         history = self.prep.store.summaries()
         self.app.call_from_thread(self.show, library, history)
 
@@ -113,20 +117,79 @@ class NewPreparationScreen(PrepScreen):
     def show_what_we_know(self, event: Input.Changed) -> None:
         name = event.value.strip().lower()
         known = [m for m in self.history if m.customer.lower() == name]
-        text = ""
         if known and not self._type_chosen:
             # A customer met before is most likely a follow-up.
             if "follow-up" in self._types:
                 self.query_one("#meeting-type", Select).value = "follow-up"
+        self.story = None
+        self._show_story()
         if known:
-            last = max(known, key=lambda m: m.when)
-            text = f"Known customer: {len(known)} meetings, last on {last.when:%d %b %Y}"
-            if last.outcome:
-                text += f" — {last.outcome}"
-        known_line = self.query_one("#customer-known", Static)
-        known_line.update(text)
-        known_line.display = bool(text)
+            self.load_story(known[0].customer)
         self._show_error("customer", "")
+
+    @work(thread=True, exclusive=True, group="customer-story", exit_on_error=False)
+    def load_story(self, name: str) -> None:
+        """What we know about this customer, read off the UI thread."""
+        story = customer_story(self.prep.store, name)
+        self.app.call_from_thread(self._story_loaded, story)
+
+    def _story_loaded(self, story: CustomerStory) -> None:
+        if story.name.lower() == self.query_one("#customer", Input).value.strip().lower():
+            self.story = story
+            self._show_story()
+
+    def _show_story(self) -> None:
+        """Before preparing again: last meetings, open promises, objections met, the relationship."""
+        known = self.query_one("#customer-known", Static)
+        story, now = self.story, self.prep.now()
+        if story is None:
+            known.display = False
+            self._show_warning()
+            return
+        lines = []
+        for meeting in sorted(story.past(now), key=lambda m: m.when, reverse=True)[:2]:
+            outcome = meeting.debrief.outcome if meeting.debrief else meeting.goal
+            rating = f" · {meeting.debrief.rating}/5" if meeting.debrief and meeting.debrief.rating else ""
+            lines.append(f"{meeting.when:%d %b %Y} · {meeting.checklist.title}{rating} · {outcome}")
+        for meeting, followup in story.followups(done=False)[:3]:
+            whose = "we promised" if followup.owner == "me" else "they promised"
+            due = f"{followup.due:%d %b}" if followup.due else "no date"
+            lines.append(f"Open ({whose}, {due}): {followup.text}")
+        met = story.objections_met()[:2]
+        if met:
+            lines.append("Came up before: " + "; ".join(f"“{text}”" for text, _ in met))
+        changed = [(p, v) for p, v, _ in story.need_verdicts() if v != "confirmed"][:2]
+        if changed:
+            lines.append("Needs that turned out different: " + "; ".join(f"{p} ({v})" for p, v in changed))
+        last = story.last_debrief()
+        if last and last.debrief:
+            wish = last.debrief.contact_wish or "?"
+            rhythm = f", {last.debrief.contact_rhythm}" if last.debrief.contact_rhythm else ""
+            rating = f"{last.debrief.rating}/5" if last.debrief.rating else "not rated"
+            lines.append(f"Relationship {rating} · wants {wish} contact{rhythm}")
+        known.update("[b]What we know[/b]\n" + "\n".join(lines) if lines else "Known customer, nothing recorded yet.")
+        known.display = True
+        self._show_warning()
+
+    def _show_warning(self) -> None:
+        warning = self.query_one("#contact-warning", Static)
+        message = None
+        if self.story is not None:
+            when = self._planned()
+            if when is not None:
+                message = self.story.contact_warning(when, self.prep.now())
+        warning.update(f"⚠ {message} Is this meeting what they want?" if message else "")
+        warning.display = bool(message)
+
+    def _planned(self) -> datetime | None:
+        """The date and time typed so far, if they can be read."""
+        try:
+            day = parse_day(self.query_one("#date", Input).value, self.prep.now().date())
+            raw_time = self.query_one("#time", Input).value
+            at = parse_time(raw_time) if raw_time.strip() else None
+        except InputError:
+            return None
+        return datetime.combine(day, at) if at else datetime.combine(day, datetime.min.time()).replace(hour=9)
 
     @on(Select.Changed, "#meeting-type")
     def type_chosen(self, event: Select.Changed) -> None:
@@ -136,6 +199,7 @@ class NewPreparationScreen(PrepScreen):
     @on(Input.Changed, "#date, #time")
     def forget_old_error(self, event: Input.Changed) -> None:
         self._show_error(str(event.input.id), "")
+        self._show_warning()
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
@@ -183,7 +247,11 @@ class NewPreparationScreen(PrepScreen):
             return None
         customer = self._known_spelling(value["customer"])
         assert when is not None and checklist is not None
-        return Meeting(customer=customer, when=when, checklist=checklist, contact=value["contact"], goal=value["goal"])
+        meeting = Meeting(customer=customer, when=when, checklist=checklist, contact=value["contact"], goal=value["goal"])
+        if self.story is not None:
+            carried = self.story.carried_forward(self.prep.now())
+            meeting.carried = {kind: lines for kind, lines in (("needs", carried.needs), ("objections", carried.objections)) if lines}
+        return meeting
 
     def _show_error(self, name: str, message: str) -> None:
         line = self.query_one(f"#{name}-error", Static)

@@ -56,6 +56,7 @@ class TimelineScreen(PrepScreen):
     @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
     def load(self) -> None:
         """Read the customer's meetings off the UI thread."""
+        self.prep.autosave.wait()  # what was just typed elsewhere is part of what is read
         story = customer_story(self.prep.store, self.customer)
         self.app.call_from_thread(self.show, story)
 

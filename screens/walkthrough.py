@@ -7,18 +7,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from prep.checklist import Item, Section
 from prep.meeting import PREPARED, Meeting
-from prep.screens.base import PrepScreen
+from prep.screens.base import EditingScreen
 from prep.screens.item_cards import CARDS, ItemCard
 
-SAVE_DELAY = 0.3  # seconds of quiet before a draft is written; a quit flushes at once
 
 
-class WalkthroughScreen(PrepScreen):
+class WalkthroughScreen(EditingScreen):
     """Needs, objections, trust points and questions, one section at a time."""
 
     CSS_PATH = "walkthrough.tcss"
@@ -34,7 +32,6 @@ class WalkthroughScreen(PrepScreen):
         super().__init__()
         self.meeting = meeting
         self.step = step
-        self._timer: Timer | None = None
         self._go_to_missing: tuple[Section, Item] | None = None
 
     def compose(self) -> ComposeResult:
@@ -46,7 +43,7 @@ class WalkthroughScreen(PrepScreen):
     async def on_mount(self) -> None:
         self.sub_title = f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}"
         await self.show_step(self.step)
-        self._schedule_save()
+        self.schedule_save()
 
     # -- steps ----------------------------------------------------------------------
 
@@ -60,6 +57,10 @@ class WalkthroughScreen(PrepScreen):
         widgets: list[ItemCard | Static] = []
         if section.intro:
             widgets.append(Static(section.intro, classes="intro"))
+        carried = self.meeting.carried.get(section.kind, [])
+        if carried:
+            # Still open from the last meeting with this customer.
+            widgets.append(Static("[b]From last time[/b]\n" + "\n".join(f"• {line}" for line in carried), classes="carried"))
         widgets += [
             CARDS[section.kind](section, item, self.meeting.answer(section, item), number)
             for number, item in enumerate(section.items, start=1)
@@ -127,20 +128,7 @@ class WalkthroughScreen(PrepScreen):
     @on(ItemCard.Edited)
     def answer_changed(self) -> None:
         self._show_progress()
-        self._schedule_save()
-
-    def _schedule_save(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.flush_draft)
-
-    def flush_draft(self) -> None:
-        """Hand the current text to the autosave now (also called before quitting)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self.meeting.updated = self.prep.now().replace(microsecond=0)
-        self.prep.autosave.save(self.meeting.to_dict())
+        self.schedule_save()
 
     # -- leaving --------------------------------------------------------------------
 

@@ -66,3 +66,18 @@ def test_new_preparation_form(snap_compare, demo_db: Path) -> None:  # type: ign
 
 def test_checklists_screen(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after("c"))
+
+
+def test_debrief_screen(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # tab, tab: to the follow-ups list; shift+tab back would be the meetings coming up
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE,
+                        run_before=after("tab", "tab", "tab", "d"))
+
+
+def test_history_screen(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE, run_before=after("h"))
+
+
+def test_customer_timeline(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=SIZE,
+                        run_before=after("h", "down", "t"))
