@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -19,10 +20,12 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from prep.autosave import Autosave
-from prep.checklist_loader import Library, load_library
 from prep.errors import PrepError
 from prep.meeting import Meeting
 from prep.store import Store
+
+if TYPE_CHECKING:
+    from prep.checklist_loader import Library
 
 
 class FollowUpDone(Message):
@@ -40,12 +43,20 @@ class PrepApp(App[None]):
     ]
 
     def __init__(self, db_path: Path, *, now: Callable[[], datetime] = datetime.now,
-                 library: Callable[[], Library] = load_library) -> None:
+                 library: Callable[[], Library] | None = None) -> None:
         super().__init__()
         self.store = Store(db_path)
         self.autosave = Autosave(self.store, self._autosave_failed)
         self.now = now
-        self.load_library = library
+        self._library = library
+
+    def load_library(self) -> Library:
+        """Every checklist (read in a worker: YAML is not needed for the first screen)."""
+        if self._library is not None:
+            return self._library()
+        from prep.checklist_loader import load_library
+
+        return load_library()
 
     def on_mount(self) -> None:
         from prep.screens.home import HomeScreen

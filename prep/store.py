@@ -20,12 +20,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.table import Document
+from typing import TYPE_CHECKING
 
 from prep.errors import StoreError
-from prep.journal import Changes, JournalStorage, JournalTable, Rows
 from prep.meeting import DRAFT, FollowUp, Meeting
+
+if TYPE_CHECKING:  # TinyDB and the journal load with the first read, not before the first paint
+    from tinydb import TinyDB
+
+    from prep.journal import Changes, JournalStorage, Rows
 
 SCHEMA_VERSION = 2
 MEETINGS = "meetings"
@@ -125,6 +128,10 @@ class Store:
 
     def _open(self) -> TinyDB:
         if self._db is None:
+            from tinydb import TinyDB
+
+            from prep.journal import JournalStorage, JournalTable
+
             TinyDB.table_class = JournalTable
             db = TinyDB(self.path, storage=JournalStorage, on_reload=self._reloaded)
             storage = db.storage
@@ -163,14 +170,14 @@ class Store:
         with storage.writing() as tables:
             changes: Changes = {MEETINGS: {}, CHECKLISTS: {}, META: {"1": {"schema": SCHEMA_VERSION}}}
             # Rows are keyed by ids derived from their own ids now (see `doc_id`).
-            checklists = tables.get(CHECKLISTS) or Rows()
+            checklists = tables.get(CHECKLISTS) or _no_rows()
             for key in list(checklists):
                 row = checklists[key]
                 new_key = str(doc_id(row["ref"]))
                 if new_key != key:
                     changes[CHECKLISTS][key] = None
                     changes[CHECKLISTS][new_key] = row
-            meetings = tables.get(MEETINGS) or Rows()
+            meetings = tables.get(MEETINGS) or _no_rows()
             for key in list(meetings):
                 row = meetings[key]
                 if "checklist" in row:
@@ -210,7 +217,7 @@ class Store:
 
     def _meetings(self) -> Rows:
         """The meeting rows, caught up with every running copy, with the index in step."""
-        rows = self._tables().get(MEETINGS) or Rows()
+        rows = self._tables().get(MEETINGS) or _no_rows()
         self._index_hot(rows)
         return rows
 
@@ -290,7 +297,7 @@ class Store:
             row["checklist_ref"], row["checklist_title"] = ref, copy["title"]
             rows[str(doc_id(data["id"]))] = row
         with self._storage.writing() as tables:
-            known = tables.get(CHECKLISTS) or Rows()
+            known = tables.get(CHECKLISTS) or _no_rows()
             changes: Changes = {
                 CHECKLISTS: {str(doc_id(ref)): {"ref": ref, "checklist": copy}
                              for ref, copy in checklists.items() if str(doc_id(ref)) not in known},
@@ -314,7 +321,7 @@ class Store:
             assert self._storage is not None
             keys = {str(doc_id(meeting_id)) for meeting_id in meeting_ids}
             with self._storage.writing() as tables:
-                rows = tables.get(MEETINGS) or Rows()
+                rows = tables.get(MEETINGS) or _no_rows()
                 gone = {key: None for key in keys if key in rows}
                 self._stale.update(gone)
                 self._storage.commit({MEETINGS: gone})  # type: ignore[dict-item]
@@ -432,3 +439,9 @@ def search(summaries: Iterable[MeetingSummary], text: str, filters: Filters = NO
         word = words[0]
         return [s for s in summaries if word in s.text]
     return [s for s in summaries if all(word in s.text for word in words)]
+
+
+def _no_rows() -> Rows:
+    from prep.journal import Rows
+
+    return Rows()

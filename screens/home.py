@@ -65,7 +65,8 @@ class HomeScreen(PrepScreen):
             self.query_one(f"#{list_id}", OptionList).display = False
 
     def on_screen_resume(self) -> None:
-        self.load()
+        # After the first frame is drawn: the rep sees prep at once, the lists fill in.
+        self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load(self) -> None:
@@ -126,7 +127,7 @@ class HomeScreen(PrepScreen):
         followup = due.followup
         line = Text(no_wrap=True, overflow="ellipsis")
         overdue = due.is_overdue(now.date())
-        when = "overdue " if overdue else ""
+        when = "overdue " if overdue else ("today " if followup.due == now.date() else "")
         line.append(f"{when}{followup.due:%d %b}  ", style="bold red" if overdue else "dim")
         line.append(followup.text)
         line.append(f"  {due.meeting.customer}", style="dim")

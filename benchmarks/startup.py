@@ -1,0 +1,96 @@
+"""Time to the first drawn screen, in a real pseudo-terminal, against a bare Textual app in the same run.
+
+    python benchmarks/startup.py [--runs 7]
+
+Both apps are started the same way (a fresh Python process on an 80×24 pty) and timed
+until their first frame shows a word of the footer. The bare app has a Header, a Static
+and a Footer. prep opens a 1k and a 50k demo database (from `prep demo --no-app`).
+Goal: prep within 1.3× the bare app at any size. The last line is machine-readable:
+
+    startup_ratio_1k=… startup_ratio_50k=…
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+from demo_data import label, make_demo
+
+BARE = """
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    BINDINGS = [Binding("h", "bell", "History")]
+    def compose(self):
+        yield Header()
+        yield Static("Loading your meetings…")
+        yield Footer()
+
+Bare().run()
+"""
+MARKER = b"History"
+
+
+def first_paint(argv: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting the process until the marker has been written to the terminal."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    seen = b""
+    try:
+        while MARKER not in seen:
+            ready, _, _ = select.select([master], [], [], 30)
+            if not ready:
+                raise TimeoutError(f"no first frame from {argv}")
+            seen += os.read(master, 1 << 16)
+        return time.perf_counter() - started
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        os.close(master)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--sizes", default="1000,50000")
+    args = parser.parse_args()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    env.pop("PREP_DB", None)
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="prep-bench-") as temp:
+        env["XDG_CONFIG_HOME"] = str(Path(temp) / "config")  # no user settings or checklists in the way
+        bare_file = Path(temp) / "bare.py"
+        bare_file.write_text(BARE)
+        print(f"{'app':>14} {'median s':>9} {'ratio':>6}")
+        for size in [int(s) for s in args.sizes.split(",")]:
+            db = make_demo(Path(temp), size)
+            bare, prep = [], []
+            for _ in range(args.runs):  # alternate, so that both see the same machine
+                bare.append(first_paint([sys.executable, str(bare_file)], env))
+                prep.append(first_paint([sys.executable, "-m", "prep", "--db", str(db)], env))
+            ratio = statistics.median(prep) / statistics.median(bare)
+            print(f"{'bare Textual':>14} {statistics.median(bare):>9.3f}")
+            print(f"{'prep ' + label(size):>14} {statistics.median(prep):>9.3f} {ratio:>6.2f}")
+            results[f"startup_ratio_{label(size)}"] = ratio
+    print(" ".join(f"{key}={value:.3f}" for key, value in results.items()))
+
+
+if __name__ == "__main__":
+    main()
