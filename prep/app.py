@@ -7,14 +7,15 @@ workers so the UI never waits on it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.binding import Binding
 from textual.message import Message
 from textual.worker import Worker, WorkerState
@@ -22,10 +23,29 @@ from textual.worker import Worker, WorkerState
 from prep.autosave import Autosave
 from prep.errors import PrepError
 from prep.meeting import Meeting
+from prep.settings import keys_path, load_theme, read_keymap, save_theme
 from prep.store import Store
 
 if TYPE_CHECKING:
     from prep.checklist_loader import Library
+
+
+def _providers() -> tuple[type, type]:
+    from prep.screens.commands import CustomerCommands, SearchCommands
+
+    return CustomerCommands, SearchCommands
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id of prep's screens, to check keys.yaml against."""
+    from prep.screens import brief, checklists, debrief, help, history, home, missing_items, new_preparation, timeline, walkthrough
+
+    ids = {b.id for b in PrepApp.BINDINGS if isinstance(b, Binding) and b.id}
+    for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, timeline, walkthrough):
+        for value in vars(module).values():
+            if isinstance(value, type) and hasattr(value, "BINDINGS") and value.__module__ == module.__name__:
+                ids |= {b.id for b in value.BINDINGS if isinstance(b, Binding) and b.id}
+    return ids
 
 
 class FollowUpDone(Message):
@@ -40,7 +60,9 @@ class PrepApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("question_mark", "help", "Keys", tooltip="The keys of this screen", id="app.help"),
     ]
+    COMMANDS = App.COMMANDS | {lambda: _providers()[0], lambda: _providers()[1]}
 
     def __init__(self, db_path: Path, *, now: Callable[[], datetime] = datetime.now,
                  library: Callable[[], Library] | None = None) -> None:
@@ -49,6 +71,7 @@ class PrepApp(App[None]):
         self.autosave = Autosave(self.store, self._autosave_failed)
         self.now = now
         self._library = library
+        self.unfinished_form: dict[str, str] = {}
 
     def load_library(self) -> Library:
         """Every checklist (read in a worker: YAML is not needed for the first screen)."""
@@ -62,6 +85,12 @@ class PrepApp(App[None]):
         from prep.screens.home import HomeScreen
 
         self._ui_loop = asyncio.get_running_loop()
+        self._restoring_theme = True
+        theme = load_theme()
+        if theme in self.available_themes:
+            self.theme = theme
+        self._restoring_theme = False
+        self._load_keymap()
         self.push_screen(HomeScreen())
 
     async def action_quit(self) -> None:
@@ -86,6 +115,46 @@ class PrepApp(App[None]):
             title="Not saved", severity="error", timeout=15,
         )
         self._ui_loop.call_soon_threadsafe(notify)
+
+    # -- the rep's settings ------------------------------------------------------------
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _load_keymap(self) -> None:
+        """Apply keys.yaml after start-up; a bad file is named in a toast and the defaults stay."""
+        keymap, problems = read_keymap(keys_path(), known_binding_ids())
+        if keymap:
+            self.call_from_thread(self.set_keymap, keymap)
+        for problem in problems:
+            self.call_from_thread(self.notify, problem, title="keys.yaml", severity="warning", timeout=15)
+
+    def watch_theme(self, theme: str) -> None:
+        if not getattr(self, "_restoring_theme", True):
+            self.run_worker(partial(save_theme, theme), thread=True, group="settings", exit_on_error=False)
+
+    def action_help(self) -> None:
+        """The keys of the current screen."""
+        from prep.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen, str(keys_path())))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: every action of prep, plus the current screen's own."""
+        from prep.screens.brief import BriefScreen
+        from prep.screens.checklists import ChecklistsScreen
+        from prep.screens.history import HistoryScreen
+        from prep.screens.new_preparation import NewPreparationScreen
+
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("New preparation", "Prepare a meeting", lambda: self.push_screen(NewPreparationScreen()))
+        yield SystemCommand("History", "Every meeting, searchable", lambda: self.push_screen(HistoryScreen()))
+        yield SystemCommand("Checklists", "Browse and preview checklists; see files that did not load",
+                            lambda: self.push_screen(ChecklistsScreen()))
+        yield SystemCommand("Home", "Back to what needs attention", self.go_home)
+        if isinstance(screen, BriefScreen):
+            yield SystemCommand("Export brief", "Save this brief as Markdown", screen.action_export)
+            yield SystemCommand("Debrief", "Write down how the meeting went", screen.action_debrief)
+            yield SystemCommand("Edit preparation", "Back into the walkthrough", screen.action_edit)
 
     def go_home(self) -> None:
         """Back to the home screen, closing everything above it."""

@@ -52,3 +52,10 @@ def briefs_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_documents_dir()) / "prep-briefs"
+
+
+def state_dir() -> Path:
+    """What the app remembers between runs (the theme): not settings the user edits."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))

@@ -31,14 +31,15 @@ class HistoryScreen(PrepScreen):
         Binding("t", "timeline", "Customer", tooltip="The customer's timeline", id="history.timeline"),
     ]
 
-    def __init__(self, customer: str | None = None) -> None:
+    def __init__(self, customer: str | None = None, query: str = "") -> None:
         super().__init__()
         self.meetings: list[MeetingSummary] | None = None
         self.customer = customer
+        self.query_text = query
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
+        yield Input(self.query_text, placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
         with Horizontal(id="filters"):
             yield Select[str]([], prompt="Any customer", id="customer", compact=True)
             yield Input(placeholder="from", id="since", compact=True)

@@ -38,7 +38,7 @@ class NewPreparationScreen(PrepScreen):
     CSS_PATH = "new_preparation.tcss"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start walkthrough", id="new.start", priority=True),
-        Binding("escape", "app.pop_screen", "Back", id="new.back"),
+        Binding("escape", "back", "Back", tooltip="Back; what you typed waits here", id="new.back"),
     ]
 
     def __init__(self) -> None:
@@ -75,8 +75,17 @@ class NewPreparationScreen(PrepScreen):
         yield Static("", id=f"{field.id}-error", classes="error")
 
     def on_mount(self) -> None:
+        # Escape never loses what was typed: the form comes back as it was left.
+        for name, value in self.prep.unfinished_form.items():
+            self.query_one(f"#{name}", Input).value = value
         self.query_one("#customer", Input).focus()
         self.load()
+
+    def action_back(self) -> None:
+        self.prep.unfinished_form = {
+            name: self.query_one(f"#{name}", Input).value for name in ("customer", "contact", "date", "time", "goal")
+        }
+        self.app.pop_screen()
 
     @work(thread=True, exclusive=True, group="new-preparation", exit_on_error=False)
     def load(self) -> None:
@@ -216,6 +225,7 @@ class NewPreparationScreen(PrepScreen):
             return
         from prep.screens.walkthrough import WalkthroughScreen
 
+        self.prep.unfinished_form = {}
         self.app.switch_screen(WalkthroughScreen(meeting))
 
     def _meeting_from_form(self) -> Meeting | None:

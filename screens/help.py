@@ -1,0 +1,42 @@
+"""Help: the keys of the screen the rep is on, with their ids for remapping."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the current screen, what it does, and the id to remap it in keys.yaml."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, screen: Screen[object], keys_file: str) -> None:
+        super().__init__()
+        self.for_screen = screen
+        self.keys_file = keys_file
+
+    def compose(self) -> ComposeResult:
+        table = Text()
+        seen: set[str] = set()
+        for key, active in self.for_screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show and not binding.id or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            shown = self.app.get_key_display(binding)
+            table.append(f"{shown:>10}  ", style="bold")
+            table.append(f"{binding.tooltip or binding.description or binding.action}")
+            if binding.id:
+                table.append(f"  {binding.id}", style="dim")
+            table.append("\n")
+        with Vertical(id="help"):
+            yield Label(f"[b]Keys on this screen[/b]  [dim]{type(self.for_screen).__name__.removesuffix('Screen')}[/]")
+            with VerticalScroll():
+                yield Static(table)
+            yield Static(f"[dim]ctrl+p: every command · remap keys in {self.keys_file} (id: keys) · ?/esc closes[/]")

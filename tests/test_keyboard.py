@@ -1,0 +1,109 @@
+"""Keyboard everywhere: help on `?`, remappable keys, a command palette, themes remembered, escape keeps input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from conftest import fixed_now
+from prep import locations
+from prep.app import PrepApp, known_binding_ids
+from prep.screens.help import HelpScreen
+from prep.screens.home import HomeScreen
+from prep.screens.new_preparation import NewPreparationScreen
+from prep.screens.timeline import TimelineScreen
+from prep.settings import SWALLOWED, keys_path, read_keymap
+from test_flow import settle, type_text
+
+
+def test_every_binding_has_an_id_and_a_key_terminals_deliver() -> None:
+    from prep.screens import brief, checklists, debrief, help, history, home, missing_items, new_preparation, timeline, walkthrough
+
+    for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, timeline, walkthrough):
+        for value in vars(module).values():
+            if isinstance(value, type) and value.__module__ == module.__name__ and hasattr(value, "BINDINGS"):
+                for binding in value.BINDINGS:
+                    assert binding.id, f"{value.__name__}: {binding.key} has no id"
+                    keys = {k.strip() for k in binding.key.split(",")}
+                    assert keys - SWALLOWED, f"{binding.id} needs a key terminals deliver"
+
+
+def test_a_bad_keys_file_names_the_line_and_keeps_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "keys.yaml"
+    path.write_text("home.new: ctrl+n\nhome.histroy: y\nwalkthrough.next: ctrl+j\n")
+    keymap, problems = read_keymap(path, known_binding_ids())
+    assert keymap == {"home.new": "ctrl+n"}
+    assert problems[0] == f"{path}:2: no key binding is called `home.histroy`; did you mean `home.history`?"
+    assert problems[1].startswith(f"{path}:3: ctrl+j does not reach prep")
+    path.write_text("home.new: [unclosed\n")
+    assert read_keymap(path)[1][0].startswith(f"{path}:2: not valid YAML")
+
+
+async def test_remapped_key_works(db_path: Path) -> None:
+    keys_path().parent.mkdir(parents=True)
+    keys_path().write_text("home.new: ctrl+n\n")
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NewPreparationScreen)
+
+
+async def test_question_mark_shows_the_keys_of_this_screen(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(s.render()) for s in app.screen.query(Static))
+        assert "home.new" in text and "History" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_theme_is_remembered(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.theme = "textual-light"
+        await settle(app, pilot)
+    assert (locations.state_dir() / "ui.json").exists()
+    again = PrepApp(db_path, now=fixed_now)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(again, pilot)
+        assert again.theme == "textual-light"
+
+
+async def test_palette_opens_a_customer_by_name(demo_db: Path) -> None:
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "open brandt")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TimelineScreen) and app.screen.customer == "Brandt Logistik GmbH"
+
+
+async def test_escape_from_the_form_keeps_what_was_typed(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await type_text(pilot, "Acme")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen.query_one("#customer", Input).value == "Acme"
