@@ -30,6 +30,12 @@ if TYPE_CHECKING:
     from prep.checklist_loader import Library
 
 
+def _short(path: Path) -> str:
+    """A path as the rep would type it: ~ for their home folder."""
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+
+
 def _providers() -> tuple[type, type]:
     from prep.screens.commands import CustomerCommands, SearchCommands
 
@@ -38,10 +44,10 @@ def _providers() -> tuple[type, type]:
 
 def known_binding_ids() -> set[str]:
     """Every binding id of prep's screens, to check keys.yaml against."""
-    from prep.screens import brief, checklists, debrief, help, history, home, missing_items, new_preparation, timeline, walkthrough
+    from prep.screens import brief, checklists, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough
 
     ids = {b.id for b in PrepApp.BINDINGS if isinstance(b, Binding) and b.id}
-    for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, timeline, walkthrough):
+    for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough):
         for value in vars(module).values():
             if isinstance(value, type) and hasattr(value, "BINDINGS") and value.__module__ == module.__name__:
                 ids |= {b.id for b in value.BINDINGS if isinstance(b, Binding) and b.id}
@@ -136,7 +142,7 @@ class PrepApp(App[None]):
         from prep.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen, str(keys_path())))
+            self.push_screen(HelpScreen(self.screen, _short(keys_path())))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: every action of prep, plus the current screen's own."""
@@ -153,6 +159,7 @@ class PrepApp(App[None]):
         yield SystemCommand("Home", "Back to what needs attention", self.go_home)
         if isinstance(screen, BriefScreen):
             yield SystemCommand("Export brief", "Save this brief as Markdown", screen.action_export)
+            yield SystemCommand("Rehearse objections", "Drill the likely objections, one at a time", screen.action_rehearse)
             yield SystemCommand("Debrief", "Write down how the meeting went", screen.action_debrief)
             yield SystemCommand("Edit preparation", "Back into the walkthrough", screen.action_edit)
 

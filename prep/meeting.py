@@ -55,6 +55,7 @@ CONTACT_WISHES: tuple[str, ...] = ("more", "same", "less")
 # How often the customer wants to hear from us, and the days that means.
 CONTACT_RHYTHMS: dict[str, int] = {"weekly": 7, "every two weeks": 14, "monthly": 30, "quarterly": 91, "when needed": 0}
 LANDED: tuple[str, ...] = ("well", "partly", "badly")
+REHEARSED: tuple[str, ...] = ("went well", "so-so", "needs work")
 VERDICTS: tuple[str, ...] = ("confirmed", "changed", "wrong")
 
 
@@ -171,6 +172,7 @@ class Meeting:
     status: str = DRAFT
     debrief: Debrief | None = None
     carried: dict[str, list[str]] = field(default_factory=dict)
+    rehearsal: dict[str, dict[str, str]] = field(default_factory=dict)
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     created: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
     updated: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
@@ -214,6 +216,7 @@ class Meeting:
             "answers": {key: a.to_dict() for key, a in self.answers.items() if not a.is_empty},
             "debrief": self.debrief.to_dict() if self.debrief else None,
             "carried": self.carried,
+            "rehearsal": self.rehearsal,
             "created": self.created.isoformat(timespec="seconds"),
             "updated": self.updated.isoformat(timespec="seconds"),
         }
@@ -232,6 +235,7 @@ class Meeting:
             answers={key: Answer.from_dict(value) for key, value in data.get("answers", {}).items()},
             debrief=Debrief.from_dict(data["debrief"]) if data.get("debrief") else None,
             carried={kind: list(lines) for kind, lines in (data.get("carried") or {}).items()},
+            rehearsal={key: dict(value) for key, value in (data.get("rehearsal") or {}).items()},
             created=datetime.fromisoformat(data["created"]),
             updated=datetime.fromisoformat(data["updated"]),
         )

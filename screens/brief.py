@@ -22,6 +22,7 @@ class BriefScreen(PrepScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="brief.back"),
         Binding("e", "edit", "Edit preparation", id="brief.edit"),
+        Binding("r", "rehearse", "Rehearse", tooltip="Drill the objections, one at a time", id="brief.rehearse"),
         Binding("d", "debrief", "Debrief", id="brief.debrief"),
         Binding("x", "export", "Export", tooltip="Save the brief as Markdown", id="brief.export"),
         Binding("h", "home", "Home", id="brief.home"),
@@ -50,6 +51,11 @@ class BriefScreen(PrepScreen):
         from prep.screens.debrief import DebriefScreen
 
         self.app.switch_screen(DebriefScreen(self.meeting))
+
+    def action_rehearse(self) -> None:
+        from prep.screens.rehearsal import RehearsalScreen
+
+        self.app.push_screen(RehearsalScreen(self.meeting))
 
     def action_export(self) -> None:
         self._export()

@@ -44,6 +44,12 @@ class DebriefScreen(EditingScreen):
             yield TextArea(debrief.notes, id="notes", compact=True, placeholder="What happened, what you noticed")
 
             objections = [(s, i) for s in self.meeting.checklist.sections if s.kind == "objections" for i in s.items]
+            rehearsed = [(i, self.meeting.rehearsal[f"{s.id}/{i.id}"]) for s, i in objections
+                         if self.meeting.rehearsal.get(f"{s.id}/{i.id}", {}).get("verdict")]
+            if rehearsed:
+                yield Label("Rehearsed before the meeting", classes="heading")
+                yield Static("\n".join(f"“{item.objection}” — {result['verdict']}" for item, result in rehearsed),
+                             id="rehearsed", classes="muted")
             if objections:
                 yield Label("Objections you prepared — did they come up?", classes="heading")
                 for section, item in objections:

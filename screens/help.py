@@ -23,10 +23,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Text()
+        # Every key of the screen, also those not usable at this moment, as remapped by keys.yaml.
+        active = {a.binding.id: a.binding for a in self.for_screen.active_bindings.values() if a.binding.id}
+        declared = [b for b in [*type(self.for_screen).BINDINGS, *type(self.app).BINDINGS] if isinstance(b, Binding)]
         seen: set[str] = set()
-        for key, active in self.for_screen.active_bindings.items():
-            binding = active.binding
-            if not binding.show and not binding.id or binding.action in seen:
+        for declared_binding in declared:
+            binding = active.get(declared_binding.id, declared_binding)
+            if binding.action in seen:
                 continue
             seen.add(binding.action)
             shown = self.app.get_key_display(binding)

@@ -107,3 +107,40 @@ async def test_escape_from_the_form_keeps_what_was_typed(db_path: Path) -> None:
         await pilot.press("n")
         await settle(app, pilot)
         assert app.screen.query_one("#customer", Input).value == "Acme"
+
+
+async def test_rep_rehearses_objections_and_sees_the_result_in_the_debrief(demo_db: Path) -> None:
+    from prep.screens.brief import BriefScreen
+    from prep.screens.debrief import DebriefScreen
+    from prep.screens.rehearsal import RehearsalScreen
+    from prep.store import Store
+
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab", "enter")  # a meeting coming up: its brief
+        await settle(app, pilot)
+        assert isinstance(app.screen, BriefScreen)
+        meeting_id = app.screen.meeting.id
+        await pilot.press("r")
+        await settle(app, pilot)
+        drill = app.screen
+        assert isinstance(drill, RehearsalScreen)
+        await type_text(pilot, "Ask what they compare")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        compare = str(drill.query_one("#compare", Static).render())
+        assert "What the trainer suggests" in compare and "Acknowledge" in compare
+        await pilot.press("1")
+        await pilot.press("ctrl+s", "3")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        rehearsed = str(app.screen.query_one("#rehearsed", Static).render())
+        assert "went well" in rehearsed and "needs work" in rehearsed
+    saved = Store(demo_db).meeting(meeting_id)
+    assert saved is not None
+    assert sorted(r["verdict"] for r in saved.rehearsal.values()) == ["needs work", "went well"]
+    assert "Ask what they compare" in [r.get("answer") for r in saved.rehearsal.values()]

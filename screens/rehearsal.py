@@ -1,0 +1,113 @@
+"""Rehearse objections: one at a time, answer first, then compare with the trainer and LAER."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static, TextArea
+
+from prep.checklist import Item, Section
+from prep.meeting import REHEARSED, Meeting
+from prep.screens.base import EditingScreen
+
+LAER = (
+    "[b]Listen[/b] — let them finish; do not answer the first sentence.\n"
+    "[b]Acknowledge[/b] — show you understood, without agreeing.\n"
+    "[b]Explore[/b] — ask what is behind it: compared with what, since when, who else thinks so?\n"
+    "[b]Respond[/b] — answer what you found, with something they can check; agree the next step."
+)
+LIKELY_FIRST = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
+
+
+class RehearsalScreen(EditingScreen):
+    """A drill over the meeting's objections, most likely first; results are kept with the meeting."""
+
+    CSS_PATH = "rehearsal.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "reveal", "Compare", tooltip="Show the trainer's responses", id="rehearsal.reveal", priority=True),
+        Binding("1", "mark('went well')", "Went well", id="rehearsal.well"),
+        Binding("2", "mark('so-so')", "So-so", id="rehearsal.soso"),
+        Binding("3", "mark('needs work')", "Needs work", id="rehearsal.work"),
+        Binding("escape", "leave", "Back", id="rehearsal.back"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        cards = [(s, i) for s in meeting.checklist.sections if s.kind == "objections" for i in s.items]
+        self.cards: list[tuple[Section, Item]] = sorted(
+            cards, key=lambda card: LIKELY_FIRST.get(meeting.peek(*card).likelihood, 2))
+        self.index = 0
+        self.revealed = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="drill"):
+            yield Static(id="progress", classes="muted")
+            yield Static(id="objection")
+            yield TextArea(id="answer", compact=True, placeholder="Say it as you would in the room, then ctrl+s")
+            yield Static(id="compare")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Rehearse · {self.meeting.customer}"
+        self.show_card()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mark":
+            return self.revealed
+        if action == "reveal":
+            return not self.revealed and self.index < len(self.cards)
+        return True
+
+    def show_card(self) -> None:
+        compare, answer = self.query_one("#compare", Static), self.query_one("#answer", TextArea)
+        self.revealed = False
+        compare.update("")
+        if self.index >= len(self.cards):
+            results = [self.meeting.rehearsal.get(f"{s.id}/{i.id}", {}).get("verdict") for s, i in self.cards]
+            summary = ", ".join(f"{results.count(v)} {v}" for v in REHEARSED if results.count(v))
+            self.query_one("#progress", Static).update("Done.")
+            self.query_one("#objection", Static).update(f"[b]Rehearsal finished[/b]: {summary or 'nothing marked'}.\n"
+                                                        "The results are shown in the debrief. esc goes back.")
+            answer.display = False
+            self.refresh_bindings()
+            return
+        section, item = self.cards[self.index]
+        likelihood = self.meeting.peek(section, item).likelihood
+        self.query_one("#progress", Static).update(
+            f"Objection {self.index + 1} of {len(self.cards)}" + (f" · you marked it {likelihood}" if likelihood else ""))
+        self.query_one("#objection", Static).update(f"The customer says:\n[b i]“{item.objection}”[/]")
+        answer.display = True
+        answer.text = self.meeting.rehearsal.get(f"{section.id}/{item.id}", {}).get("answer", "")
+        answer.focus()
+        self.refresh_bindings()
+
+    def action_reveal(self) -> None:
+        """Show the trainer's responses, the rep's prepared answer and the LAER steps."""
+        section, item = self.cards[self.index]
+        key = f"{section.id}/{item.id}"
+        self.meeting.rehearsal.setdefault(key, {})["answer"] = self.query_one("#answer", TextArea).text
+        prepared = self.meeting.peek(section, item).text.strip()
+        lines = ["[b]What the trainer suggests[/b]"] + [f"• {response}" for response in item.responses]
+        if prepared:
+            lines += ["", f"[b]What you prepared[/b]\n{prepared}"]
+        lines += ["", LAER, "", "How did your answer go? [b]1[/b] went well · [b]2[/b] so-so · [b]3[/b] needs work"]
+        self.query_one("#compare", Static).update("\n".join(lines))
+        self.revealed = True
+        self.query_one("#drill").focus()
+        self.refresh_bindings()
+        self.schedule_save()
+
+    def action_mark(self, verdict: str) -> None:
+        section, item = self.cards[self.index]
+        self.meeting.rehearsal.setdefault(f"{section.id}/{item.id}", {})["verdict"] = verdict
+        self.schedule_save()
+        self.index += 1
+        self.show_card()
+        self.query_one("#drill").scroll_home(animate=False)
+
+    def action_leave(self) -> None:
+        self.flush_draft()
+        self.app.pop_screen()
