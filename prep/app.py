@@ -157,6 +157,13 @@ class PrepApp(App[None]):
         yield SystemCommand("Checklists", "Browse and preview checklists; see files that did not load",
                             lambda: self.push_screen(ChecklistsScreen()))
         yield SystemCommand("Home", "Back to what needs attention", self.go_home)
+        # Every key of the current screen is a command too, so nothing needs remembering.
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if active.node is screen and active.enabled and binding.show and binding.description:
+                title = binding.tooltip or binding.description
+                yield SystemCommand(title[0].upper() + title[1:], f"Key: {self.get_key_display(binding)}",
+                                    partial(screen.run_action, binding.action))
         if isinstance(screen, BriefScreen):
             yield SystemCommand("Export brief", "Save this brief as Markdown", screen.action_export)
             yield SystemCommand("Rehearse objections", "Drill the likely objections, one at a time", screen.action_rehearse)

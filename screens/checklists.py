@@ -24,6 +24,7 @@ class ChecklistsScreen(PrepScreen):
         Binding("escape", "app.pop_screen", "Back", id="checklists.back"),
         Binding("p", "focus_preview", "Preview", id="checklists.preview"),
         Binding("l", "focus_list", "List", id="checklists.list"),
+        Binding("r", "rehearse", "Rehearse", tooltip="Practise this checklist's objections", id="checklists.rehearse"),
     ]
 
     def __init__(self) -> None:
@@ -100,3 +101,20 @@ class ChecklistsScreen(PrepScreen):
 
     def action_focus_list(self) -> None:
         self.query_one("#checklists").focus()
+
+    def action_rehearse(self) -> None:
+        """Practise the highlighted checklist's objections; nothing is saved."""
+        from datetime import datetime
+
+        from prep.meeting import Meeting
+        from prep.screens.rehearsal import RehearsalScreen
+
+        options = self.query_one("#checklists", OptionList)
+        if options.highlighted is None:
+            return
+        checklist = self.library.get(options.get_option_at_index(options.highlighted).id or "")
+        if checklist is not None and any(s.kind == "objections" for s in checklist.sections):
+            practice = Meeting(customer="Practice", when=datetime.now(), checklist=checklist)
+            self.app.push_screen(RehearsalScreen(practice, keep=False))
+        else:
+            self.notify("This checklist has no objections to rehearse.", severity="warning")

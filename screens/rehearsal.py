@@ -32,9 +32,10 @@ class RehearsalScreen(EditingScreen):
         Binding("escape", "leave", "Back", id="rehearsal.back"),
     ]
 
-    def __init__(self, meeting: Meeting) -> None:
+    def __init__(self, meeting: Meeting, *, keep: bool = True) -> None:
         super().__init__()
         self.meeting = meeting
+        self.keep = keep  # a practice run from the checklists screen belongs to no meeting
         cards = [(s, i) for s in meeting.checklist.sections if s.kind == "objections" for i in s.items]
         self.cards: list[tuple[Section, Item]] = sorted(
             cards, key=lambda card: LIKELY_FIRST.get(meeting.peek(*card).likelihood, 2))
@@ -69,8 +70,9 @@ class RehearsalScreen(EditingScreen):
             results = [self.meeting.rehearsal.get(f"{s.id}/{i.id}", {}).get("verdict") for s, i in self.cards]
             summary = ", ".join(f"{results.count(v)} {v}" for v in REHEARSED if results.count(v))
             self.query_one("#progress", Static).update("Done.")
+            kept = "The results are shown in the debrief." if self.keep else "This was practice: nothing is kept."
             self.query_one("#objection", Static).update(f"[b]Rehearsal finished[/b]: {summary or 'nothing marked'}.\n"
-                                                        "The results are shown in the debrief. esc goes back.")
+                                                        f"{kept} esc goes back.")
             answer.display = False
             self.refresh_bindings()
             return
@@ -107,6 +109,10 @@ class RehearsalScreen(EditingScreen):
         self.index += 1
         self.show_card()
         self.query_one("#drill").scroll_home(animate=False)
+
+    def flush_draft(self) -> None:
+        if self.keep:
+            super().flush_draft()
 
     def action_leave(self) -> None:
         self.flush_draft()

@@ -144,3 +144,29 @@ async def test_rep_rehearses_objections_and_sees_the_result_in_the_debrief(demo_
     assert saved is not None
     assert sorted(r["verdict"] for r in saved.rehearsal.values()) == ["needs work", "went well"]
     assert "Ask what they compare" in [r.get("answer") for r in saved.rehearsal.values()]
+
+
+async def test_every_key_of_the_screen_is_in_the_palette(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"New preparation", "History", "Checklists", "Theme"} <= titles
+
+
+async def test_practice_from_a_checklist_keeps_nothing(db_path: Path) -> None:
+    from prep.screens.rehearsal import RehearsalScreen
+    from prep.store import Store
+
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RehearsalScreen)
+        await type_text(pilot, "Practice answer")
+        await pilot.press("ctrl+s", "1", "escape")
+        await settle(app, pilot)
+    assert Store(db_path).count() == 0
