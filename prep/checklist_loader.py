@@ -320,6 +320,8 @@ def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, lis
         return None, reader.problems
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, error)]
+    except RecursionError:
+        return None, [Problem(path, 1, 1, "the YAML is nested far too deeply; a checklist needs only a few levels")]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, 1, f"not valid YAML: {error}")]
     if root is None:

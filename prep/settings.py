@@ -34,6 +34,8 @@ def read_keymap(path: Path, known_ids: set[str] | None = None) -> tuple[dict[str
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError) as error:
         return {}, [f"{path}: cannot read ({error}); the default keys are used"]
+    except RecursionError:
+        return {}, [f"{path}: nested far too deeply; write one `binding-id: keys` per line; the default keys are used"]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = f":{mark.line + 1}" if mark else ""

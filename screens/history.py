@@ -41,10 +41,10 @@ class HistoryScreen(PrepScreen):
         yield Header()
         yield Input(self.query_text, placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
         with Horizontal(id="filters"):
-            yield Select[str]([], prompt="Any customer", id="customer", compact=True)
+            yield Select[str]([], prompt="Customer", id="customer", compact=True)
             yield Input(placeholder="from", id="since", compact=True)
             yield Input(placeholder="to", id="until", compact=True)
-            yield Select[str]([], prompt="Any checklist", id="checklist", compact=True)
+            yield Select[str]([], prompt="Checklist", id="checklist", compact=True)
             yield Checkbox("Open follow-ups", id="open", compact=True)
         yield Static("Loading…", id="count", classes="muted")
         yield OptionList(id="results")

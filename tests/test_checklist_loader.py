@@ -125,6 +125,14 @@ def test_odd_files_get_one_clear_error(content: bytes, expected: str) -> None:
     assert found[0].startswith("team/demo.yaml:")
 
 
+@pytest.mark.parametrize("text", ["[" * 100_000, "{" * 50_000, "- " * 100_000])
+def test_deeply_nested_input_is_refused_fast_without_a_traceback(text: str) -> None:
+    started = time.perf_counter()
+    found = messages(text)
+    assert time.perf_counter() - started < 1.0
+    assert found == ["team/demo.yaml:1:1: the YAML is nested far too deeply; a checklist needs only a few levels"]
+
+
 def test_newer_schema_is_named() -> None:
     found = messages(VALID.replace("schema: 1", "schema: 2"))
     assert found == ["team/demo.yaml:1:9: schema 2 is not known; this prep reads schema 1"]
