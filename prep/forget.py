@@ -14,7 +14,7 @@ from pathlib import Path
 
 from prep.errors import PrepError
 from prep.export import resolve_customer
-from prep.journal import _parse_snapshot, dumps
+from prep.snapshot import dumps, parse_snapshot
 from prep.store import MEETINGS, MeetingSummary, Store
 
 
@@ -68,7 +68,7 @@ def erase(store: Store, erasure: Erasure) -> list[Path]:
 def _scrub_backup(path: Path, customer: str) -> None:
     """Rewrite a backup without the customer, through a temporary file and rename."""
     try:
-        tables, _ = _parse_snapshot(path.read_bytes())
+        tables, _ = parse_snapshot(path.read_bytes())
     except (OSError, ValueError):
         raise PrepError(f"{path}: this backup cannot be read, so the customer cannot be erased from it; delete it by hand") from None
     plain = {}

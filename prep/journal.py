@@ -36,24 +36,17 @@ from tinydb import Storage
 from tinydb.table import Table
 
 from prep.errors import StoreError
+from prep.snapshot import dumps, parse_snapshot, write_snapshot
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: one running copy at a time
     fcntl = None  # type: ignore[assignment]
 
-LAYOUT_KEY = "~layout"
-END_KEY = "~end"
-LAYOUT_VERSION = 1
 COMPACT_AT_BYTES = 8 * 1024 * 1024
 
 Row = dict[str, Any]
 Changes = dict[str, dict[str, Row | None]]
-
-
-def dumps(value: Any) -> bytes:
-    """Canonical one-line JSON: no newline can appear inside a row."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class Rows(MutableMapping[str, Row]):
@@ -187,7 +180,7 @@ class JournalStorage(Storage):
         """Replace everything (TinyDB's drop_tables and the like): a compaction with this data."""
         with self.writing():
             self._tables = {name: Rows({k: dumps(v) for k, v in rows.items()}) for name, rows in data.items()}
-            self._compact()
+            self.fold_journal()
 
     def close(self) -> None:
         with self._thread_lock:
@@ -216,12 +209,12 @@ class JournalStorage(Storage):
         self._append(line)
         self._apply(changes)
         if self._offset > max(COMPACT_AT_BYTES, self._snapshot_size() // 2):
-            self._compact()
+            self.fold_journal()
 
     def compact(self) -> None:
         """Fold the journal into a new snapshot now (after `forget`, so no old copy stays)."""
         with self.writing():
-            self._compact()
+            self.fold_journal()
 
     def hot_keys(self, table: str) -> list[str]:
         """Rows the last snapshot marked as needed first, and rows changed since."""
@@ -297,7 +290,7 @@ class JournalStorage(Storage):
         except OSError as error:
             raise StoreError(f"{self.path}: cannot read the database ({error.strerror}); check its permissions") from None
         try:
-            self._tables, self._hot = _parse_snapshot(data)
+            self._tables, self._hot = parse_snapshot(data)
         except ValueError:
             self._broken = StoreError(
                 f"{self.path}: the database is damaged; it was left as it is — restore a backup, or start afresh with --db NEW_PATH"
@@ -379,7 +372,8 @@ class JournalStorage(Storage):
             for leftover in self.path.parent.glob(pattern):
                 leftover.unlink(missing_ok=True)
 
-    def _compact(self) -> None:
+    def fold_journal(self) -> None:
+        """Write a new snapshot with everything and start an empty journal; call inside `writing()`."""
         self._ensure_folder()
         self._remove_leftovers()
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
@@ -387,7 +381,7 @@ class JournalStorage(Storage):
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as handle:
                 hot = {name: self.hot_rows(name, rows) for name, rows in self._tables.items()}
-                _write_snapshot(handle, self._tables, hot)
+                write_snapshot(handle, self._tables, hot)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temp, self.path)
@@ -422,78 +416,6 @@ def _journal_line(line: bytes) -> Changes | None:
     except ValueError:
         return None
     return changes if isinstance(changes, dict) else None
-
-
-def _write_snapshot(handle: Any, tables: dict[str, Rows], hot: dict[str, set[str]]) -> None:
-    """One row per line, hot rows first, a checksum at the end: fast to read, still JSON."""
-    layout = {"version": LAYOUT_VERSION, "hot": {name: len(hot.get(name, ())) for name in tables}}
-    handle.write(b"{" + dumps(LAYOUT_KEY) + b":" + dumps(layout) + b",\n")
-    crc = 0
-    for name, rows in tables.items():
-        first = [key for key in rows if key in hot.get(name, ())]
-        keys = first + [key for key in rows if key not in hot.get(name, ())]
-        chunk = [dumps(name) + b":{"]
-        chunk += [dumps(key) + b":" + rows.text(key) + (b"," if index < len(keys) - 1 else b"") for index, key in enumerate(keys)]
-        chunk.append(b"},")
-        data = b"\n".join(chunk) + b"\n"
-        crc = zlib.crc32(data, crc)
-        handle.write(data)
-    handle.write(dumps(END_KEY) + b":" + dumps({"crc": crc}) + b"\n}\n")
-
-
-def _parse_snapshot(data: bytes) -> tuple[dict[str, Rows], dict[str, list[str]]]:
-    """Read a snapshot; a file in TinyDB's plain JSON layout is read whole. ValueError if damaged."""
-    first_end = data.find(b"\n")
-    prefix = b"{" + dumps(LAYOUT_KEY) + b":"
-    if not data.startswith(prefix) or first_end < 0:
-        return _parse_plain(data)
-    layout = json.loads(data[len(prefix):first_end].rstrip(b","))
-    end_marker = b"\n" + dumps(END_KEY) + b":"
-    end_at = data.rfind(end_marker)
-    if end_at < 0 or not data.rstrip().endswith(b"}"):
-        raise ValueError("no end marker")
-    body = data[first_end + 1:end_at + 1]
-    trailer = json.loads(data[end_at + len(end_marker):].strip().rstrip(b"}").strip() or b"{}")
-    if zlib.crc32(body) != trailer.get("crc"):
-        raise ValueError("checksum")
-    # Rows stay slices of the one buffer read from disk: no copy per row.
-    view = memoryview(data)
-    tables: dict[str, Rows] = {}
-    hot: dict[str, list[str]] = {}
-    current: dict[str, Any] | None = None
-    name = ""
-    position, stop = first_end + 1, end_at + 1
-    while position < stop:
-        end = data.find(b"\n", position, stop)
-        if end < 0:
-            end = stop
-        if end == position:
-            position += 1
-            continue
-        if current is None:
-            name = json.loads(data[position:end - 2])  # '"meetings":{'
-            current = {}
-        elif data[position:end] in (b"}", b"},"):
-            tables[name] = Rows(current)
-            hot[name] = list(current)[: layout.get("hot", {}).get(name, 0)]
-            current = None
-        else:
-            split = data.index(b'":', position, end)
-            row_end = end - 1 if data[end - 1] == 0x2C else end  # a trailing comma
-            current[data[position + 1:split].decode()] = view[split + 2:row_end]
-        position = end + 1
-    if current is not None:
-        raise ValueError("unfinished table")
-    return tables, hot
-
-
-def _parse_plain(data: bytes) -> tuple[dict[str, Rows], dict[str, list[str]]]:
-    """A database in TinyDB's own JSON layout (older prep, or stock TinyDB)."""
-    loaded = json.loads(data)
-    if not isinstance(loaded, dict) or not all(isinstance(rows, dict) for rows in loaded.values()):
-        raise ValueError("not a TinyDB database")
-    tables = {name: Rows({key: dumps(row) for key, row in rows.items()}) for name, rows in loaded.items()}
-    return tables, {name: list(rows) for name, rows in tables.items()}
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -191,7 +191,7 @@ class Store:
             if META in tables:
                 changes[META].update({key: None for key in tables[META] if key != "1"})
             storage.commit(changes)
-            storage._compact()
+            storage.fold_journal()
 
     def close(self) -> None:
         """Release the database files."""
@@ -325,7 +325,7 @@ class Store:
                 gone = {key: None for key in keys if key in rows}
                 self._stale.update(gone)
                 self._storage.commit({MEETINGS: gone})  # type: ignore[dict-item]
-                self._storage._compact()
+                self._storage.fold_journal()
             return len(gone)
 
     def compact(self) -> None:

@@ -5,7 +5,9 @@ import sys
 
 CORE = [
     "prep.cli", "prep.checklist", "prep.checklist_loader", "prep.meeting", "prep.store",
-    "prep.attention", "prep.brief", "prep.demo", "prep.dates", "prep.autosave", "prep.locations",
+    "prep.attention", "prep.brief", "prep.demo", "prep.dates", "prep.autosave", "prep.locations", "prep.journal",
+    "prep.snapshot", "prep.export", "prep.forget", "prep.followups", "prep.customer", "prep.trainer", "prep.settings",
+    "prep.checklist_format",
 ]
 
 
