@@ -76,22 +76,17 @@ def _count(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run prep with these arguments; the exit code says whether it worked."""
     args = _parser().parse_args(argv)
+    commands = {"demo": _demo, "export": _export, "import": _import, "forget": _forget,
+                "checklists": _checklists, "followups": _followups}
     try:
-        if args.command == "demo":
-            return _demo(args)
-        if args.command == "export":
-            return _export(args)
-        if args.command == "import":
-            return _import(args)
-        if args.command == "forget":
-            return _forget(args)
-        if args.command == "checklists":
-            return _checklists(args)
-        if args.command == "followups":
-            return _followups(args)
+        if args.command in commands:
+            return commands[args.command](args)
         return _run_app(locations.database_path(getattr(args, "db", None)))
     except PrepError as error:
         print(f"prep: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"prep: {error.filename or ''}: {error.strerror or error}; check the path and its permissions", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
