@@ -21,11 +21,11 @@ class BriefScreen(PrepScreen):
     CSS_PATH = "brief.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="brief.back"),
-        Binding("e", "edit", "Edit preparation", id="brief.edit"),
+        Binding("e", "edit", "Edit", tooltip="Back into the walkthrough", id="brief.edit"),
         Binding("r", "rehearse", "Rehearse", tooltip="Drill the objections, one at a time", id="brief.rehearse"),
         Binding("d", "debrief", "Debrief", id="brief.debrief"),
         Binding("x", "export", "Export", tooltip="Save the brief as Markdown", id="brief.export"),
-        Binding("h", "home", "Home", id="brief.home"),
+        Binding("h", "home", "Home", show=False, id="brief.home"),  # esc does the same from home; 80 columns are few
     ]
 
     def __init__(self, meeting: Meeting) -> None:

@@ -25,7 +25,8 @@ class WalkthroughScreen(EditingScreen):
         Binding("pageup", "previous_step", "Back", tooltip="Previous step", id="walkthrough.previous", priority=True),
         Binding("ctrl+s", "finish", "Finish", id="walkthrough.finish", priority=True),
         Binding("ctrl+t", "toggle_hints", "Hints", id="walkthrough.hints", priority=True),
-        Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", id="walkthrough.leave"),
+        # Escape is "back" everywhere; the footer keeps its 80 columns for the keys to learn.
+        Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", show=False, id="walkthrough.leave"),
     ]
 
     def __init__(self, meeting: Meeting, step: int = 0) -> None:
