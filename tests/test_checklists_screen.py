@@ -11,7 +11,7 @@ from conftest import fixed_now
 from prep.app import PrepApp
 from prep.screens.checklists import ChecklistsScreen
 from prep.screens.new_preparation import NewPreparationScreen
-from test_flow import settle, type_text
+from test_flow import press, settle, type_text
 
 BROKEN = "schema: 1\nid: team-call\ntitle: Team call\nsections:\n  - id: needs\n    kind: needs\n    title: N\n    items:\n      - id: a\n        promt: x\n"
 
@@ -29,8 +29,7 @@ async def test_checklists_screen_previews_and_shows_broken_files(db_path: Path, 
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        await pilot.press("c")
-        await settle(app, pilot)
+        await press(app, pilot, "c")
         screen = app.screen
         assert isinstance(screen, ChecklistsScreen)
         problems = str(screen.query_one("#problems", Static).render())
@@ -55,8 +54,7 @@ async def test_form_suggests_a_follow_up_checklist_in_the_reps_language(
     app = PrepApp(demo_db, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("n")
-        await settle(app, pilot)
+        await press(app, pilot, "n")
         screen = app.screen
         assert isinstance(screen, NewPreparationScreen)
         assert screen.query_one("#checklist", Select).value == "erstgespraech"

@@ -15,7 +15,7 @@ from prep.screens.home import HomeScreen
 from prep.screens.walkthrough import WalkthroughScreen
 from prep.store import Store
 from test_after_the_meeting import debriefed_meeting
-from test_flow import settle, type_text
+from test_flow import press, settle, type_text
 
 
 async def test_rep_debriefs_with_a_follow_up_and_ticks_it_off_on_home(db_path: Path) -> None:
@@ -27,8 +27,7 @@ async def test_rep_debriefs_with_a_follow_up_and_ticks_it_off_on_home(db_path: P
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert app.screen.query_one("#recent", OptionList).has_focus
-        await pilot.press("d")
-        await settle(app, pilot)
+        await press(app, pilot, "d")
         assert isinstance(app.screen, DebriefScreen)
         await type_text(pilot, "Pilot agreed")
         await pilot.press("ctrl+n")
@@ -42,8 +41,7 @@ async def test_rep_debriefs_with_a_follow_up_and_ticks_it_off_on_home(db_path: P
         for _ in range(7):
             await pilot.press("backspace")
         await type_text(pilot, "+1d")
-        await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, HomeScreen)
 
         saved = Store(db_path).meeting(meeting.id)
@@ -54,8 +52,7 @@ async def test_rep_debriefs_with_a_follow_up_and_ticks_it_off_on_home(db_path: P
         followups = app.screen.query_one("#followups", OptionList)
         assert followups.option_count == 1
         followups.focus()
-        await pilot.press("x")
-        await settle(app, pilot)
+        await press(app, pilot, "x")
         await settle(app, pilot)
         assert Store(db_path).meeting(meeting.id).debrief.followups[0].done  # type: ignore[union-attr]
         assert not app.screen.query_one("#followups", OptionList).display
@@ -65,14 +62,12 @@ async def test_search_narrows_as_the_rep_types(demo_db: Path) -> None:
     app = PrepApp(demo_db, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
+        await press(app, pilot, "h")
         assert isinstance(app.screen, HistoryScreen)
         results = app.screen.query_one("#results", OptionList)
         counts = [results.option_count]
         for letter in "budget":
-            await pilot.press(letter)
-            await settle(app, pilot)
+            await press(app, pilot, letter)
             counts.append(results.option_count)
         assert counts[0] == 24
         assert counts == sorted(counts, reverse=True) and 0 < counts[-1] < 24
@@ -89,24 +84,20 @@ async def test_preparing_again_shows_what_is_open_and_warns_about_contact(db_pat
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("n")
-        await settle(app, pilot)
+        await press(app, pilot, "n")
         for text in ("Acme", "", "tomorrow"):
             await type_text(pilot, text)
-            await pilot.press("tab")
-        await settle(app, pilot)
+            await press(app, pilot, "tab")
         screen = app.screen
         known = str(screen.query_one("#customer-known", Static).render())
         assert "What we know" in known and "Came up before" in known and "wants less contact, monthly" in known
         warning = screen.query_one("#contact-warning", Static)
         assert warning.display and "7 days" in str(warning.render())
-        await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await press(app, pilot, "ctrl+s")
         walkthrough = app.screen
         assert isinstance(walkthrough, WalkthroughScreen)
         carried = str(walkthrough.query_one(".carried", Static).render())
         assert "From last time" in carried and "changed — Moved to SAP" in carried
-        await pilot.press("pagedown")
-        await settle(app, pilot)
+        await press(app, pilot, "pagedown")
         carried = str(walkthrough.query_one(".carried", Static).render())
         assert "“We are fine as we are.” (answer landed badly)" in carried

@@ -29,20 +29,25 @@ async def settle(app: PrepApp, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def press(app: PrepApp, pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press keys one by one, letting each take effect: screens, workers and saves."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(app, pilot)
+
+
 async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press(*["space" if c == " " else c for c in text])
 
 
 async def start_preparation(app: PrepApp, pilot, customer: str = "Acme Tools") -> None:  # type: ignore[no-untyped-def]
     await settle(app, pilot)
-    await pilot.press("n")
-    await settle(app, pilot)
+    await press(app, pilot, "n")
     assert isinstance(app.screen, NewPreparationScreen)
     for text in (customer, "Jane Doe, CFO", "tomorrow", "14:30", "Agree on a pilot"):
         await type_text(pilot, text)
         await pilot.press("enter")
-    await pilot.press("ctrl+s")
-    await settle(app, pilot)
+    await press(app, pilot, "ctrl+s")
     assert isinstance(app.screen, WalkthroughScreen)
 
 
@@ -54,23 +59,19 @@ async def test_rep_prepares_a_meeting_from_home_to_history(db_path: Path) -> Non
         await type_text(pilot, "Spreadsheets everywhere")
         await pilot.press("tab")
         await type_text(pilot, "They lose orders")
-        await pilot.press("pagedown")
-        await settle(app, pilot)
+        await press(app, pilot, "pagedown")
         # Objections: likelihood first, then the rep's own response.
         await pilot.press("enter", "down", "down", "down", "enter")
         await pilot.press("tab")
         await type_text(pilot, "Ask what they compare")
-        await pilot.press("pagedown")
-        await settle(app, pilot)
+        await press(app, pilot, "pagedown")
         # Trust: tick the first point and note something.
         await pilot.press("space", "tab")
         await type_text(pilot, "Checked my profile")
-        await pilot.press("pagedown")
-        await settle(app, pilot)
+        await press(app, pilot, "pagedown")
         # Questions: the rep's readiness.
         await type_text(pilot, "Who signs")
-        await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await press(app, pilot, "ctrl+s")
 
         assert isinstance(app.screen, BriefScreen)
         brief = app.screen.query_one(Markdown).source
@@ -81,18 +82,15 @@ async def test_rep_prepares_a_meeting_from_home_to_history(db_path: Path) -> Non
         saved = Store(db_path).summaries()
         assert [(s.customer, s.status) for s in saved] == [("Acme Tools", PREPARED)]
 
-        await pilot.press("h")
-        await settle(app, pilot)
+        await press(app, pilot, "h")
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("h")
-        await settle(app, pilot)
+        await press(app, pilot, "h")
         assert isinstance(app.screen, HistoryScreen)
         await type_text(pilot, "orders")
         await settle(app, pilot)
         results = app.screen.query_one("#results", OptionList)
         assert results.option_count == 1
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await press(app, pilot, "enter")
         assert isinstance(app.screen, BriefScreen)
         assert app.screen.meeting.customer == "Acme Tools"
 
@@ -102,8 +100,7 @@ async def test_rep_quits_mid_walkthrough_and_resumes_the_draft(db_path: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await start_preparation(app, pilot, "Brandt Logistik")
         await type_text(pilot, "Planning on paper")
-        await pilot.press("pagedown")
-        await settle(app, pilot)
+        await press(app, pilot, "pagedown")
         await pilot.press("enter", "down", "enter", "tab")
         await type_text(pilot, "Offer a pilot")
         # Quit at once: whatever was typed must already be on its way to disk.
@@ -115,13 +112,11 @@ async def test_rep_quits_mid_walkthrough_and_resumes_the_draft(db_path: Path) ->
         await settle(again, pilot)
         drafts = again.screen.query_one("#drafts", OptionList)
         assert drafts.option_count == 1 and drafts.has_focus
-        await pilot.press("enter")
-        await settle(again, pilot)
+        await press(again, pilot, "enter")
         walkthrough = again.screen
         assert isinstance(walkthrough, WalkthroughScreen)
         assert walkthrough.query(TextArea).first().text == "Planning on paper"
-        await pilot.press("pagedown")
-        await settle(again, pilot)
+        await press(again, pilot, "pagedown")
         assert "Offer a pilot" in [area.text for area in walkthrough.query(TextArea)]
         assert walkthrough.meeting.answers["objections/no-need"].likelihood == "unlikely"
 
@@ -130,8 +125,7 @@ async def test_rep_is_told_what_is_wrong_in_the_form(db_path: Path) -> None:
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("n")
-        await settle(app, pilot)
+        await press(app, pilot, "n")
         await pilot.press("ctrl+s")
         await pilot.pause()
         screen = app.screen
@@ -158,24 +152,19 @@ async def test_rep_is_shown_empty_required_items_before_finishing(db_path: Path)
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_preparation(app, pilot)
-        await pilot.press("pagedown", "pagedown")
-        await settle(app, pilot)
-        await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await press(app, pilot, "pagedown", "pagedown")
+        await press(app, pilot, "ctrl+s")
         modal = app.screen
         assert isinstance(modal, MissingItemsScreen)
         assert len(modal.missing) == 3
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await press(app, pilot, "enter")
         walkthrough = app.screen
         assert isinstance(walkthrough, WalkthroughScreen)
         assert walkthrough.step == 0
         assert app.focused is walkthrough.query_one("#answer-situation")
 
-        await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        await pilot.press("f")
-        await settle(app, pilot)
+        await press(app, pilot, "ctrl+s")
+        await press(app, pilot, "f")
         assert isinstance(app.screen, BriefScreen)
         assert Store(db_path).summaries()[0].status == PREPARED
 

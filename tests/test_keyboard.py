@@ -14,7 +14,7 @@ from prep.screens.home import HomeScreen
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.timeline import TimelineScreen
 from prep.settings import SWALLOWED, keys_path, read_keymap
-from test_flow import settle, type_text
+from test_flow import press, settle, type_text
 
 
 def test_every_binding_has_an_id_and_a_key_terminals_deliver() -> None:
@@ -49,8 +49,7 @@ async def test_remapped_key_works(db_path: Path) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("ctrl+n")
-        await settle(app, pilot)
+        await press(app, pilot, "ctrl+n")
         assert isinstance(app.screen, NewPreparationScreen)
 
 
@@ -89,8 +88,7 @@ async def test_palette_opens_a_customer_by_name(demo_db: Path) -> None:
         await pilot.pause()
         await type_text(pilot, "open brandt")
         await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await press(app, pilot, "enter")
         assert isinstance(app.screen, TimelineScreen) and app.screen.customer == "Brandt Logistik GmbH"
 
 
@@ -98,14 +96,11 @@ async def test_escape_from_the_form_keeps_what_was_typed(db_path: Path) -> None:
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("n")
-        await settle(app, pilot)
+        await press(app, pilot, "n")
         await type_text(pilot, "Acme")
-        await pilot.press("escape")
-        await settle(app, pilot)
+        await press(app, pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("n")
-        await settle(app, pilot)
+        await press(app, pilot, "n")
         assert app.screen.query_one("#customer", Input).value == "Acme"
 
 
@@ -122,8 +117,7 @@ async def test_rep_rehearses_objections_and_sees_the_result_in_the_debrief(demo_
         await settle(app, pilot)
         assert isinstance(app.screen, BriefScreen)
         meeting_id = app.screen.meeting.id
-        await pilot.press("r")
-        await settle(app, pilot)
+        await press(app, pilot, "r")
         drill = app.screen
         assert isinstance(drill, RehearsalScreen)
         await type_text(pilot, "Ask what they compare")
@@ -133,10 +127,8 @@ async def test_rep_rehearses_objections_and_sees_the_result_in_the_debrief(demo_
         assert "What the trainer suggests" in compare and "Acknowledge" in compare
         await pilot.press("1")
         await pilot.press("ctrl+s", "3")
-        await pilot.press("escape")
-        await settle(app, pilot)
-        await pilot.press("d")
-        await settle(app, pilot)
+        await press(app, pilot, "escape")
+        await press(app, pilot, "d")
         assert isinstance(app.screen, DebriefScreen)
         rehearsed = str(app.screen.query_one("#rehearsed", Static).render())
         assert "went well" in rehearsed and "needs work" in rehearsed
@@ -161,12 +153,9 @@ async def test_practice_from_a_checklist_keeps_nothing(db_path: Path) -> None:
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("c")
-        await settle(app, pilot)
-        await pilot.press("r")
-        await settle(app, pilot)
+        await press(app, pilot, "c")
+        await press(app, pilot, "r")
         assert isinstance(app.screen, RehearsalScreen)
         await type_text(pilot, "Practice answer")
-        await pilot.press("ctrl+s", "1", "escape")
-        await settle(app, pilot)
+        await press(app, pilot, "ctrl+s", "1", "escape")
     assert Store(db_path).count() == 0
