@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from prep.checklist_loader import Library
 
 
+KEYMAP_DELAY = 1.0  # seconds: keys.yaml is read well after the first frame
+
+
 def _short(path: Path) -> str:
     """A path as the rep would type it: ~ for their home folder."""
     home = Path.home()
@@ -96,7 +99,10 @@ class PrepApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self._restoring_theme = False
-        self._load_keymap()
+        if KEYMAP_DELAY:
+            self.set_timer(KEYMAP_DELAY, self._load_keymap)
+        else:
+            self._load_keymap()
         self.push_screen(HomeScreen())
 
     async def action_quit(self) -> None:
@@ -127,6 +133,8 @@ class PrepApp(App[None]):
     @work(thread=True, group="settings", exit_on_error=False)
     def _load_keymap(self) -> None:
         """Apply keys.yaml after start-up; a bad file is named in a toast and the defaults stay."""
+        if not keys_path().exists():
+            return
         keymap, problems = read_keymap(keys_path(), known_binding_ids())
         if keymap:
             self.call_from_thread(self.set_keymap, keymap)

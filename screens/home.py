@@ -27,6 +27,9 @@ def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
     return line
 
 
+FIRST_FRAME_GRACE = 0.1  # seconds
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
@@ -68,8 +71,12 @@ class HomeScreen(PrepScreen):
             self.query_one(f"#{list_id}", OptionList).display = False
 
     def on_screen_resume(self) -> None:
-        # After the first frame is drawn: the rep sees prep at once, the lists fill in.
-        self.call_after_refresh(self.load)
+        # After the first frame is on the terminal (Textual writes it from its own
+        # thread, which a busy worker would slow): the rep sees prep at once, the lists fill in.
+        if FIRST_FRAME_GRACE:
+            self.set_timer(FIRST_FRAME_GRACE, self.load)
+        else:
+            self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load(self) -> None:

@@ -28,6 +28,13 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_start_up_grace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a real terminal prep lets the first frame out before it reads; tests need not wait for that."""
+    monkeypatch.setattr("prep.screens.home.FIRST_FRAME_GRACE", 0)
+    monkeypatch.setattr("prep.app.KEYMAP_DELAY", 0)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A database file that does not exist yet."""
