@@ -45,16 +45,22 @@ def _providers() -> tuple[type, type]:
     return CustomerCommands, SearchCommands
 
 
-def known_binding_ids() -> set[str]:
-    """Every binding id of prep's screens, to check keys.yaml against."""
-    from prep.screens import brief, checklists, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough
+def all_bindings() -> list[tuple[str, Binding]]:
+    """Every binding of the app and its screens, with the class that declares it."""
+    from prep.screens import (brief, checklists, debrief, help, history, home, missing_items, new_preparation,
+                              rehearsal, timeline, walkthrough)
 
-    ids = {b.id for b in PrepApp.BINDINGS if isinstance(b, Binding) and b.id}
+    found = [("PrepApp", b) for b in PrepApp.BINDINGS if isinstance(b, Binding)]
     for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough):
         for value in vars(module).values():
             if isinstance(value, type) and hasattr(value, "BINDINGS") and value.__module__ == module.__name__:
-                ids |= {b.id for b in value.BINDINGS if isinstance(b, Binding) and b.id}
-    return ids
+                found += [(value.__name__, b) for b in value.BINDINGS if isinstance(b, Binding)]
+    return found
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id of prep, to check keys.yaml against."""
+    return {binding.id for _, binding in all_bindings() if binding.id}
 
 
 class FollowUpDone(Message):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from prep.checklist import Checklist, Section
-from prep.errors import PrepError
+from prep.locations import write_private
 from prep.meeting import Meeting
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
@@ -91,16 +91,15 @@ def checklist_preview(checklist: Checklist) -> str:
 
 def write_brief(meeting: Meeting, folder: Path) -> Path:
     """Save the brief as Markdown in `folder` (created private), named by customer and date."""
-    import os
     import re
 
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     name = re.sub(r"[^A-Za-z0-9]+", "-", meeting.customer).strip("-").lower() or "meeting"
     path = folder / f"{meeting.when:%Y-%m-%d}-{name}.md"
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(brief_markdown(meeting))
-    except OSError as error:
-        raise PrepError(f"{path}: cannot write the brief ({error.strerror}); check the folder") from None
+    write_private(path, brief_markdown(meeting), "check the folder")
     return path
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 draft`, `3 drafts`: counts the way a rep reads them."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -150,20 +149,10 @@ def _export(args: argparse.Namespace) -> int:
     else:
         text = export_csv(store, args.customer)
     if args.output:
-        _write_private(Path(args.output), text)
+        locations.write_private(Path(args.output), text, "choose another file with -o")
     else:
         sys.stdout.write(text)
     return 0
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Exports hold customer notes: only their owner may read the file."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise PrepError(f"{path}: cannot write ({error.strerror}); choose another file with -o") from None
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -225,11 +214,6 @@ def _followups(args: argparse.Namespace) -> int:
         print(line)
     if args.ics:
         path = Path(args.ics)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(followups_ics(found, now))
-        except OSError as error:
-            raise PrepError(f"{path}: cannot write ({error.strerror}); choose another file") from None
+        locations.write_private(path, followups_ics(found, now))
         print(f"wrote {sum(1 for f in found if f.followup.due)} follow-ups to {path}")
     return 0

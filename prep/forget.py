@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from prep.brief import counted
 from prep.errors import PrepError
 from prep.export import resolve_customer
 from prep.snapshot import dumps, parse_snapshot
@@ -37,12 +38,8 @@ class Erasure:
 
     def describe(self) -> str:
         """One line saying what will go."""
-        return (f"{self.customer}: {_count(len(self.meetings), 'meeting')} ({_count(self.drafts, 'draft')}) "
-                f"and {_count(self.followups, 'follow-up')}, with every copy in journals and backups")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+        return (f"{self.customer}: {counted(len(self.meetings), 'meeting')} ({counted(self.drafts, 'draft')}) "
+                f"and {counted(self.followups, 'follow-up')}, with every copy in journals and backups")
 
 
 def plan_erasure(store: Store, typed: str) -> Erasure:

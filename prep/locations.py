@@ -59,3 +59,15 @@ def state_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def write_private(path: Path, data: str | bytes, fix: str = "choose another file") -> None:
+    """Write a file only its owner can read: exports, briefs and calendars hold customer notes."""
+    from prep.errors import PrepError
+
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode() if isinstance(data, str) else data)
+    except OSError as error:
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {fix}") from None

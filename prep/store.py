@@ -101,14 +101,6 @@ def doc_id(key: str) -> int:
     return int(hashlib.sha256(key.encode()).hexdigest()[:13], 16)
 
 
-def _replace_with(row: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    def replace(document: dict[str, Any]) -> None:
-        document.clear()
-        document.update(row)
-
-    return replace
-
-
 class Store:
     """The rep's meetings, drafts and debriefs, kept in one database."""
 
@@ -119,7 +111,6 @@ class Store:
         self._db: TinyDB | None = None
         self._storage: JournalStorage | None = None
         self._summaries: dict[str, MeetingSummary] = {}
-        self._keys: dict[str, str] = {}  # meeting id -> row key
         self._complete = False
         self._reset = True
         self._stale: set[str] = set()
@@ -225,7 +216,7 @@ class Store:
         """Index what the home screen needs, and whatever changed since the index was made."""
         assert self._storage is not None
         if self._reset:
-            self._summaries, self._keys, self._stale = {}, {}, set()
+            self._summaries, self._stale = {}, set()
             self._complete = False
             self._reset = False
             self._index(rows, self._storage.hot_keys(MEETINGS))
@@ -235,13 +226,9 @@ class Store:
 
     def _index(self, rows: Rows, keys: Iterable[str]) -> None:
         for key in keys:
-            old = self._summaries.pop(key, None)
-            if old is not None:
-                self._keys.pop(old.id, None)
+            self._summaries.pop(key, None)
             if key in rows:
-                summary = MeetingSummary.from_dict(rows[key])
-                self._summaries[key] = summary
-                self._keys[summary.id] = key
+                self._summaries[key] = MeetingSummary.from_dict(rows[key])
 
     def _hot_rows(self, table: str, rows: Rows) -> set[str]:
         """What the next start needs first: drafts, what is coming up, open follow-ups, the newest."""

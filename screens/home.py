@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from prep.attention import Attention, what_needs_attention
+from prep.brief import counted
 from prep.store import MeetingSummary
 from prep.screens.base import PrepScreen
 
@@ -28,10 +29,6 @@ def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
 
 
 FIRST_FRAME_GRACE = 0.1  # seconds
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 class HomeScreen(PrepScreen):
@@ -103,9 +100,9 @@ class HomeScreen(PrepScreen):
             summary.update("No meetings yet. Press [b]n[/b] to prepare your first one.")
         else:
             overdue = sum(d.is_overdue(now.date()) for d in attention.followups)
-            parts = [_count(attention.total, "meeting"), _count(len(attention.drafts), "draft")]
+            parts = [counted(attention.total, "meeting"), counted(len(attention.drafts), "draft")]
             if overdue:
-                parts.append(f"[b $error]{_count(overdue, 'follow-up')} overdue[/]")
+                parts.append(f"[b $error]{counted(overdue, 'follow-up')} overdue[/]")
             summary.update(" · ".join(parts))
         self._fill("drafts", [(m.id, meeting_line(m, detail=f"draft · {m.goal}")) for m in attention.drafts])
         self._fill("upcoming", [(m.id, meeting_line(m)) for m in attention.upcoming[:5]])

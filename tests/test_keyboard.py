@@ -8,7 +8,7 @@ from textual.widgets import Input, Static
 
 from conftest import fixed_now
 from prep import locations
-from prep.app import PrepApp, known_binding_ids
+from prep.app import PrepApp, all_bindings, known_binding_ids
 from prep.screens.help import HelpScreen
 from prep.screens.home import HomeScreen
 from prep.screens.new_preparation import NewPreparationScreen
@@ -18,15 +18,12 @@ from test_flow import press, settle, type_text
 
 
 def test_every_binding_has_an_id_and_a_key_terminals_deliver() -> None:
-    from prep.screens import brief, checklists, debrief, help, history, home, missing_items, new_preparation, timeline, walkthrough
-
-    for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, timeline, walkthrough):
-        for value in vars(module).values():
-            if isinstance(value, type) and value.__module__ == module.__name__ and hasattr(value, "BINDINGS"):
-                for binding in value.BINDINGS:
-                    assert binding.id, f"{value.__name__}: {binding.key} has no id"
-                    keys = {k.strip() for k in binding.key.split(",")}
-                    assert keys - SWALLOWED, f"{binding.id} needs a key terminals deliver"
+    bindings = all_bindings()
+    assert len(bindings) > 30
+    for owner, binding in bindings:
+        assert binding.id, f"{owner}: {binding.key} has no id"
+        keys = {k.strip() for k in binding.key.split(",")}
+        assert keys - SWALLOWED, f"{binding.id} needs a key terminals deliver"
 
 
 def test_a_bad_keys_file_names_the_line_and_keeps_the_defaults(tmp_path: Path) -> None:
