@@ -15,10 +15,10 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from prep import journal
-from prep.checklist_loader import load_library
-from prep.meeting import Answer, Meeting
-from prep.store import Store
+from prep.library.loader import load_library
+from prep.model.meeting import Answer, Meeting
+from prep.storage import journal
+from prep.storage.store import Store
 
 
 def acknowledged(output: str) -> dict[str, str]:

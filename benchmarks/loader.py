@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from prep.checklist_loader import parse_checklist
+from prep.library.loader import parse_checklist
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)

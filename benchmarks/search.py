@@ -26,7 +26,8 @@ from demo_data import label, make_demo
 MEASURE = """
 import json, statistics, sys, time
 from pathlib import Path
-from prep.store import Store, search
+from prep.insights.search import search
+from prep.storage.store import Store
 summaries = Store(Path(sys.argv[1])).summaries()
 texts = [s.text.decode() for s in summaries]
 queries = ["p", "pi", "pil", "pilo", "pilot", "pilot s", "budget", "zz"]

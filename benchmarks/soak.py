@@ -38,7 +38,7 @@ def main() -> int:
     rng = random.Random(args.seed)
 
     from prep.errors import StoreError
-    from prep.store import Store
+    from prep.storage.store import Store
 
     acked: dict[str, str] = {}
     lost: list[str] = []

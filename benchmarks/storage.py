@@ -28,7 +28,7 @@ from demo_data import label, make_demo
 SAVE = """
 import json, statistics, sys, time
 from pathlib import Path
-from prep.store import Store
+from prep.storage.store import Store
 store = Store(Path(sys.argv[1]))
 summaries = store.home_summaries()
 ids = [s.id for s in summaries][:40]
@@ -61,8 +61,8 @@ import json, sys, time
 started = time.perf_counter()
 from datetime import datetime
 from pathlib import Path
-from prep.attention import what_needs_attention
-from prep.store import Store
+from prep.insights.attention import what_needs_attention
+from prep.storage.store import Store
 store = Store(Path(sys.argv[1]))
 attention = what_needs_attention(store.home_summaries(), datetime.now())
 print(json.dumps({"seconds": time.perf_counter() - started, "drafts": len(attention.drafts),
@@ -80,7 +80,7 @@ if sys.argv[1] == "-":
     print(json.dumps({"rss": rss()}))
 else:
     from pathlib import Path
-    from prep.store import Store
+    from prep.storage.store import Store
     store = Store(Path(sys.argv[1]))
     store.home_summaries()
     store.index_everything()
@@ -101,7 +101,7 @@ def disk_size(db: Path) -> int:
 
 def make_stock(db: Path, target: Path) -> list[str]:
     """The same rows in stock TinyDB's JSON file (JSONStorage), and some row ids to update."""
-    from prep.store import Store
+    from prep.storage.store import Store
 
     Store(db).compact()  # a small database may still be all journal
     data = json.loads(db.read_bytes())

@@ -8,26 +8,26 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
-from functools import partial
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.screen import Screen
 from textual.binding import Binding
 from textual.message import Message
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from prep.autosave import Autosave
 from prep.errors import PrepError
-from prep.meeting import Meeting
+from prep.model.meeting import Meeting
 from prep.settings import keys_path, load_theme, read_keymap, save_theme
-from prep.store import Store
+from prep.storage.autosave import Autosave
+from prep.storage.store import Store
 
 if TYPE_CHECKING:
-    from prep.checklist_loader import Library
+    from prep.library.loader import Library
 
 
 KEYMAP_DELAY = 1.0  # seconds: keys.yaml is read well after the first frame
@@ -47,8 +47,19 @@ def _providers() -> tuple[type, type]:
 
 def all_bindings() -> list[tuple[str, Binding]]:
     """Every binding of the app and its screens, with the class that declares it."""
-    from prep.screens import (brief, checklists, debrief, help, history, home, missing_items, new_preparation,
-                              rehearsal, timeline, walkthrough)
+    from prep.screens import (
+        brief,
+        checklists,
+        debrief,
+        help,
+        history,
+        home,
+        missing_items,
+        new_preparation,
+        rehearsal,
+        timeline,
+        walkthrough,
+    )
 
     found = [("PrepApp", b) for b in PrepApp.BINDINGS if isinstance(b, Binding)]
     for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough):
@@ -92,7 +103,7 @@ class PrepApp(App[None]):
         """Every checklist (read in a worker: YAML is not needed for the first screen)."""
         if self._library is not None:
             return self._library()
-        from prep.checklist_loader import load_library
+        from prep.library.loader import load_library
 
         return load_library()
 

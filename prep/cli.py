@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from prep import __version__, locations
+from prep import __version__
+from prep import paths as locations
 from prep.errors import PrepError
 
 MAX_DEMO_MEETINGS = 200_000
@@ -100,9 +101,9 @@ def _run_app(db_path: Path) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from prep.checklist_loader import load_library
     from prep.demo import demo_meetings
-    from prep.store import Store
+    from prep.library.loader import load_library
+    from prep.storage.store import Store
 
     explicit = getattr(args, "db", None)
     if args.no_app and not explicit:
@@ -129,13 +130,15 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from prep.store import Store
+    from prep.storage.store import Store
 
     return Store(locations.database_path(getattr(args, "db", None)))
 
 
 def _export(args: argparse.Namespace) -> int:
-    from prep.export import export_csv, export_json, export_markdown, export_trainer
+    from prep.reports.export import export_csv, export_json, export_markdown
+    from prep.reports.trainer import export_trainer
+    from prep.storage.files import write_file
 
     store = _store(args)
     if args.format == "trainer":
@@ -149,14 +152,14 @@ def _export(args: argparse.Namespace) -> int:
     else:
         text = export_csv(store, args.customer)
     if args.output:
-        locations.write_private(Path(args.output), text, "choose another file with -o")
+        write_file(Path(args.output), text, fix="choose another file with -o")
     else:
         sys.stdout.write(text)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from prep.export import import_json
+    from prep.reports.export import import_json
 
     count = import_json(_store(args), Path(args.file))
     print(f"imported {count:,} meetings from {args.file}")
@@ -164,11 +167,12 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _forget(args: argparse.Namespace) -> int:
-    from prep.forget import erase, plan_erasure
+    from prep.insights.customers import plan_erasure
+    from prep.reports.wording import erasure_line
 
     store = _store(args)
     erasure = plan_erasure(store, args.customer)
-    print(f"This erases {erasure.describe()}.")
+    print(f"This erases {erasure_line(erasure)}.")
     if not args.yes:
         if not sys.stdin.isatty():
             raise PrepError("nothing was erased: there is no terminal to ask on; run again with --yes to erase")
@@ -176,7 +180,7 @@ def _forget(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("yes", "y"):
             print("Nothing was erased.")
             return 1
-    leftovers = erase(store, erasure)
+    leftovers = store.forget([m.id for m in erasure.meetings], erasure.customer)
     if leftovers:
         raise PrepError(f"{erasure.customer} is still mentioned in {', '.join(map(str, leftovers))}; delete those files by hand")
     print(f"Erased {erasure.customer}.")
@@ -184,9 +188,9 @@ def _forget(args: argparse.Namespace) -> int:
 
 
 def _checklists(args: argparse.Namespace) -> int:
-    from prep import trainer
-    from prep.checklist_format import json_schema
-    from prep.checklist_loader import load_library
+    from prep.library import authoring as trainer
+    from prep.library.format import json_schema
+    from prep.library.loader import load_library
 
     if args.action == "list":
         print("\n".join(trainer.list_lines(load_library())))
@@ -206,7 +210,10 @@ def _checklists(args: argparse.Namespace) -> int:
 
 
 def _followups(args: argparse.Namespace) -> int:
-    from prep.followups import followup_lines, followups_ics, open_followups
+    from prep.insights.followups import open_followups
+    from prep.reports.calendar import followups_ics
+    from prep.reports.wording import followup_lines
+    from prep.storage.files import write_file
 
     found = open_followups(_store(args))
     now = datetime.now()
@@ -214,6 +221,6 @@ def _followups(args: argparse.Namespace) -> int:
         print(line)
     if args.ics:
         path = Path(args.ics)
-        locations.write_private(path, followups_ics(found, now))
+        write_file(path, followups_ics(found, now), fix="choose another file with --ics")
         print(f"wrote {sum(1 for f in found if f.followup.due)} follow-ups to {path}")
     return 0

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from prep.checklist import Checklist
-from prep.meeting import DRAFT, PREPARED
+from prep.model.checklist import Checklist
+from prep.model.meeting import DRAFT, PREPARED
 
 CUSTOMERS: list[tuple[str, str, list[str]]] = [
     ("Brandt Logistik GmbH", "logistics", ["Katrin Brandt, COO", "Jonas Weber, head of IT"]),

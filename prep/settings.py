@@ -7,10 +7,9 @@ A bad file gives one message naming the line, and the defaults stay.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from prep import locations
+from prep import paths as locations
 
 KEYS_FILE = "keys.yaml"
 STATE_FILE = "ui.json"
@@ -77,8 +76,7 @@ def load_theme() -> str | None:
 
 def save_theme(theme: str) -> None:
     """Remember the rep's theme for next time."""
-    folder = locations.state_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temp = folder / f".{STATE_FILE}.{os.getpid()}.tmp"
-    temp.write_text(json.dumps({"theme": theme}))
-    os.replace(temp, folder / STATE_FILE)
+    from prep.storage.files import private_folder, write_file
+
+    folder = private_folder(locations.state_dir())
+    write_file(folder / STATE_FILE, json.dumps({"theme": theme}))

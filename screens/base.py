@@ -12,7 +12,7 @@ from prep.app import report_failure
 
 if TYPE_CHECKING:
     from prep.app import PrepApp
-    from prep.meeting import Meeting
+    from prep.model.meeting import Meeting
 
 SAVE_DELAY = 0.3  # seconds of quiet before what was typed is written; leaving or quitting writes at once
 

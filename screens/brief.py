@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from prep.screens.base import PrepScreen
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
-from textual import work
-
-from prep import locations
-from prep.brief import brief_markdown, write_brief
-from prep.meeting import Meeting
-from prep.screens.base import PrepScreen
+from prep import paths as locations
+from prep.model.meeting import Meeting
+from prep.reports.brief import brief_markdown, write_brief
 
 
 class BriefScreen(PrepScreen):

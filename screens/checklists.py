@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from prep.screens.base import PrepScreen
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,9 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Markdown, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from prep.brief import checklist_preview
-from prep.checklist_loader import Library, rep_language
-from prep.screens.base import PrepScreen
+from prep.library.loader import Library, rep_language
+from prep.reports.brief import checklist_preview
 
 ANY = "any"
 
@@ -106,8 +106,9 @@ class ChecklistsScreen(PrepScreen):
         """Practise the highlighted checklist's objections; nothing is saved."""
         from datetime import datetime
 
-        from prep.meeting import Meeting
         from prep.screens.rehearsal import RehearsalScreen
+
+        from prep.model.meeting import Meeting
 
         options = self.query_one("#checklists", OptionList)
         if options.highlighted is None:

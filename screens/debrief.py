@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from prep.screens.base import EditingScreen
+from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
-from prep.meeting import CONTACT_RHYTHMS, CONTACT_WISHES, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
-from prep.screens.base import EditingScreen
-from prep.screens.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
-
+from prep.model.meeting import (
+    CONTACT_RHYTHMS,
+    CONTACT_WISHES,
+    Debrief,
+    FollowUp,
+    Meeting,
+    NeedVerdict,
+    ObjectionOutcome,
+)
 
 
 class DebriefScreen(EditingScreen):

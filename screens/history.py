@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from prep.screens.base import PrepScreen
+from prep.screens.widgets.meeting_lines import meeting_line
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,9 +14,8 @@ from textual.worker import get_current_worker
 
 from prep.dates import parse_day
 from prep.errors import InputError
-from prep.store import Filters, MeetingSummary, search
-from prep.screens.base import PrepScreen
-from prep.screens.home import meeting_line
+from prep.insights.search import Filters, search
+from prep.model.summary import MeetingSummary
 
 SHOWN = 200  # more rows than a screen holds; the count says when there are more
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from prep.screens.base import PrepScreen
+from prep.screens.widgets.meeting_lines import meeting_line
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,20 +15,8 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from prep.attention import Attention, what_needs_attention
-from prep.brief import counted
-from prep.store import MeetingSummary
-from prep.screens.base import PrepScreen
-
-
-def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
-    """One meeting on one line: when, customer, and the goal or a detail."""
-    line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{meeting.when:%a %d %b %H:%M}  ", style="dim")
-    line.append(meeting.customer, style="bold")
-    line.append(f"  {detail or meeting.goal}")
-    return line
-
+from prep.insights.attention import Attention, what_needs_attention
+from prep.reports.wording import counted
 
 FIRST_FRAME_GRACE = 0.1  # seconds
 

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from prep.checklist import Item, Section
+from prep.model.checklist import Item, Section
 
 
 class MissingItemsScreen(ModalScreen[bool]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from prep.screens.base import PrepScreen
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,14 +12,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from prep.checklist import Checklist
-from prep.checklist_loader import Library, rep_language
-from prep.customer import CustomerStory, customer_story
 from prep.dates import parse_day, parse_time
 from prep.errors import InputError
-from prep.meeting import Meeting
-from prep.store import MeetingSummary
-from prep.screens.base import PrepScreen
+from prep.insights.story import CustomerStory, customer_story
+from prep.library.loader import Library, rep_language
+from prep.model.checklist import Checklist
+from prep.model.meeting import Meeting
+from prep.model.summary import MeetingSummary
 
 PREFERRED_TYPE = "first-meeting"
 MEETING_TYPES = {

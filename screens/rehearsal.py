@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from prep.screens.base import EditingScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static, TextArea
 
-from prep.checklist import Item, Section
-from prep.meeting import REHEARSED, Meeting
-from prep.screens.base import EditingScreen
+from prep.model.checklist import Item, Section
+from prep.model.meeting import REHEARSED, Meeting
 
 LAER = (
     "[b]Listen[/b] — let them finish; do not answer the first sentence.\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from prep.screens.base import PrepScreen
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,8 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from prep.customer import CustomerStory, customer_story
-from prep.screens.base import PrepScreen
+from prep.insights.story import CustomerStory, customer_story
 
 MONTHS = 6
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from prep.screens.base import EditingScreen
+from prep.screens.widgets.item_cards import CARDS, ItemCard
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,11 +11,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from prep.checklist import Item, Section
-from prep.meeting import PREPARED, Meeting
-from prep.screens.base import EditingScreen
-from prep.screens.item_cards import CARDS, ItemCard
-
+from prep.model.checklist import Item, Section
+from prep.model.meeting import PREPARED, Meeting
 
 
 class WalkthroughScreen(EditingScreen):

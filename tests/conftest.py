@@ -1,17 +1,15 @@
-"""Shared fixtures. Every test runs with its own home, data and config folders."""
+"""Fixtures only (helpers live in helpers.py). Every test runs with its own home, data and config folders."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers import NOW
 
-from prep.checklist_loader import load_library
 from prep.demo import demo_meetings
-from prep.store import Store
-
-NOW = datetime(2026, 11, 23, 9, 0)
+from prep.library.loader import load_library
+from prep.storage.store import Store
 
 
 @pytest.fixture(autouse=True)
@@ -48,8 +46,3 @@ def demo_db(db_path: Path) -> Path:
     store.add_many(demo_meetings(load_library().ordered(), NOW))
     store.close()
     return db_path
-
-
-def fixed_now() -> datetime:
-    """The app's clock in tests, so that what is 'coming up' does not move."""
-    return NOW

@@ -1,0 +1,61 @@
+"""Every path prep reads or writes, in one place.
+
+Tests and `--db` point these somewhere else through the environment, so that
+nothing ever touches the user's real folders by accident.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "prep"
+
+
+def data_dir() -> Path:
+    """The folder that holds the user's database (platform specific)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """The folder for the user's own checklists and settings."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def user_checklists_dir() -> Path:
+    """Where `prep checklists new` writes and where the user's checklists load from."""
+    return config_dir() / "checklists"
+
+
+def team_checklist_dirs() -> list[Path]:
+    """Folders named in PREP_CHECKLISTS (path-separated), in order."""
+    raw = os.environ.get("PREP_CHECKLISTS", "")
+    return [Path(part).expanduser() for part in raw.split(os.pathsep) if part.strip()]
+
+
+def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The database to use: `--db`, else PREP_DB, else the user's data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get("PREP_DB")
+    if from_env:
+        return Path(from_env).expanduser()
+    return data_dir() / "prep.json"
+
+
+def briefs_dir() -> Path:
+    """Where briefs exported from the app go: a folder in the user's documents."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "prep-briefs"
+
+
+def state_dir() -> Path:
+    """What the app remembers between runs (the theme): not settings the user edits."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))

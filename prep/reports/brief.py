@@ -1,0 +1,102 @@
+"""The one-page brief a rep reads just before walking in, as Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prep.model.checklist import Checklist, Section
+from prep.model.meeting import Meeting
+from prep.storage.files import private_folder, write_file
+
+LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
+
+
+def brief_markdown(meeting: Meeting) -> str:
+    """The brief: customer, goal, needs, likely objections with the rep's answers, trust points."""
+    facts = [f"**{meeting.when:%a %d %b %Y, %H:%M}**"]
+    if meeting.contact:
+        facts.append(f"with {meeting.contact}")
+    facts.append(meeting.checklist.title)
+    lines = [f"# {meeting.customer}", "", " · ".join(facts), ""]
+    if meeting.is_draft:
+        lines += ["> Draft — the preparation is not finished yet.", ""]
+    lines += [f"**Goal:** {meeting.goal}" if meeting.goal else "**Goal:** _not set — what should be true when you leave?_", ""]
+    for section in meeting.checklist.sections:
+        lines += [f"## {section.title}", ""]
+        if section.kind == "objections":
+            lines += _objections(meeting, section)
+        elif section.kind == "trust":
+            lines += _trust(meeting, section)
+        else:
+            lines += _answers(meeting, section)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _answers(meeting: Meeting, section: Section) -> list[str]:
+    lines, open_prompts = [], []
+    for item in section.items:
+        answer = meeting.peek(section, item).text.strip()
+        if answer:
+            lines.append(f"- **{item.prompt}**  ")
+            lines.append("  " + answer.replace("\n", "  \n  "))
+        else:
+            open_prompts.append(item.prompt)
+    if open_prompts:
+        lines.append(f"- _Still open: {' · '.join(open_prompts)}_")
+    return lines
+
+
+def _objections(meeting: Meeting, section: Section) -> list[str]:
+    lines = []
+    items = sorted(section.items, key=lambda i: LIKELIHOOD_ORDER.get(meeting.peek(section, i).likelihood, 2))
+    for item in items:
+        answer = meeting.peek(section, item)
+        mark = f" — _{answer.likelihood}_" if answer.likelihood else ""
+        lines.append(f"- **“{item.objection}”**{mark}  ")
+        response = answer.text.strip()
+        lines.append("  → " + response.replace("\n", "  \n  ") if response else f"  → _suggested:_ {item.responses[0]}")
+    return lines
+
+
+def _trust(meeting: Meeting, section: Section) -> list[str]:
+    lines = []
+    for item in section.items:
+        answer = meeting.peek(section, item)
+        note = f" — {answer.text.strip()}" if answer.text.strip() else ""
+        lines.append(f"- {'✓' if answer.done else '○'} {item.point}{note}")
+    return lines
+
+
+def checklist_preview(checklist: Checklist) -> str:
+    """A checklist as a rep will walk it, step by step, for trainers and reps to look at."""
+    lines = [f"# {checklist.title}", "",
+             f"`{checklist.id}` · {checklist.language} · version {checklist.version}"
+             + (f" · for {', '.join(checklist.meeting_types)}" if checklist.meeting_types else ""), ""]
+    if checklist.description:
+        lines += [checklist.description, ""]
+    for number, section in enumerate(checklist.sections, start=1):
+        lines += [f"## {number}. {section.title} _({section.kind})_", ""]
+        if section.intro:
+            lines += [f"> {section.intro}", ""]
+        for item in section.items:
+            marker = " **(required)**" if item.required else ""
+            lines.append(f"- {'“' + item.objection + '”' if item.objection else item.text}{marker}")
+            lines += [f"  - {response}" for response in item.responses]
+            if item.hint:
+                lines.append(f"  - _Hint: {item.hint}_")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_brief(meeting: Meeting, folder: Path) -> Path:
+    """Save the brief as Markdown in `folder` (created private), named by customer and date."""
+    import re
+
+    private_folder(folder, fix="check the folder")
+    name = re.sub(r"[^A-Za-z0-9]+", "-", meeting.customer).strip("-").lower() or "meeting"
+    path = folder / f"{meeting.when:%Y-%m-%d}-{name}.md"
+    write_file(path, brief_markdown(meeting), fix="check the folder")
+    return path
+
+

@@ -1,0 +1,31 @@
+"""Follow-ups as a calendar file (RFC 5545) that every calendar program imports."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from prep.insights.followups import OpenFollowUp
+
+
+def followups_ics(followups: list[OpenFollowUp], now: datetime) -> bytes:
+    """A calendar (RFC 5545) with one all-day entry per dated open follow-up."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//prep//follow-ups//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "prep follow-ups")
+    for item in followups:
+        due = item.followup.due
+        if due is None:
+            continue
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", now)
+        event.add("dtstart", due)
+        event.add("dtend", due + timedelta(days=1))
+        who = "" if item.followup.owner == "me" else " (customer)"
+        event.add("summary", f"{item.followup.text}{who} — {item.meeting.customer}")
+        event.add("description", f"Promised in the meeting of {item.meeting.when:%d %b %Y} with {item.meeting.customer}.")
+        calendar.add_component(event)
+    return calendar.to_ical()

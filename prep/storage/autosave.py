@@ -1,0 +1,57 @@
+"""Saving while the rep types: in order, off the UI thread, the latest version winning.
+
+A Textual worker per keystroke could finish out of order and write an older text over
+a newer one. Here one background thread writes; if several versions of a meeting
+wait, only the newest is written.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from prep.errors import PrepError, StoreError
+from prep.storage.store import Store
+
+
+class Autosave:
+    """Writes meetings to the store on one background thread."""
+
+    def __init__(self, store: Store, on_error: Callable[[PrepError], None]) -> None:
+        self.store = store
+        self.on_error = on_error
+        self._pending: dict[str, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prep-autosave")
+
+    def save(self, snapshot: dict[str, Any]) -> Future[None]:
+        """Queue this version of a meeting; it replaces any older version still waiting."""
+        with self._lock:
+            self._pending[snapshot["id"]] = snapshot
+        return self._executor.submit(self._write, snapshot["id"])
+
+    def _write(self, meeting_id: str) -> None:
+        with self._lock:
+            snapshot = self._pending.pop(meeting_id, None)
+        if snapshot is None:
+            return  # a newer version was already written by an earlier task
+        try:
+            self.store.save(snapshot)
+        except PrepError as error:
+            with self._lock:
+                self._pending.setdefault(meeting_id, snapshot)  # retried with the next save
+            self.on_error(error)
+        except OSError as error:
+            with self._lock:
+                self._pending.setdefault(meeting_id, snapshot)
+            self.on_error(StoreError(f"{self.store.path}: could not save ({error}); your text is still on screen"))
+
+    def wait(self) -> None:
+        """Block until everything queued so far is written (or has failed)."""
+        self._executor.submit(lambda: None).result()
+
+    def close(self) -> None:
+        """Write everything still waiting, then stop the thread."""
+        self._executor.shutdown(wait=True)

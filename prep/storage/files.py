@@ -1,0 +1,80 @@
+"""The one way prep writes a file: whole or not at all, and private unless said otherwise.
+
+Every file prep writes — snapshots, backups, exports, calendars, briefs, settings,
+starter checklists, the schema — goes through `write_file`: a temporary file in the
+same folder, fsync, rename over the target, fsync of the folder. A full disk or a
+kill leaves the old file as it was, never a truncated one. The mode is set on the
+open file, so the umask cannot widen (or narrow) it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from prep.errors import PrepError
+
+PRIVATE = 0o600  # anything with customer notes
+SHARED = 0o644  # files a trainer hands out (starter checklists, the schema)
+PRIVATE_FOLDER = 0o700
+
+Content = str | bytes | Callable[[BinaryIO], None]
+
+
+def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = "choose another file") -> None:
+    """Write `content` (text, bytes, or a function that writes to a binary handle) to `path` atomically.
+
+    Raises PrepError naming the file and what to do; the old file, if any, is untouched then.
+    """
+    path = Path(path)
+    folder = path.parent
+    temp = folder / f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        try:
+            os.fchmod(fd, mode)
+            with os.fdopen(fd, "wb", closefd=False) as handle:
+                if callable(content):
+                    content(handle)
+                else:
+                    handle.write(content.encode() if isinstance(content, str) else content)
+                handle.flush()
+                os.fsync(handle.fileno())
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+        fsync_folder(folder)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {fix}") from None
+
+
+def private_folder(folder: Path, *, fix: str = "choose another folder") -> Path:
+    """Create `folder` and any missing parents as 0700, whatever the umask; return it."""
+    folder = Path(folder)
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        try:
+            candidate.mkdir(mode=PRIVATE_FOLDER)
+            os.chmod(candidate, PRIVATE_FOLDER)
+        except FileExistsError:
+            pass  # another running copy made it at the same moment: fine
+        except OSError as error:
+            raise PrepError(f"{candidate}: cannot create the folder ({error.strerror}); {fix}") from None
+    return folder
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in `folder` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,300 @@
+"""The one gateway to the rep's database. Nothing else in prep knows TinyDB is underneath.
+
+TinyDB sits on `prep.storage.journal.JournalStorage`, which keeps rows as JSON text in memory,
+appends each change to an fsync'd journal and compacts now and then. On top of it the
+store keeps an index of meeting summaries (what lists, the home screen and search
+need): built first for the rows the home screen needs, the rest in the background.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prep.errors import StoreError
+from prep.model.meeting import Meeting
+from prep.model.summary import MeetingSummary
+from prep.storage.migrations import (
+    CHECKLISTS,
+    MEETINGS,
+    META,
+    SCHEMA_VERSION,
+    checklist_ref,
+    doc_id,
+    migrate,
+)
+
+if TYPE_CHECKING:  # TinyDB and the journal load with the first read, not before the first paint
+    from tinydb import TinyDB
+
+    from prep.storage.journal import Changes, JournalStorage
+    from prep.storage.rows import Rows
+
+RECENT_HOT = 20  # the newest meetings are read first too: the home screen lists them
+INDEX_CHUNK = 2000
+
+
+class Store:
+    """The rep's meetings, drafts and debriefs, kept in one database."""
+
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self._lock = threading.RLock()
+        self._db: TinyDB | None = None
+        self._storage: JournalStorage | None = None
+        self._summaries: dict[str, MeetingSummary] = {}
+        self._complete = False
+        self._reset = True
+        self._stale: set[str] = set()
+
+    # -- opening ------------------------------------------------------------------
+
+    def _open(self) -> TinyDB:
+        if self._db is None:
+            from tinydb import TinyDB
+
+            from prep.storage.journal import JournalStorage, JournalTable
+
+            TinyDB.table_class = JournalTable
+            db = TinyDB(self.path, storage=JournalStorage, on_reload=self._reloaded)
+            storage = db.storage
+            assert isinstance(storage, JournalStorage)
+            storage.hot_rows = self._hot_rows
+            self._db, self._storage = db, storage
+            try:
+                self._check_schema()
+            except StoreError:
+                self._db, self._storage = None, None
+                db.close()
+                raise
+        return self._db
+
+    def _check_schema(self) -> None:
+        tables = self._tables()
+        meta = tables.get(META)
+        version = meta[next(iter(meta))].get("schema") if meta else None
+        if version is None and not tables:
+            return  # a new database: the schema is written with the first save
+        if version is None and MEETINGS not in tables:
+            raise StoreError(f"{self.path}: this is not a prep database; it was left as it is — use --db to pick another file")
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer prep (schema {version}); update prep — the file was left as it is")
+        if version is None or version < SCHEMA_VERSION:
+            migrate(self._storage, self.path, version or 1)
+
+    def close(self) -> None:
+        """Release the database files."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = self._storage = None
+                self._reset = True
+
+    # -- keeping the index in step --------------------------------------------------
+
+    def _reloaded(self, changes: Changes | None) -> None:
+        # Called by the storage while it holds its lock: only note what to redo.
+        if changes is None:
+            self._reset = True
+        else:
+            self._stale.update(changes.get(MEETINGS, {}))
+
+    def _tables(self) -> dict[str, Rows]:
+        self._open()
+        assert self._storage is not None
+        return self._storage.read() or {}
+
+    def _meetings(self) -> Rows:
+        """The meeting rows, caught up with every running copy, with the index in step."""
+        rows = self._tables().get(MEETINGS) or _no_rows()
+        self._index_hot(rows)
+        return rows
+
+    def _index_hot(self, rows: Rows) -> None:
+        """Index what the home screen needs, and whatever changed since the index was made."""
+        assert self._storage is not None
+        if self._reset:
+            self._summaries, self._stale = {}, set()
+            self._complete = False
+            self._reset = False
+            self._index(rows, self._storage.hot_keys(MEETINGS))
+        if self._stale:
+            stale, self._stale = self._stale, set()
+            self._index(rows, stale)
+
+    def _index(self, rows: Rows, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._summaries.pop(key, None)
+            if key in rows:
+                self._summaries[key] = MeetingSummary.from_dict(rows[key])
+
+    def _hot_rows(self, table: str, rows: Rows) -> set[str]:
+        """What the next start needs first: drafts, what is coming up, open follow-ups, the newest."""
+        if table != MEETINGS:
+            return set()
+        # Called while the snapshot is rewritten. Rows not indexed yet come from the
+        # cold part of the last snapshot and stay cold: past meetings stay past, and
+        # anything new or changed arrived through the journal and is indexed.
+        self._index_hot(rows)
+        since = self.clock() - timedelta(days=1)
+        hot = {key for key, s in self._summaries.items() if s.is_draft or s.when >= since or s.has_open_followups}
+        newest = sorted(self._summaries.items(), key=lambda item: item[1].when, reverse=True)[:RECENT_HOT]
+        return hot | {key for key, _ in newest}
+
+    def index_everything(self) -> None:
+        """Read every meeting into the index, a chunk at a time so saves are not held up."""
+        while True:
+            with self._lock:
+                rows = self._meetings()
+                if self._complete:
+                    return  # rows changed since were indexed by `_meetings` as they arrived
+                missing = [key for key in rows if key not in self._summaries][:INDEX_CHUNK]
+                if not missing:
+                    self._complete = True
+                    return
+                self._index(rows, missing)
+
+    # -- writing ------------------------------------------------------------------
+
+    def save(self, meeting: Meeting | dict[str, Any]) -> None:
+        """Save a meeting (a draft or a finished one), replacing an earlier save of it."""
+        data = meeting.to_dict() if isinstance(meeting, Meeting) else meeting
+        with self._lock:
+            self._write([data])
+
+    def add_many(self, meetings: Iterable[dict[str, Any]]) -> int:
+        """Add or replace many meetings in one write (demo data and imports)."""
+        with self._lock:
+            return self._write(list(meetings))
+
+    def _write(self, meetings: list[dict[str, Any]]) -> int:
+        db = self._open()
+        assert self._storage is not None
+        checklists: dict[str, dict[str, Any]] = {}
+        rows: dict[str, dict[str, Any]] = {}
+        seen: dict[int, str] = {}
+        for data in meetings:
+            copy = data["checklist"]
+            ref = seen.get(id(copy))
+            if ref is None:
+                ref, copy = checklist_ref(copy)
+                seen[id(data["checklist"])] = ref
+                checklists[ref] = copy
+            row = {key: value for key, value in data.items() if key != "checklist"}
+            row["checklist_ref"], row["checklist_title"] = ref, copy["title"]
+            rows[str(doc_id(data["id"]))] = row
+        with self._storage.writing() as tables:
+            known = tables.get(CHECKLISTS) or _no_rows()
+            changes: Changes = {
+                CHECKLISTS: {str(doc_id(ref)): {"ref": ref, "checklist": copy}
+                             for ref, copy in checklists.items() if str(doc_id(ref)) not in known},
+                MEETINGS: dict(rows),
+            }
+            if META not in tables:
+                changes[META] = {"1": {"schema": SCHEMA_VERSION}}
+            # Marked before the commit: a compaction inside it must see these rows as
+            # indexed, or a new draft could land among the rows read last.
+            self._stale.update(rows)
+            # One journal line: the meetings and the checklist copies they refer to
+            # arrive together or not at all.
+            self._storage.commit(changes)
+        db.table(MEETINGS).clear_cache()
+        return len(rows)
+
+    def forget(self, meeting_ids: Iterable[str], customer: str) -> list[Path]:
+        """Erase a customer's meetings everywhere: the journal is folded away at once, backups are
+        rewritten without them and leftovers removed. Returns files that still mention them (none)."""
+        from prep.storage.erase import scrub
+
+        self._forget(meeting_ids)
+        return scrub(self.files(), customer)
+
+    def _forget(self, meeting_ids: Iterable[str]) -> int:
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            keys = {str(doc_id(meeting_id)) for meeting_id in meeting_ids}
+            with self._storage.writing() as tables:
+                rows = tables.get(MEETINGS) or _no_rows()
+                gone = {key: None for key in keys if key in rows}
+                self._stale.update(gone)
+                self._storage.commit({MEETINGS: gone})  # type: ignore[dict-item]
+                self._storage.fold_journal()
+            return len(gone)
+
+    def compact(self) -> None:
+        """Fold the journal into the snapshot now."""
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            self._storage.compact()
+
+    # -- reading ------------------------------------------------------------------
+
+    def meetings(self, meeting_ids: Iterable[str]) -> Iterable[Meeting]:
+        """The whole meetings with these ids, one at a time."""
+        for meeting_id in meeting_ids:
+            meeting = self.meeting(meeting_id)
+            if meeting is not None:
+                yield meeting
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        """The whole meeting with this id, or None."""
+        with self._lock:
+            db = self._open()
+            row = db.table(MEETINGS).get(doc_id=doc_id(meeting_id))
+            if row is None:
+                return None
+            data = dict(row)
+            ref = data.pop("checklist_ref")
+            data.pop("checklist_title", None)
+            copy = db.table(CHECKLISTS).get(doc_id=doc_id(ref))
+            if copy is None:
+                raise StoreError(f"{self.path}: the checklist of meeting {meeting_id} is missing; restore a backup")
+            data["checklist"] = copy["checklist"]
+        return Meeting.from_dict(data)
+
+    def home_summaries(self) -> list[MeetingSummary]:
+        """What the home screen needs, fast at any size: drafts, upcoming, open follow-ups, newest."""
+        with self._lock:
+            self._meetings()
+            return list(self._summaries.values())
+
+    def summaries(self) -> list[MeetingSummary]:
+        """Every meeting, newest first."""
+        self.index_everything()
+        with self._lock:
+            self._meetings()
+            rows = list(self._summaries.values())
+        rows.sort(key=lambda s: (s.when, s.id), reverse=True)
+        return rows
+
+    def count(self) -> int:
+        """How many meetings are stored."""
+        with self._lock:
+            return len(self._meetings())
+
+    def customers(self) -> list[str]:
+        """Every customer met or prepared for, alphabetically."""
+        return sorted({s.customer for s in self.summaries()}, key=str.lower)
+
+    def exists(self) -> bool:
+        """True when this database already holds something (a snapshot or a journal)."""
+        return any(path.exists() and path.stat().st_size > 0 for path in (self.path, self.path.with_name(self.path.name + ".journal")))
+
+    def files(self) -> list[Path]:
+        """Every file that holds or may hold the rep's data: database, journal, lock, backups."""
+        folder = self.path.parent
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.name.startswith(self.path.name) or p.name.startswith(f".{self.path.name}"))
+
+
+def _no_rows() -> Rows:
+    from prep.storage.rows import Rows
+
+    return Rows()

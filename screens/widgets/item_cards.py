@@ -1,0 +1,106 @@
+"""The cards of the walkthrough: one per checklist item, by section kind."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from prep.model.checklist import Item, Section
+from prep.model.meeting import LIKELIHOODS, Answer
+
+
+class ItemCard(Vertical):
+    """One checklist item and the rep's answer to it; every edit goes straight into the answer."""
+
+    class Edited(Message):
+        """The rep changed an answer; the draft should be saved."""
+
+    def __init__(self, section: Section, item: Item, answer: Answer, number: int) -> None:
+        super().__init__(classes=f"card {section.kind}")
+        self.section, self.item, self.answer, self.number = section, item, answer, number
+
+    def heading(self) -> Label:
+        marker = " [b $error]*[/]" if self.item.required else ""
+        return Label(f"[b]{self.number}.[/b] {self.item.text}{marker}", classes="prompt")
+
+    def hint(self) -> Static:
+        return Static(self.item.hint, classes="hint")
+
+    def edited(self) -> None:
+        self.post_message(self.Edited())
+
+    @on(TextArea.Changed)
+    def keep_text(self, event: TextArea.Changed) -> None:
+        if self.answer.text != event.text_area.text:
+            self.answer.text = event.text_area.text
+            self.edited()
+
+
+class AnswerCard(ItemCard):
+    """A needs or questions prompt with the rep's answer."""
+
+    def compose(self) -> ComposeResult:
+        yield self.heading()
+        if self.item.hint:
+            yield self.hint()
+        yield TextArea(self.answer.text, classes="answer", id=f"answer-{self.item.id}", compact=True,
+                       placeholder="Your answer, in your words")
+
+
+class ObjectionCard(ItemCard):
+    """An objection, the trainer's suggested responses, and the rep's own."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"[b]{self.number}.[/b] [i]“{self.item.objection}”[/i]", classes="prompt")
+        if self.item.hint:
+            yield self.hint()
+        yield Static("\n".join(f"• {response}" for response in self.item.responses), classes="responses")
+        yield Select[str](
+            [(level.capitalize(), level) for level in LIKELIHOODS],
+            prompt="How likely?", value=self.answer.likelihood or Select.NULL,
+            id=f"likelihood-{self.item.id}", classes="likelihood", compact=True,
+        )
+        yield TextArea(self.answer.text, classes="answer", id=f"answer-{self.item.id}", compact=True,
+                       placeholder="How you would answer it")
+
+    @on(Select.Changed)
+    def keep_likelihood(self, event: Select.Changed) -> None:
+        value = "" if event.value is Select.NULL else str(event.value)
+        if self.answer.likelihood != value:
+            self.answer.likelihood = value
+            self.edited()
+
+
+class TrustCard(ItemCard):
+    """A trust-building point, ticked off, with an optional note."""
+
+    def compose(self) -> ComposeResult:
+        yield self.heading()
+        if self.item.hint:
+            yield self.hint()
+        with Horizontal(classes="trust-row"):
+            yield Checkbox("Done", self.answer.done, id=f"done-{self.item.id}", compact=True)
+            yield Input(self.answer.text, placeholder="Note (optional)", classes="note", id=f"note-{self.item.id}", compact=True)
+
+    @on(Checkbox.Changed)
+    def keep_done(self, event: Checkbox.Changed) -> None:
+        if self.answer.done != event.value:
+            self.answer.done = event.value
+            self.edited()
+
+    @on(Input.Changed)
+    def keep(self, event: Input.Changed) -> None:
+        if self.answer.text != event.value:
+            self.answer.text = event.value
+            self.edited()
+
+
+CARDS: dict[str, type[ItemCard]] = {
+    "needs": AnswerCard,
+    "questions": AnswerCard,
+    "objections": ObjectionCard,
+    "trust": TrustCard,
+}

@@ -1,0 +1,17 @@
+"""How a meeting reads as one line in a list: the home screen's lists and the history."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from prep.model.summary import MeetingSummary
+
+
+def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
+    """One meeting on one line: when, customer, and the goal or a detail."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(f"{meeting.when:%a %d %b %H:%M}  ", style="dim")
+    line.append(meeting.customer, style="bold")
+    line.append(f"  {detail or meeting.goal}")
+    return line
+

@@ -1,0 +1,63 @@
+"""Reps and trainers see every checklist, a preview, and the files that did not load; the form suggests the right one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import fixed_now, press, settle, type_text
+from prep.screens.checklists import ChecklistsScreen
+from prep.screens.new_preparation import NewPreparationScreen
+from textual.widgets import Markdown, OptionList, Select, Static
+
+from prep.app import PrepApp
+
+BROKEN = "schema: 1\nid: team-call\ntitle: Team call\nsections:\n  - id: needs\n    kind: needs\n    title: N\n    items:\n      - id: a\n        promt: x\n"
+
+
+@pytest.fixture
+def team_share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "team-call.yaml").write_text(BROKEN)
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    return team
+
+
+async def test_checklists_screen_previews_and_shows_broken_files(db_path: Path, team_share: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        screen = app.screen
+        assert isinstance(screen, ChecklistsScreen)
+        problems = str(screen.query_one("#problems", Static).render())
+        assert f"{team_share / 'team-call.yaml'}:10:9: unknown key `promt`" in problems
+        options = screen.query_one("#checklists", OptionList)
+        assert options.option_count == 8
+        await pilot.press("down")
+        await pilot.pause()
+        preview = screen.query_one(Markdown).source
+        highlighted = options.get_option_at_index(options.highlighted or 0).id
+        assert f"`{highlighted}`" in preview and "## 1." in preview
+        # Only German checklists.
+        screen.query_one("#language", Select).value = "de"
+        await pilot.pause()
+        assert options.option_count == 4
+
+
+async def test_form_suggests_a_follow_up_checklist_in_the_reps_language(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PREP_LANG", "de")
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "n")
+        screen = app.screen
+        assert isinstance(screen, NewPreparationScreen)
+        assert screen.query_one("#checklist", Select).value == "erstgespraech"
+        await type_text(pilot, "Brandt Logistik GmbH")
+        await pilot.pause()
+        assert screen.query_one("#meeting-type", Select).value == "follow-up"
+        assert screen.query_one("#checklist", Select).value == "folgetermin"

@@ -1,0 +1,62 @@
+"""What many tests share: the fixed clock, pressing keys so that each takes effect, a debriefed meeting."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import datetime, timedelta
+
+from prep.screens.new_preparation import NewPreparationScreen
+from prep.screens.walkthrough import WalkthroughScreen
+from textual.worker import WorkerFailed
+
+from prep.app import PrepApp
+from prep.library.loader import load_library
+from prep.model.meeting import PREPARED, Answer, Debrief, Meeting
+
+NOW = datetime(2026, 11, 23, 9, 0)
+
+
+def fixed_now() -> datetime:
+    """The app's clock in tests, so that what is 'coming up' does not move."""
+    return NOW
+
+
+async def settle(app: PrepApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let workers and the autosave finish, then let the screen catch up."""
+    with contextlib.suppress(WorkerFailed):  # a failed worker is shown to the rep; tests look at that
+        await app.workers.wait_for_complete()
+    await asyncio.to_thread(app.autosave.wait)
+    await pilot.pause()
+
+
+async def press(app: PrepApp, pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press keys one by one, letting each take effect: screens, workers and saves."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(app, pilot)
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+async def start_preparation(app: PrepApp, pilot, customer: str = "Acme Tools") -> None:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await press(app, pilot, "n")
+    assert isinstance(app.screen, NewPreparationScreen)
+    for text in (customer, "Jane Doe, CFO", "tomorrow", "14:30", "Agree on a pilot"):
+        await type_text(pilot, text)
+        await pilot.press("enter")
+    await press(app, pilot, "ctrl+s")
+    assert isinstance(app.screen, WalkthroughScreen)
+
+
+def debriefed_meeting(customer: str, days_ago: int, **debrief: object) -> Meeting:
+    checklist = load_library().get("first-meeting")
+    assert checklist is not None
+    meeting = Meeting(customer=customer, when=NOW - timedelta(days=days_ago), checklist=checklist, status=PREPARED)
+    meeting.answers["needs/situation"] = Answer(text="Spreadsheets")
+    meeting.answers["objections/no-need"] = Answer(text="Ask what works well", likelihood="likely")
+    meeting.debrief = Debrief(**debrief)  # type: ignore[arg-type]
+    return meeting

@@ -1,0 +1,100 @@
+"""The rep's meetings are kept safely in one private file, and come back as they were saved."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from prep.errors import StoreError
+from prep.insights.search import search
+from prep.library.loader import load_library, parse_checklist
+from prep.model.meeting import PREPARED, Answer, Meeting
+from prep.storage.store import Store
+
+
+def a_meeting(customer: str = "Brandt Logistik GmbH", when: datetime = datetime(2026, 11, 24, 10, 30)) -> Meeting:
+    checklist = load_library().get("first-meeting")
+    assert checklist is not None
+    meeting = Meeting(customer=customer, when=when, checklist=checklist, contact="Katrin Brandt", goal="Pilot scope")
+    needs = checklist.sections[0]
+    meeting.answers[f"{needs.id}/{needs.items[0].id}"] = Answer(text="Three spreadsheets, two planners")
+    return meeting
+
+
+def test_saved_meeting_comes_back_as_it_was(db_path: Path) -> None:
+    meeting = a_meeting()
+    Store(db_path).save(meeting)
+    again = Store(db_path).meeting(meeting.id)
+    assert again == meeting
+
+
+def test_saving_again_replaces_the_earlier_version(db_path: Path) -> None:
+    store = Store(db_path)
+    meeting = a_meeting()
+    store.save(meeting)
+    meeting.status = PREPARED
+    meeting.goal = "Agree the pilot"
+    store.save(meeting)
+    assert store.count() == 1
+    assert Store(db_path).meeting(meeting.id).goal == "Agree the pilot"  # type: ignore[union-attr]
+
+
+def test_meeting_keeps_its_checklist_after_the_file_changes(db_path: Path) -> None:
+    meeting = a_meeting()
+    Store(db_path).save(meeting)
+    # The trainer rewrites the checklist; the meeting still shows what it was prepared with.
+    changed, _ = parse_checklist(
+        "schema: 1\nid: first-meeting\ntitle: Rewritten\nsections:\n  - id: n\n    kind: needs\n    title: N\n"
+        "    items:\n      - id: x\n        prompt: New?\n", "x.yaml",
+    )
+    assert changed is not None
+    again = Store(db_path).meeting(meeting.id)
+    assert again is not None
+    assert again.checklist.title == "First meeting"
+    assert again.checklist.sections[0].items[0].prompt == meeting.checklist.sections[0].items[0].prompt
+
+
+def test_checklist_copies_are_stored_once(db_path: Path) -> None:
+    store = Store(db_path)
+    for day in range(1, 6):
+        store.save(a_meeting(when=datetime(2026, 11, day, 9)))
+    store.compact()
+    data = json.loads(db_path.read_text())
+    assert len(data["checklists"]) == 1
+    assert len(data["meetings"]) == 5
+
+
+def test_summaries_are_newest_first_and_searchable(db_path: Path) -> None:
+    store = Store(db_path)
+    store.save(a_meeting("Older Co", datetime(2026, 10, 1, 9)))
+    store.save(a_meeting("Newer Co", datetime(2026, 11, 20, 9)))
+    summaries = store.summaries()
+    assert [s.customer for s in summaries] == ["Newer Co", "Older Co"]
+    assert [s.customer for s in search(summaries, "older")] == ["Older Co"]
+    assert [s.customer for s in search(summaries, "spreadsheets newer")] == ["Newer Co"]
+    assert search(summaries, "nothing like this") == []
+    assert store.customers() == ["Newer Co", "Older Co"]
+
+
+@pytest.mark.parametrize("content", [b"{\"meetings\": {", b"\x00\x01\x02garbage", b"[1, 2, 3]"])
+def test_damaged_database_is_reported_and_left_as_it_is(db_path: Path, content: bytes) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(content)
+    store = Store(db_path)
+    with pytest.raises(StoreError, match=str(db_path)):
+        store.summaries()
+    with pytest.raises(StoreError):
+        store.save(a_meeting())
+    assert db_path.read_bytes() == content
+
+
+def test_database_from_a_newer_prep_is_not_touched(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    content = json.dumps({"meta": {"1": {"schema": 99}}, "meetings": {}}).encode()
+    db_path.write_bytes(content)
+    with pytest.raises(StoreError, match="newer prep"):
+        Store(db_path).save(a_meeting())
+    assert db_path.read_bytes() == content

@@ -1,0 +1,175 @@
+"""Trainers write checklists in any editor, learn exactly what is wrong, and hand them to a team."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from prep.library.authoring import new_checklist, validate
+from prep.library.format import json_schema
+from prep.library.loader import (
+    builtin_files,
+    load_library,
+    parse_checklist,
+    read_checklist,
+)
+
+CORPUS = Path(__file__).parent / "checklists"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text())
+BROKEN = sorted((CORPUS / "broken").glob("*.yaml"))
+VALID = sorted((CORPUS / "valid").glob("*.yaml"))
+
+
+def prep(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "prep", *args], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=60)
+
+
+def test_every_broken_file_has_an_expectation() -> None:
+    assert {p.stem for p in BROKEN} == set(EXPECTED)
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
+def test_trainer_sees_the_line_column_and_what_to_do(path: Path) -> None:
+    checklist, problems = read_checklist(path)
+    assert checklist is None
+    found = [(f"{p.line}:{p.column}", p.message) for p in problems]
+    expected = EXPECTED[path.stem]["problems"]
+    assert len(found) == len(expected), found
+    for (place, message), (want_place, want_text) in zip(found, expected):
+        assert place == want_place, (found, expected)
+        assert want_text in message
+        assert str(path) in str(problems[0])
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_valid_files_load(path: Path) -> None:
+    checklist, problems = read_checklist(path)
+    assert problems == [] and checklist is not None
+
+
+def test_a_file_over_the_size_limit_is_refused_in_one_line(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes((CORPUS / "valid" / "minimal.yaml").read_bytes() + b"# padding\n" * 8_000)
+    _, problems = read_checklist(big)
+    assert [p.message for p in problems] == ["the file is over 64 KB; a checklist is far smaller — is this the right file?"]
+
+
+# -- the schema says what the loader says ------------------------------------------------
+
+def schema_verdict(path: Path) -> bool:
+    try:
+        document = yaml.safe_load(path.read_bytes())
+        jsonschema.validate(document, json_schema())
+    except (jsonschema.ValidationError, yaml.YAMLError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def test_the_schema_itself_is_valid() -> None:
+    jsonschema.Draft202012Validator.check_schema(json_schema())
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_schema_accepts_every_valid_file(path: Path) -> None:
+    assert schema_verdict(path)
+
+
+def test_schema_accepts_the_builtins() -> None:
+    for name, content in builtin_files():
+        jsonschema.validate(yaml.safe_load(content), json_schema()), name
+
+
+@pytest.mark.parametrize("path", [p for p in BROKEN if EXPECTED[p.stem]["schema_rejects"]], ids=lambda p: p.stem)
+def test_schema_rejects_the_broken_files_it_can_see(path: Path) -> None:
+    assert not schema_verdict(path)
+
+
+# -- built-ins -------------------------------------------------------------------------
+
+def test_builtins_cover_four_meetings_in_two_languages_with_substance() -> None:
+    library = load_library()
+    assert library.problems == []
+    checklists = library.ordered()
+    assert len(checklists) == 8
+    assert {c.language for c in checklists} == {"en", "de"}
+    for checklist in checklists:
+        kinds = [s.kind for s in checklist.sections]
+        assert {"needs", "objections", "trust"} <= set(kinds), checklist.id
+        assert checklist.description and checklist.meeting_types, checklist.id
+        for section in checklist.sections:
+            if section.kind == "objections":
+                assert all(2 <= len(item.responses) <= 3 for item in section.items), checklist.id
+    by_type = {t: {c.language for c in checklists if t in c.meeting_types} for c in checklists for t in c.meeting_types}
+    for meeting_type in ("first-meeting", "follow-up", "offer", "renewal"):
+        assert by_type[meeting_type] == {"en", "de"}
+
+
+def test_follow_up_and_renewal_ask_what_was_promised() -> None:
+    library = load_library()
+    for checklist_id in ("follow-up", "folgetermin", "renewal-review", "verlaengerung-bilanz"):
+        checklist = library.get(checklist_id)
+        assert checklist is not None
+        assert any("promise" in item.id for s in checklist.sections for item in s.items), checklist_id
+
+
+# -- commands --------------------------------------------------------------------------
+
+def test_new_writes_a_starter_that_validates_and_never_overwrites() -> None:
+    for language in ("en", "de"):
+        path = new_checklist(f"team-call-{language}", language)
+        checklist, problems = read_checklist(path)
+        assert problems == [] and checklist is not None and checklist.language == language
+        assert path.read_text().startswith("# yaml-language-server: $schema=./prep-checklist.schema.json")
+        assert json.loads((path.parent / "prep-checklist.schema.json").read_text()) == json_schema()
+    result = prep("checklists", "new", "team-call-en")
+    assert result.returncode == 1 and "already exists" in result.stderr
+    assert "team-call-en" in load_library().checklists
+
+
+def test_validate_reports_every_problem_and_a_summary() -> None:
+    result = prep("checklists", "validate", str(CORPUS / "broken" / "unknown-key.yaml"), str(CORPUS / "valid"))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{CORPUS / 'broken' / 'unknown-key.yaml'}:10:9: unknown key `promt` in a needs item; did you mean `prompt`?"
+    ]
+    assert "3 file(s) checked: 1 with 1 problem(s)" in result.stderr
+    ok = prep("checklists", "validate", str(CORPUS / "valid" / "minimal.yaml"))
+    assert ok.returncode == 0 and "all valid" in ok.stdout
+
+
+def test_validate_finds_an_id_used_twice_across_files(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_bytes((CORPUS / "valid" / "minimal.yaml").read_bytes())
+    result = validate([str(tmp_path)])
+    assert [p.message for p in result.problems] == [f"id 'corpus' is also used by {tmp_path / 'a.yaml'}; ids must be unique"]
+
+
+def test_list_shows_where_each_came_from_and_what_it_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    text = (CORPUS / "valid" / "minimal.yaml").read_text().replace("id: corpus", "id: first-meeting")
+    (team / "ours.yaml").write_text(text)
+    (team / "broken.yaml").write_text("schema: 1\n")
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    result = prep("checklists", "list")
+    assert result.returncode == 0
+    line = next(line for line in result.stdout.splitlines() if line.startswith("first-meeting"))
+    assert str(team / "ours.yaml") in line and "(replaces built-in)" in line
+    assert f"{team / 'broken.yaml'}:1:1: the checklist needs `id`; add it" in result.stdout
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = prep("checklists", "schema")
+    assert json.loads(result.stdout) == json_schema()
+
+
+def test_parse_is_the_same_for_bytes_and_text() -> None:
+    text = (CORPUS / "valid" / "full.yaml").read_text()
+    assert parse_checklist(text, "x")[0] == parse_checklist(text.encode(), "x")[0]

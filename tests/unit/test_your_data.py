@@ -1,0 +1,109 @@
+"""The notes belong to the rep: export them, restore them, erase a customer for good."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from prep.storage.store import Store
+
+
+def prep(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args, "--db", str(db)], capture_output=True, text=True,
+        input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL, env=os.environ.copy(), timeout=60,
+    )
+
+
+def content(path: Path) -> dict[str, object]:
+    document = json.loads(path.read_text())
+    document.pop("exported")
+    return document
+
+
+def test_export_import_export_gives_the_same_content(demo_db: Path, tmp_path: Path) -> None:
+    first, second, empty = tmp_path / "first.json", tmp_path / "second.json", tmp_path / "empty" / "prep.json"
+    assert prep("export", "--format", "json", "-o", str(first), db=demo_db).returncode == 0
+    assert oct(first.stat().st_mode & 0o777) == "0o600"
+    imported = prep("import", str(first), db=empty)
+    assert imported.returncode == 0 and "imported 24 meetings" in imported.stdout
+    assert prep("export", "-o", str(second), db=empty).returncode == 0
+    assert content(first) == content(second)
+    assert len(content(first)["meetings"]) == 24  # type: ignore[arg-type]
+
+
+def test_importing_the_same_file_twice_adds_nothing_twice(demo_db: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    prep("export", "-o", str(export), db=demo_db)
+    target = tmp_path / "target.json"
+    for _ in range(2):
+        assert prep("import", str(export), db=target).returncode == 0
+    assert Store(target).count() == 24
+
+
+def test_a_bad_import_file_is_refused_whole(demo_db: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    prep("export", "-o", str(export), db=demo_db)
+    document = json.loads(export.read_text())
+    del document["meetings"][5]["when"]
+    export.write_text(json.dumps(document))
+    target = tmp_path / "target.json"
+    result = prep("import", str(export), db=target)
+    assert result.returncode == 1
+    assert "meeting 6 cannot be read" in result.stderr and "nothing was imported" in result.stderr
+    assert Store(target).count() == 0
+
+    export.write_text(json.dumps(document)[:500])
+    result = prep("import", str(export), db=target)
+    assert result.returncode == 1 and "not valid JSON at line 1" in result.stderr
+
+
+def test_one_customers_export(demo_db: Path) -> None:
+    result = prep("export", "--customer", "brandt", db=demo_db)
+    meetings = json.loads(result.stdout)["meetings"]
+    assert meetings and {m["customer"] for m in meetings} == {"Brandt Logistik GmbH"}
+    csv = prep("export", "--format", "csv", "--customer", "Brandt Logistik GmbH", db=demo_db).stdout
+    assert csv.splitlines()[0].startswith("id,customer,contact,when")
+    assert len(csv.splitlines()) == len(meetings) + 1
+    markdown = prep("export", "--format", "md", "--customer", "Brandt Logistik GmbH", db=demo_db).stdout
+    assert markdown.startswith("# Brandt Logistik GmbH")
+
+
+def test_forget_erases_the_customer_from_every_file(demo_db: Path) -> None:
+    store = Store(demo_db)
+    store.compact()  # the customer is in the snapshot, and again in the journal below
+    theirs = [s for s in store.summaries() if s.customer == "Northwind Dental Group"]
+    meeting = store.meeting(theirs[0].id)
+    assert meeting is not None
+    meeting.goal = "A change that goes to the journal"
+    store.save(meeting)
+    backup = demo_db.with_name("prep.json.schema-1.bak")
+    backup.write_bytes(demo_db.read_bytes())
+
+    result = prep("forget", "Northwind Dental Group", "--yes", db=demo_db)
+    assert result.returncode == 0, result.stderr
+    assert f"Northwind Dental Group: {len(theirs)} meetings (0 drafts)" in result.stdout
+    for path in demo_db.parent.iterdir():
+        assert b"Northwind" not in path.read_bytes(), path
+    remaining = Store(demo_db).summaries()
+    assert len(remaining) == 24 - len(theirs)
+    assert "Northwind Dental Group" not in {s.customer for s in remaining}
+
+
+def test_forget_without_a_terminal_and_without_yes_erases_nothing(demo_db: Path) -> None:
+    result = prep("forget", "Quarry Hill Foods", db=demo_db)
+    assert result.returncode == 1
+    assert "nothing was erased" in result.stderr and "--yes" in result.stderr
+    assert "Quarry Hill Foods" in {s.customer for s in Store(demo_db).summaries()}
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("h", "matches several customers"), ("Nobody Inc", "no customer called")])
+def test_forget_refuses_unclear_names(demo_db: Path, typed: str, expected: str) -> None:
+    result = prep("forget", typed, "--yes", db=demo_db)
+    assert result.returncode == 1 and expected in result.stderr
+    assert Store(demo_db).count() == 24
