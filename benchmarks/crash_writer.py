@@ -44,7 +44,7 @@ def main() -> None:
             customer=f"{name} customer {index % 7}", when=datetime(2026, 1, 1) + timedelta(hours=index),
             checklist=checklist, goal=f"{name} goal {index}", id=f"{name}-{index:06d}",
         )
-        meeting.answers[f"{section.id}/{section.items[0].id}"] = Answer(text=f"{name} answer {index} " + "x" * 400)
+        meeting.answers[section.key(section.items[0])] = Answer(text=f"{name} answer {index} " + "x" * 400)
         store.save(meeting)
         if index % 3 == 0:  # updates too, not only new rows
             meeting.goal += " (revised)"

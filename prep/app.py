@@ -235,7 +235,7 @@ class PrepApp(App[None]):
         for followup in meeting.debrief.followups:
             if followup.id == followup_id:
                 followup.done = True
-                self.autosave.save(meeting.to_dict()).result()
+                self.autosave.save(meeting).result()
                 self.call_from_thread(self.notify, f"Done: {followup.text}", timeout=4)
                 self.call_from_thread(self.screen.post_message, FollowUpDone())
 

@@ -180,7 +180,7 @@ def _forget(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("yes", "y"):
             print("Nothing was erased.")
             return 1
-    leftovers = store.forget([m.id for m in erasure.meetings], erasure.customer)
+    leftovers = store.forget(erasure.customer)
     if leftovers:
         raise PrepError(f"{erasure.customer} is still mentioned in {', '.join(map(str, leftovers))}; delete those files by hand")
     print(f"Erased {erasure.customer}.")

@@ -11,10 +11,9 @@ import random
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from typing import Any
 
 from prep.model.checklist import Checklist
-from prep.model.meeting import DRAFT, PREPARED
+from prep.model.meeting import DRAFT, PREPARED, Answer, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
 
 CUSTOMERS: list[tuple[str, str, list[str]]] = [
     ("Brandt Logistik GmbH", "logistics", ["Katrin Brandt, COO", "Jonas Weber, head of IT"]),
@@ -181,29 +180,26 @@ def _customers(rng: random.Random, count: int) -> list[tuple[str, str, list[str]
     return customers
 
 
-def _answers(rng: random.Random, checklist: dict[str, Any], words: dict[str, str], fill: float) -> dict[str, Any]:
-    answers: dict[str, Any] = {}
-    for section in checklist["sections"]:
-        for item in section["items"]:
-            if rng.random() > fill:
-                continue
-            key = f"{section['id']}/{item['id']}"
-            if section["kind"] == "objections":
-                answers[key] = {"likelihood": rng.choice(["likely", "possible", "unlikely"]),
-                                "text": rng.choice(OBJECTION_ANSWERS).format(**words)}
-            elif section["kind"] == "trust":
-                answers[key] = {"done": True}
-                if rng.random() < 0.4:
-                    answers[key]["text"] = rng.choice(TRUST_NOTES).format(**words)
-            else:
-                options = ANSWERS.get(item["id"]) or ANSWERS["problem"]
-                answers[key] = {"text": rng.choice(options).format(**words)}
+def _answers(rng: random.Random, checklist: Checklist, words: dict[str, str], fill: float) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    for section, item in checklist.items():
+        if rng.random() > fill:
+            continue
+        if section.kind == "objections":
+            answers[section.key(item)] = Answer(likelihood=rng.choice(["likely", "possible", "unlikely"]),
+                                                text=rng.choice(OBJECTION_ANSWERS).format(**words))
+        elif section.kind == "trust":
+            note = rng.choice(TRUST_NOTES).format(**words) if rng.random() < 0.4 else ""
+            answers[section.key(item)] = Answer(done=True, text=note)
+        else:
+            options = ANSWERS.get(item.id) or ANSWERS["problem"]
+            answers[section.key(item)] = Answer(text=rng.choice(options).format(**words))
     return answers
 
 
 def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None = None,
-                  seed: int = 7) -> Iterator[dict[str, Any]]:
-    """Meetings as the store keeps them: a history, a few coming up, and a draft in progress.
+                  seed: int = 7) -> Iterator[Meeting]:
+    """A history of meetings, a few coming up, and a draft in progress.
 
     Without `count`, a small history of about two dozen meetings.
     """
@@ -212,9 +208,9 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
     customers = _customers(rng, max(len(CUSTOMERS), total // 12))
     # The demo speaks English: a customer's first meeting, then follow-ups, an offer, a renewal.
     english = [c for c in checklists if c.language == "en"] or list(checklists)
-    by_id = {c.id: c.to_dict() for c in english}
+    by_id = {c.id: c for c in english}
     stages = [by_id.get(name) for name in ("first-meeting", "follow-up", "follow-up", "offer-negotiation", "renewal-review")]
-    fallback = [c.to_dict() for c in english]
+    fallback = list(english)
     met: dict[str, int] = {}
     now = now.replace(second=0, microsecond=0)
     span_days = max(90, min(3 * 365, total // 4))
@@ -240,19 +236,19 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
         stamp = min(when, now) - timedelta(hours=rng.randint(1, 48))
         if status == DRAFT:
             stamp = now - timedelta(minutes=20)
-        yield {
-            "id": uuid.UUID(int=rng.getrandbits(128)).hex,
-            "customer": name,
-            "contact": contact,
-            "when": when.isoformat(timespec="minutes"),
-            "goal": rng.choice(GOALS),
-            "status": status,
-            "checklist": checklist,
-            "answers": _answers(rng, checklist, words, fill),
-            "debrief": debrief,
-            "created": stamp.isoformat(timespec="seconds"),
-            "updated": stamp.isoformat(timespec="seconds"),
-        }
+        yield Meeting(
+            id=uuid.UUID(int=rng.getrandbits(128)).hex,
+            customer=name,
+            contact=contact,
+            when=when,
+            goal=rng.choice(GOALS),
+            status=status,
+            checklist=checklist,
+            answers=_answers(rng, checklist, words, fill),
+            debrief=debrief,
+            created=stamp,
+            updated=stamp,
+        )
 
 
 def _workday(moment: datetime, *, later: bool = True) -> datetime:
@@ -275,34 +271,34 @@ UNPREPARED = [
 
 
 def _debrief(rng: random.Random, words: dict[str, str], when: datetime, now: datetime,
-             checklist: dict[str, Any]) -> dict[str, Any]:
-    needs: dict[str, Any] = {}
+             checklist: Checklist) -> Debrief:
+    needs: dict[str, NeedVerdict] = {}
     followups = []
     for text, owner in rng.sample(FOLLOWUPS, rng.randint(1, 3)):
         due = (when + timedelta(days=rng.randint(2, 21))).date()
         done = due < (now - timedelta(days=10)).date() or rng.random() < 0.5
-        followups.append({"id": f"{rng.getrandbits(48):012x}", "text": text.format(**words), "due": due.isoformat(),
-                          "owner": owner, "done": done})
+        followups.append(FollowUp(id=f"{rng.getrandbits(48):012x}", text=text.format(**words), due=due,
+                                  owner=owner, done=done))  # type: ignore[arg-type]
     objections = {}
-    for section in checklist["sections"]:
-        if section["kind"] == "objections":
-            for item in section["items"]:
+    for section in checklist.sections:
+        if section.kind == "objections":
+            for item in section.items:
                 came_up = rng.random() < 0.35
-                objections[f"{section['id']}/{item['id']}"] = {
-                    "came_up": came_up, "landed": rng.choice(["well", "well", "partly", "badly"]) if came_up else ""}
-        if section["kind"] == "needs":
-            for item in section["items"][:3]:
+                landed = rng.choice(["well", "well", "partly", "badly"]) if came_up else ""
+                objections[section.key(item)] = ObjectionOutcome(came_up=came_up, landed=landed)  # type: ignore[arg-type]
+        if section.kind == "needs":
+            for item in section.items[:3]:
                 verdict = rng.choice(["confirmed", "confirmed", "changed", "wrong"])
-                objections_note = "" if verdict == "confirmed" else rng.choice(NEED_NOTES)
-                needs[f"{section['id']}/{item['id']}"] = {"verdict": verdict, "note": objections_note}
-    return {
-        "outcome": rng.choice(OUTCOMES),
-        "notes": rng.choice(NOTES).format(**words),
-        "rating": rng.randint(2, 5),
-        "contact_wish": rng.choice(["more", "same", "same", "less"]),
-        "contact_rhythm": rng.choice(["monthly", "monthly", "every two weeks", "quarterly"]),
-        "followups": followups,
-        "objections": objections,
-        "unprepared": rng.sample(UNPREPARED, rng.randint(0, 1)),
-        "needs": needs,
-    }
+                note = "" if verdict == "confirmed" else rng.choice(NEED_NOTES)
+                needs[section.key(item)] = NeedVerdict(verdict=verdict, note=note)  # type: ignore[arg-type]
+    return Debrief(
+        outcome=rng.choice(OUTCOMES),
+        notes=rng.choice(NOTES).format(**words),
+        rating=rng.randint(2, 5),
+        contact_wish=rng.choice(["more", "same", "same", "less"]),  # type: ignore[arg-type]
+        contact_rhythm=rng.choice(["monthly", "monthly", "every two weeks", "quarterly"]),  # type: ignore[arg-type]
+        followups=followups,
+        objections=objections,
+        unprepared=rng.sample(UNPREPARED, rng.randint(0, 1)),
+        needs=needs,
+    )

@@ -47,4 +47,4 @@ class EditingScreen(PrepScreen):
             self._timer.stop()
             self._timer = None
         self.meeting.updated = self.prep.now().replace(microsecond=0)
-        self.prep.autosave.save(self.meeting.to_dict())
+        self.prep.autosave.save(self.meeting)

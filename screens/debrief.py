@@ -18,6 +18,7 @@ from prep.model.meeting import (
     Meeting,
     NeedVerdict,
     ObjectionOutcome,
+    new_id,
 )
 
 
@@ -50,27 +51,25 @@ class DebriefScreen(EditingScreen):
             yield Label("Notes", classes="heading")
             yield TextArea(debrief.notes, id="notes", compact=True, placeholder="What happened, what you noticed")
 
-            objections = [(s, i) for s in self.meeting.checklist.sections if s.kind == "objections" for i in s.items]
-            rehearsed = [(i, self.meeting.rehearsal[f"{s.id}/{i.id}"]) for s, i in objections
-                         if self.meeting.rehearsal.get(f"{s.id}/{i.id}", {}).get("verdict")]
+            objections = self.meeting.checklist.items("objections")
+            rehearsed = [(i, self.meeting.rehearsed(s, i)) for s, i in objections if self.meeting.rehearsed(s, i).verdict]
             if rehearsed:
                 yield Label("Rehearsed before the meeting", classes="heading")
-                yield Static("\n".join(f"“{item.objection}” — {result['verdict']}" for item, result in rehearsed),
+                yield Static("\n".join(f"“{item.objection}” — {result.verdict}" for item, result in rehearsed),
                              id="rehearsed", classes="muted")
             if objections:
                 yield Label("Objections you prepared — did they come up?", classes="heading")
                 for section, item in objections:
-                    outcome = debrief.objections.setdefault(f"{section.id}/{item.id}", ObjectionOutcome())
+                    outcome = debrief.objections.setdefault(section.key(item), ObjectionOutcome())
                     yield ObjectionRow(item.objection, outcome)
             yield Label("Objections that came up unprepared (one a line)", classes="heading")
             yield TextArea("\n".join(debrief.unprepared), id="unprepared", compact=True)
 
-            needs = [(s, i) for s in self.meeting.checklist.sections if s.kind == "needs" for i in s.items
-                     if self.meeting.peek(s, i).text.strip()]
+            needs = [(s, i) for s, i in self.meeting.checklist.items("needs") if self.meeting.peek(s, i).text.strip()]
             if needs:
                 yield Label("Your needs hypotheses — were they right?", classes="heading")
                 for section, item in needs:
-                    verdict = debrief.needs.setdefault(f"{section.id}/{item.id}", NeedVerdict())
+                    verdict = debrief.needs.setdefault(section.key(item), NeedVerdict())
                     yield NeedRow(item.prompt, self.meeting.peek(section, item).text.strip(), verdict)
 
             yield Label("Follow-ups (ctrl+n adds one)", classes="heading")
@@ -125,7 +124,7 @@ class DebriefScreen(EditingScreen):
         self.schedule_save()
 
     async def action_add_followup(self) -> None:
-        followup = FollowUp(text="")
+        followup = FollowUp(text="", id=new_id())
         self.debrief.followups.append(followup)
         row = FollowUpRow(followup, self.prep.now().date())
         await self.query_one("#followups").mount(row)

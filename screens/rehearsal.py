@@ -67,7 +67,7 @@ class RehearsalScreen(EditingScreen):
         self.revealed = False
         compare.update("")
         if self.index >= len(self.cards):
-            results = [self.meeting.rehearsal.get(f"{s.id}/{i.id}", {}).get("verdict") for s, i in self.cards]
+            results = [self.meeting.rehearsed(s, i).verdict for s, i in self.cards]
             summary = ", ".join(f"{results.count(v)} {v}" for v in REHEARSED if results.count(v))
             self.query_one("#progress", Static).update("Done.")
             kept = "The results are shown in the debrief." if self.keep else "This was practice: nothing is kept."
@@ -82,15 +82,14 @@ class RehearsalScreen(EditingScreen):
             f"Objection {self.index + 1} of {len(self.cards)}" + (f" · you marked it {likelihood}" if likelihood else ""))
         self.query_one("#objection", Static).update(f"The customer says:\n[b i]“{item.objection}”[/]")
         answer.display = True
-        answer.text = self.meeting.rehearsal.get(f"{section.id}/{item.id}", {}).get("answer", "")
+        answer.text = self.meeting.rehearsed(section, item).answer
         answer.focus()
         self.refresh_bindings()
 
     def action_reveal(self) -> None:
         """Show the trainer's responses, the rep's prepared answer and the LAER steps."""
         section, item = self.cards[self.index]
-        key = f"{section.id}/{item.id}"
-        self.meeting.rehearsal.setdefault(key, {})["answer"] = self.query_one("#answer", TextArea).text
+        self.meeting.rehearsed(section, item, create=True).answer = self.query_one("#answer", TextArea).text
         prepared = self.meeting.peek(section, item).text.strip()
         lines = ["[b]What the trainer suggests[/b]"] + [f"• {response}" for response in item.responses]
         if prepared:
@@ -104,7 +103,7 @@ class RehearsalScreen(EditingScreen):
 
     def action_mark(self, verdict: str) -> None:
         section, item = self.cards[self.index]
-        self.meeting.rehearsal.setdefault(f"{section.id}/{item.id}", {})["verdict"] = verdict
+        self.meeting.rehearsed(section, item, create=True).verdict = verdict  # type: ignore[assignment]
         self.schedule_save()
         self.index += 1
         self.show_card()

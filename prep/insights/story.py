@@ -56,11 +56,10 @@ class CustomerStory:
         for meeting in self.debriefed():
             debrief = meeting.debrief
             assert debrief is not None
-            for section in meeting.checklist.sections:
-                for item in section.items:
-                    outcome = debrief.objections.get(f"{section.id}/{item.id}")
-                    if outcome and outcome.came_up:
-                        counts[item.objection] += 1
+            for section, item in meeting.checklist.items("objections"):
+                outcome = debrief.objection(section, item)
+                if outcome and outcome.came_up:
+                    counts[item.objection] += 1
             counts.update(debrief.unprepared)
         return counts.most_common()
 
@@ -68,11 +67,11 @@ class CustomerStory:
         """The latest verdict on each need hypothesis: (prompt, confirmed/changed/wrong, note)."""
         latest: dict[str, tuple[str, str, str]] = {}
         for meeting in self.debriefed():
-            for section in meeting.checklist.sections:
-                for item in section.items:
-                    verdict = meeting.debrief.needs.get(f"{section.id}/{item.id}")  # type: ignore[union-attr]
-                    if verdict and verdict.verdict:
-                        latest[item.prompt] = (item.prompt, verdict.verdict, verdict.note)
+            assert meeting.debrief is not None
+            for section, item in meeting.checklist.items("needs"):
+                verdict = meeting.debrief.need(section, item)
+                if verdict and verdict.verdict:
+                    latest[item.prompt] = (item.prompt, verdict.verdict, verdict.note)
         return list(latest.values())
 
     def last_debrief(self) -> Meeting | None:
@@ -112,21 +111,19 @@ class CustomerStory:
         if last is None or last.debrief is None:
             return CarriedForward([], [])
         needs, objections = [], []
-        for section in last.checklist.sections:
-            for item in section.items:
-                key = f"{section.id}/{item.id}"
-                if section.kind == "needs":
-                    verdict = last.debrief.needs.get(key)
-                    answered = not last.peek(section, item).is_empty
-                    if verdict and verdict.verdict in ("changed", "wrong"):
-                        note = f" — {verdict.note}" if verdict.note else ""
-                        needs.append(f"{item.prompt} ({verdict.verdict}{note})")
-                    elif not answered and item.required:
-                        needs.append(f"{item.prompt} (unanswered)")
-                elif section.kind == "objections":
-                    outcome = last.debrief.objections.get(key)
-                    if outcome and outcome.came_up and outcome.landed in ("partly", "badly"):
-                        objections.append(f"“{item.objection}” (answer landed {outcome.landed})")
+        for section, item in last.checklist.items():
+            if section.kind == "needs":
+                verdict = last.debrief.need(section, item)
+                answered = not last.peek(section, item).is_empty
+                if verdict and verdict.verdict in ("changed", "wrong"):
+                    note = f" — {verdict.note}" if verdict.note else ""
+                    needs.append(f"{item.prompt} ({verdict.verdict}{note})")
+                elif not answered and item.required:
+                    needs.append(f"{item.prompt} (unanswered)")
+            elif section.kind == "objections":
+                outcome = last.debrief.objection(section, item)
+                if outcome and outcome.came_up and outcome.landed in ("partly", "badly"):
+                    objections.append(f"“{item.objection}” (answer landed {outcome.landed})")
         objections += [f"“{text}” (came up unprepared)" for text in last.debrief.unprepared]
         return CarriedForward(needs, objections)
 

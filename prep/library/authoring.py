@@ -21,7 +21,8 @@ def list_lines(library: Library) -> list[str]:
     """One line per checklist — id, title, language, version, source — then what failed to load."""
     rows = [("ID", "TITLE", "LANG", "VER", "SOURCE")]
     for checklist in library.ordered():
-        source = "built-in" if checklist.source.startswith("built-in:") else checklist.source
+        file = library.sources.get(checklist.id, "")
+        source = "built-in" if file.startswith("built-in:") else file
         replaced = library.replaced.get(checklist.id)
         if replaced:
             source += f"  (replaces {', '.join(replaced)})"

@@ -48,6 +48,7 @@ class Library:
     checklists: dict[str, Checklist] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     replaced: dict[str, list[str]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # where each checklist was read from
 
     def meeting_types(self) -> list[str]:
         """Every meeting type some checklist is meant for."""
@@ -245,8 +246,7 @@ class _Reader:
             return None
         return Checklist(
             id=values["id"], title=values["title"], sections=tuple(sections), language=values["language"] or "en",
-            version=values["version"], description=values["description"], meeting_types=values["meeting_types"],
-            source=self.path,
+            version=values["version"], description=values["description"], meeting_types=tuple(values["meeting_types"]),
         )
 
     def section(self, node: Node, seen: set[str]) -> Section | None:
@@ -278,7 +278,7 @@ class _Reader:
         self.unique(fields.get("id"), values["id"], seen, "this section's items")
         return Item(
             id=values["id"], prompt=values.get("prompt", ""), objection=values.get("objection", ""),
-            point=values.get("point", ""), responses=values.get("responses", ()), hint=values["hint"],
+            point=values.get("point", ""), responses=tuple(values.get("responses", ())), hint=values["hint"],
             required=values["required"],
         )
 
@@ -401,27 +401,28 @@ def load_library() -> Library:
     library = Library()
     origin: dict[str, str] = {}
 
-    def add(checklist: Checklist | None, problems: list[Problem], source: str, folder_ids: dict[str, str]) -> None:
+    def add(checklist: Checklist | None, problems: list[Problem], file: str, source: str, folder_ids: dict[str, str]) -> None:
         library.problems.extend(problems)
         if checklist is None:
             return
         if checklist.id in folder_ids:
             # Two files of one folder with one id: neither is clearly meant, so keep the first.
             library.problems.append(Problem(
-                checklist.source, _id_line(checklist.source), 1,
+                file, _id_line(file), 1,
                 f"id {checklist.id!r} is already used by {folder_ids[checklist.id]} in the same folder; give one of them another id",
             ))
             return
-        folder_ids[checklist.id] = checklist.source
+        folder_ids[checklist.id] = file
         if checklist.id in library.checklists:
             library.replaced.setdefault(checklist.id, []).append(origin[checklist.id])
         library.checklists[checklist.id] = checklist
         origin[checklist.id] = source
+        library.sources[checklist.id] = file
 
     builtin_ids: dict[str, str] = {}
     for name, content in builtin_files():
         checklist, problems = parse_checklist(content, f"built-in:{name}")
-        add(checklist, problems, "built-in", builtin_ids)
+        add(checklist, problems, f"built-in:{name}", "built-in", builtin_ids)
 
     folders = [locations.user_checklists_dir(), *locations.team_checklist_dirs()]
     for index, folder in enumerate(folders):
@@ -432,5 +433,5 @@ def load_library() -> Library:
         folder_ids: dict[str, str] = {}
         for path in _yaml_files(folder):
             checklist, problems = read_checklist(path)
-            add(checklist, problems, str(path), folder_ids)
+            add(checklist, problems, str(path), str(path), folder_ids)
     return library

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from sys import intern
-from typing import Any
 
-from prep.model.meeting import DRAFT, FollowUp
+from prep.model.meeting import DRAFT, FollowUp, MeetingRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,33 +35,32 @@ class MeetingSummary:
         """True while something promised is not done."""
         return any(not f.done for f in self.followups)
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> MeetingSummary:
-        """Summarise a stored meeting row."""
-        debrief = data.get("debrief") or {}
-        # 50,000 summaries stay in memory: the few distinct names, titles and
-        # phrases are shared rather than held once per meeting.
-        return cls(
-            id=data["id"], customer=intern(data["customer"]), contact=intern(data.get("contact", "")),
-            when=datetime.fromisoformat(data["when"]), goal=intern(data.get("goal", "")),
-            status=intern(data.get("status", DRAFT)),
-            checklist_title=intern(data.get("checklist_title") or (data.get("checklist") or {}).get("title", "")),
-            updated=datetime.fromisoformat(data["updated"]),
-            followups=tuple(FollowUp.from_dict(f) for f in debrief.get("followups", [])),
-            outcome=intern(debrief.get("outcome", "")),
-            text=_search_text(data),
-        )
+
+def summarise(record: MeetingRecord, checklist_title: str) -> MeetingSummary:
+    """What lists and search need of a meeting."""
+    debrief = record.debrief
+    # 50,000 summaries stay in memory: the few distinct names, titles and
+    # phrases are shared rather than held once per meeting.
+    return MeetingSummary(
+        id=record.id, customer=intern(record.customer), contact=intern(record.contact),
+        when=record.when, goal=intern(record.goal), status=intern(record.status),
+        checklist_title=intern(checklist_title), updated=record.updated,
+        followups=tuple(debrief.followups) if debrief else (),
+        outcome=intern(debrief.outcome) if debrief else "",
+        text=_search_text(record),
+    )
 
 
-def _search_text(data: dict[str, Any]) -> bytes:
+def _search_text(record: MeetingRecord) -> bytes:
     """Everything the rep wrote about a meeting, lower-cased, for substring search.
 
     Kept as UTF-8: one dash or curly quote would make a str take two bytes a
     character, and 50,000 of these stay in memory.
     """
-    parts = [data["customer"], data.get("contact", ""), data.get("goal", "")]
-    parts += [answer.get("text", "") for answer in data.get("answers", {}).values()]
-    debrief = data.get("debrief") or {}
-    parts += [debrief.get("outcome", ""), debrief.get("notes", "")]
-    parts += [f.get("text", "") for f in debrief.get("followups", [])]
+    parts = [record.customer, record.contact, record.goal]
+    parts += [answer.text for answer in record.answers.values()]
+    debrief = record.debrief
+    if debrief is not None:
+        parts += [debrief.outcome, debrief.notes]
+        parts += [f.text for f in debrief.followups]
     return "\n".join(part for part in parts if part).lower().encode()

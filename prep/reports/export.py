@@ -5,8 +5,10 @@ The JSON export is the documented format that `prep import` reads back:
     {"format": "prep-export", "version": 1, "exported": "2026-11-23T09:00:00",
      "customer": null, "meetings": [<meeting>, ...]}
 
-Each meeting is what `Meeting.to_dict` writes: id, customer, contact, when, goal,
+Each meeting is a `prep.model.meeting.Meeting`: id, customer, contact, when, goal,
 status, the copy of its checklist, the answers by `section/item`, and the debrief.
+`ExportFile` declares the whole file once; reading it back checks every field
+against that declaration before anything is imported.
 """
 
 from __future__ import annotations
@@ -16,17 +18,38 @@ import io
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+import msgspec
 
 from prep.errors import PrepError
 from prep.insights.customers import resolve_customer
 from prep.model.meeting import Meeting
+from prep.model.shapes import ShapeError, decode, to_builtins
 from prep.model.summary import MeetingSummary
 from prep.reports.brief import brief_markdown
 from prep.storage.store import Store
 
 EXPORT_FORMAT = "prep-export"
 EXPORT_VERSION = 1
+ONLY_EXPORTS = "import only files written by `prep export --format json`"
+
+
+class ExportFile(msgspec.Struct, forbid_unknown_fields=True):
+    """The JSON export, as `prep export --format json` writes it and `prep import` reads it."""
+
+    format: Literal["prep-export"]
+    version: Literal[1]
+    exported: datetime
+    customer: str | None
+    meetings: list[Meeting]
+
+
+class _Header(msgspec.Struct):
+    """Just enough of any JSON file to tell whether it is a prep export at all."""
+
+    format: Any = None
+    version: Any = None
 
 
 def chosen_meetings(store: Store, customer: str | None) -> list[MeetingSummary]:
@@ -40,12 +63,9 @@ def chosen_meetings(store: Store, customer: str | None) -> list[MeetingSummary]:
 
 def export_json(store: Store, customer: str | None, now: datetime) -> str:
     """Everything (or one customer's), as the documented JSON."""
-    meetings = [m.to_dict() for m in store.meetings(s.id for s in chosen_meetings(store, customer))]
-    document = {
-        "format": EXPORT_FORMAT, "version": EXPORT_VERSION,
-        "exported": now.isoformat(timespec="seconds"), "customer": customer, "meetings": meetings,
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    meetings = list(store.meetings(s.id for s in chosen_meetings(store, customer)))
+    document = ExportFile(EXPORT_FORMAT, EXPORT_VERSION, now.replace(microsecond=0), customer, meetings)
+    return json.dumps(to_builtins(document), ensure_ascii=False, indent=1) + "\n"
 
 
 def export_markdown(store: Store, customer: str | None) -> str:
@@ -71,35 +91,33 @@ def export_csv(store: Store, customer: str | None) -> str:
     return out.getvalue()
 
 
-def read_export(path: Path) -> list[dict[str, Any]]:
-    """Check a whole export file before anything is imported; PrepError names what is wrong."""
+def read_export(path: Path) -> list[Meeting]:
+    """Check a whole export file before anything is imported; PrepError names the file and the field."""
     try:
-        document = json.loads(path.read_bytes())
+        data = path.read_bytes()
     except OSError as error:
         raise PrepError(f"{path}: cannot read ({error.strerror})") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        where = f" at line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
-        raise PrepError(f"{path}: not valid JSON{where}; import only files written by `prep export --format json`") from None
-    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise PrepError(f"{path}: not a prep export; import only files written by `prep export --format json`")
-    if document.get("version") != EXPORT_VERSION:
-        raise PrepError(f"{path}: export version {document.get('version')!r} is not known; update prep")
-    meetings = document.get("meetings")
-    if not isinstance(meetings, list):
-        raise PrepError(f"{path}: the export has no list of meetings; nothing was imported")
-    for index, data in enumerate(meetings, start=1):
-        try:
-            Meeting.from_dict(data)
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise PrepError(
-                f"{path}: meeting {index} cannot be read ({type(error).__name__}: {error}); nothing was imported"
-            ) from None
+    try:
+        header = decode(data, _Header)
+    except ShapeError as error:
+        raise PrepError(f"{path}: {error}; {ONLY_EXPORTS}") from None
+    if header.format != EXPORT_FORMAT:
+        raise PrepError(f"{path}: not a prep export; {ONLY_EXPORTS}")
+    if header.version != EXPORT_VERSION:
+        raise PrepError(f"{path}: export version {header.version!r} is not known; update prep")
+    try:
+        meetings = decode(data, ExportFile).meetings
+    except ShapeError as error:
+        raise PrepError(f"{path}: {error}; nothing was imported") from None
+    seen: dict[str, int] = {}
+    for index, meeting in enumerate(meetings):
+        if meeting.id in seen:
+            raise PrepError(f"{path}: meetings[{index}].id: the same id as meetings[{seen[meeting.id]}]; "
+                            "nothing was imported")
+        seen[meeting.id] = index
     return meetings
 
 
 def import_json(store: Store, path: Path) -> int:
     """Restore an export: meetings already there are replaced, never doubled."""
-    meetings = read_export(path)
-    return store.add_many(Meeting.from_dict(data).to_dict() for data in meetings)
-
-
+    return store.add_many(read_export(path))

@@ -30,20 +30,17 @@ def export_trainer(store: Store) -> str:
         if debrief is not None:
             entry["debriefed"] += 1
             unprepared_recorded += len(debrief.unprepared)
-        for section in meeting.checklist.sections:
-            if section.kind != "objections":
-                continue
-            for item in section.items:
-                counts = entry["objections"].setdefault(item.id, {
-                    "id": item.id, "objection": item.objection, "prepared": 0, "came_up": 0, "came_up_unprepared": 0,
-                })
-                answer = meeting.peek(section, item)
-                prepared = bool(answer.text.strip()) or answer.likelihood in ("possible", "likely")
-                counts["prepared"] += prepared
-                outcome = debrief.objections.get(f"{section.id}/{item.id}") if debrief else None
-                if outcome and outcome.came_up:
-                    counts["came_up"] += 1
-                    counts["came_up_unprepared"] += not prepared
+        for section, item in meeting.checklist.items("objections"):
+            counts = entry["objections"].setdefault(item.id, {
+                "id": item.id, "objection": item.objection, "prepared": 0, "came_up": 0, "came_up_unprepared": 0,
+            })
+            answer = meeting.peek(section, item)
+            prepared = bool(answer.text.strip()) or answer.likelihood in ("possible", "likely")
+            counts["prepared"] += prepared
+            outcome = debrief.objection(section, item) if debrief else None
+            if outcome and outcome.came_up:
+                counts["came_up"] += 1
+                counts["came_up_unprepared"] += not prepared
     document = {
         "format": TRAINER_FORMAT, "version": 1, "meetings": meetings,
         "unprepared_objections_recorded": unprepared_recorded,

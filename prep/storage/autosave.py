@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
 
 from prep.errors import PrepError, StoreError
+from prep.model.meeting import Meeting
+from prep.model.shapes import deep_copy
 from prep.storage.store import Store
 
 
@@ -22,15 +23,19 @@ class Autosave:
     def __init__(self, store: Store, on_error: Callable[[PrepError], None]) -> None:
         self.store = store
         self.on_error = on_error
-        self._pending: dict[str, dict[str, Any]] = {}
+        self._pending: dict[str, Meeting] = {}
         self._lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prep-autosave")
 
-    def save(self, snapshot: dict[str, Any]) -> Future[None]:
-        """Queue this version of a meeting; it replaces any older version still waiting."""
+    def save(self, meeting: Meeting) -> Future[None]:
+        """Queue this version of a meeting; it replaces any older version still waiting.
+
+        A deep copy is queued: the rep goes on typing into the meeting on screen while it is written.
+        """
+        snapshot = deep_copy(meeting)
         with self._lock:
-            self._pending[snapshot["id"]] = snapshot
-        return self._executor.submit(self._write, snapshot["id"])
+            self._pending[meeting.id] = snapshot
+        return self._executor.submit(self._write, meeting.id)
 
     def _write(self, meeting_id: str) -> None:
         with self._lock:

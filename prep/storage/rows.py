@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
+from prep.model.meeting import MeetingRecord
+
 Row = dict[str, Any]
 
 
@@ -47,3 +49,10 @@ class Rows(MutableMapping[str, Row]):
         """The row as JSON text, without parsing it."""
         value = self._raw[key]
         return value if isinstance(value, (bytes, memoryview)) else dumps(value)
+
+
+class MeetingRow(MeetingRecord, kw_only=True):
+    """A meeting as the meetings table holds it: its checklist copy is named, and kept once in the checklists table."""
+
+    checklist_ref: str
+    checklist_title: str = ""

@@ -12,11 +12,13 @@ import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from prep.errors import StoreError
 from prep.model.meeting import Meeting
-from prep.model.summary import MeetingSummary
+from prep.model.shapes import ShapeError, convert, decode, to_builtins
+from prep.model.summary import MeetingSummary, summarise
+from prep.storage.rows import MeetingRow
 from prep.storage.migrations import (
     CHECKLISTS,
     MEETINGS,
@@ -28,11 +30,10 @@ from prep.storage.migrations import (
 )
 
 if TYPE_CHECKING:  # TinyDB and the journal load with the first read, not before the first paint
-    from tinydb import TinyDB
-
-    from prep.storage.journal import Changes, JournalStorage
+    from prep.storage.journal import Changes, JournalStorage, PrepDB
     from prep.storage.rows import Rows
 
+T = TypeVar("T")
 RECENT_HOT = 20  # the newest meetings are read first too: the home screen lists them
 INDEX_CHUNK = 2000
 
@@ -44,7 +45,7 @@ class Store:
         self.path = Path(path)
         self.clock = clock
         self._lock = threading.RLock()
-        self._db: TinyDB | None = None
+        self._db: PrepDB | None = None
         self._storage: JournalStorage | None = None
         self._summaries: dict[str, MeetingSummary] = {}
         self._complete = False
@@ -53,14 +54,11 @@ class Store:
 
     # -- opening ------------------------------------------------------------------
 
-    def _open(self) -> TinyDB:
+    def _open(self) -> PrepDB:
         if self._db is None:
-            from tinydb import TinyDB
+            from prep.storage.journal import JournalStorage, PrepDB
 
-            from prep.storage.journal import JournalStorage, JournalTable
-
-            TinyDB.table_class = JournalTable
-            db = TinyDB(self.path, storage=JournalStorage, on_reload=self._reloaded)
+            db = PrepDB(self.path, on_reload=self._reloaded)
             storage = db.storage
             assert isinstance(storage, JournalStorage)
             storage.hot_rows = self._hot_rows
@@ -130,7 +128,8 @@ class Store:
         for key in keys:
             self._summaries.pop(key, None)
             if key in rows:
-                self._summaries[key] = MeetingSummary.from_dict(rows[key])
+                record = self._decode(rows.text(key), MeetingRow, key)
+                self._summaries[key] = summarise(record, record.checklist_title)
 
     def _hot_rows(self, table: str, rows: Rows) -> set[str]:
         """What the next start needs first: drafts, what is coming up, open follow-ups, the newest."""
@@ -160,71 +159,70 @@ class Store:
 
     # -- writing ------------------------------------------------------------------
 
-    def save(self, meeting: Meeting | dict[str, Any]) -> None:
+    def save(self, meeting: Meeting) -> None:
         """Save a meeting (a draft or a finished one), replacing an earlier save of it."""
-        data = meeting.to_dict() if isinstance(meeting, Meeting) else meeting
         with self._lock:
-            self._write([data])
+            self._write([meeting])
 
-    def add_many(self, meetings: Iterable[dict[str, Any]]) -> int:
+    def add_many(self, meetings: Iterable[Meeting]) -> int:
         """Add or replace many meetings in one write (demo data and imports)."""
         with self._lock:
             return self._write(list(meetings))
 
-    def _write(self, meetings: list[dict[str, Any]]) -> int:
+    def _write(self, meetings: list[Meeting]) -> int:
+        from tinydb.table import Document
+
         db = self._open()
-        assert self._storage is not None
-        checklists: dict[str, dict[str, Any]] = {}
-        rows: dict[str, dict[str, Any]] = {}
-        seen: dict[int, str] = {}
-        for data in meetings:
-            copy = data["checklist"]
-            ref = seen.get(id(copy))
-            if ref is None:
-                ref, copy = checklist_ref(copy)
-                seen[id(data["checklist"])] = ref
-                checklists[ref] = copy
-            row = {key: value for key, value in data.items() if key != "checklist"}
-            row["checklist_ref"], row["checklist_title"] = ref, copy["title"]
-            rows[str(doc_id(data["id"]))] = row
-        with self._storage.writing() as tables:
-            known = tables.get(CHECKLISTS) or _no_rows()
-            changes: Changes = {
-                CHECKLISTS: {str(doc_id(ref)): {"ref": ref, "checklist": copy}
-                             for ref, copy in checklists.items() if str(doc_id(ref)) not in known},
-                MEETINGS: dict(rows),
-            }
-            if META not in tables:
-                changes[META] = {"1": {"schema": SCHEMA_VERSION}}
-            # Marked before the commit: a compaction inside it must see these rows as
-            # indexed, or a new draft could land among the rows read last.
-            self._stale.update(rows)
-            # One journal line: the meetings and the checklist copies they refer to
-            # arrive together or not at all.
-            self._storage.commit(changes)
-        db.table(MEETINGS).clear_cache()
+        copies: dict[str, Document] = {}
+        refs: dict[int, tuple[str, str]] = {}  # most meetings share a few checklist objects
+        rows: list[Document] = []
+        for meeting in meetings:
+            ref, title = refs.get(id(meeting.checklist)) or ("", "")
+            if not ref:
+                copy = to_builtins(meeting.checklist)
+                ref, _ = checklist_ref(copy)
+                title = meeting.checklist.title
+                refs[id(meeting.checklist)] = (ref, title)
+                copies[ref] = Document({"ref": ref, "checklist": copy}, doc_id=doc_id(ref))
+            row = to_builtins(meeting.tidied())
+            del row["checklist"]
+            row["checklist_ref"], row["checklist_title"] = ref, title
+            rows.append(Document(row, doc_id=doc_id(meeting.id)))
+        checklists = db.table(CHECKLISTS)
+        new_copies = [copy for copy in copies.values() if not checklists.contains(doc_id=copy.doc_id)]
+        if new_copies:
+            # Written first: a meeting never refers to a copy that is not there.
+            checklists.upsert_many(new_copies)
+        meta = db.table(META)
+        if meta.get(doc_id=1) is None:
+            meta.insert(Document({"schema": SCHEMA_VERSION}, doc_id=1))
+        # Marked before the write: a compaction inside it must see these rows as
+        # indexed, or a new draft could land among the rows read last.
+        self._stale.update(str(row.doc_id) for row in rows)
+        table = db.table(MEETINGS)
+        if len(rows) == 1:
+            table.upsert(rows[0])
+        elif rows:
+            table.upsert_many(rows)
         return len(rows)
 
-    def forget(self, meeting_ids: Iterable[str], customer: str) -> list[Path]:
-        """Erase a customer's meetings everywhere: the journal is folded away at once, backups are
-        rewritten without them and leftovers removed. Returns files that still mention them (none)."""
+    def forget(self, customer: str) -> list[Path]:
+        """Erase everything about a customer: their meetings are removed, the journal is folded
+        away at once, backups are rewritten without them and leftovers removed.
+
+        Returns the files that still mention them (there should be none).
+        """
+        from tinydb import Query
+
         from prep.storage.erase import scrub
 
-        self._forget(meeting_ids)
-        return scrub(self.files(), customer)
-
-    def _forget(self, meeting_ids: Iterable[str]) -> int:
         with self._lock:
-            self._open()
+            db = self._open()
             assert self._storage is not None
-            keys = {str(doc_id(meeting_id)) for meeting_id in meeting_ids}
-            with self._storage.writing() as tables:
-                rows = tables.get(MEETINGS) or _no_rows()
-                gone = {key: None for key in keys if key in rows}
-                self._stale.update(gone)
-                self._storage.commit({MEETINGS: gone})  # type: ignore[dict-item]
-                self._storage.fold_journal()
-            return len(gone)
+            removed = db.table(MEETINGS).remove(Query().customer == customer)
+            self._stale.update(str(key) for key in removed)
+            self._storage.compact()
+        return scrub(self.files(), customer)
 
     def compact(self) -> None:
         """Fold the journal into the snapshot now."""
@@ -250,13 +248,29 @@ class Store:
             if row is None:
                 return None
             data = dict(row)
-            ref = data.pop("checklist_ref")
+            ref = data.pop("checklist_ref", "")
             data.pop("checklist_title", None)
-            copy = db.table(CHECKLISTS).get(doc_id=doc_id(ref))
+            copy = db.table(CHECKLISTS).get(doc_id=doc_id(ref)) if isinstance(ref, str) else None
             if copy is None:
                 raise StoreError(f"{self.path}: the checklist of meeting {meeting_id} is missing; restore a backup")
             data["checklist"] = copy["checklist"]
-        return Meeting.from_dict(data)
+        return self._convert(data, Meeting, meeting_id)
+
+    def _decode(self, text: bytes | memoryview, kind: type[T], key: str) -> T:
+        try:
+            return decode(text, kind)
+        except ShapeError as error:
+            raise self._damaged(key, error) from None
+
+    def _convert(self, data: dict[str, Any], kind: type[T], key: str) -> T:
+        try:
+            return convert(data, kind)
+        except ShapeError as error:
+            raise self._damaged(key, error) from None
+
+    def _damaged(self, key: str, error: ShapeError) -> StoreError:
+        return StoreError(f"{self.path}: meeting {key} does not read as a meeting ({error}); "
+                          "it was left as it is — restore a backup, or export and fix it")
 
     def home_summaries(self) -> list[MeetingSummary]:
         """What the home screen needs, fast at any size: drafts, upcoming, open follow-ups, newest."""

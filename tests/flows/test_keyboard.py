@@ -131,8 +131,8 @@ async def test_rep_rehearses_objections_and_sees_the_result_in_the_debrief(demo_
         assert "went well" in rehearsed and "needs work" in rehearsed
     saved = Store(demo_db).meeting(meeting_id)
     assert saved is not None
-    assert sorted(r["verdict"] for r in saved.rehearsal.values()) == ["needs work", "went well"]
-    assert "Ask what they compare" in [r.get("answer") for r in saved.rehearsal.values()]
+    assert sorted(r.verdict for r in saved.rehearsal.values()) == ["needs work", "went well"]
+    assert "Ask what they compare" in [r.answer for r in saved.rehearsal.values()]
 
 
 async def test_every_key_of_the_screen_is_in_the_palette(db_path: Path) -> None:

@@ -14,12 +14,14 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from prep.errors import StoreError
 from prep.library.loader import load_library
 from prep.model.meeting import Answer, Meeting
 from prep.storage import journal
+from prep.model.shapes import to_builtins
 from prep.storage.store import SCHEMA_VERSION, Store
 
 WRITER = Path(__file__).parents[2] / "benchmarks" / "crash_writer.py"
@@ -97,7 +99,7 @@ def test_damage_in_the_middle_of_the_journal_is_reported_and_left_alone(db_path:
 @pytest.mark.parametrize("cut", [1, 100, 2000, -10])
 def test_a_truncated_snapshot_is_reported_and_never_written_over(db_path: Path, cut: int) -> None:
     store = Store(db_path)
-    store.add_many(meeting(f"Customer {i}", index=i).to_dict() for i in range(30))
+    store.add_many(meeting(f"Customer {i}", index=i) for i in range(30))
     store.compact()
     data = db_path.read_bytes()
     damaged = data[:cut] if cut > 0 else data[:cut]
@@ -155,7 +157,7 @@ def test_two_copies_see_each_others_saves(db_path: Path) -> None:
 def test_older_layout_is_migrated_with_a_backup(db_path: Path) -> None:
     old = meeting("Old Co")
     db_path.parent.mkdir(parents=True)
-    original = json.dumps({"meta": {"1": {"schema": 1}}, "meetings": {"1": old.to_dict()}}).encode()
+    original = json.dumps({"meta": {"1": {"schema": 1}}, "meetings": {"1": to_builtins(old)}}).encode()
     db_path.write_bytes(original)
     store = Store(db_path)
     assert store.meeting(old.id) == old
@@ -214,7 +216,7 @@ def test_an_unreadable_database_names_the_file_and_the_fix(db_path: Path) -> Non
 
 def test_a_new_draft_stays_among_the_rows_read_first_after_a_compaction(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(db_path)
-    store.add_many(meeting(f"Past {i}", index=i).to_dict() | {"status": "prepared", "when": f"2025-01-{i + 1:02d}T09:00"}
+    store.add_many(msgspec.structs.replace(meeting(f"Past {i}", index=i), status="prepared", when=datetime(2025, 1, i + 1, 9))
                    for i in range(25))
     store.compact()
     monkeypatch.setattr(journal, "COMPACT_AT_BYTES", 1)  # the next save compacts

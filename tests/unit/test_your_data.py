@@ -55,7 +55,7 @@ def test_a_bad_import_file_is_refused_whole(demo_db: Path, tmp_path: Path) -> No
     target = tmp_path / "target.json"
     result = prep("import", str(export), db=target)
     assert result.returncode == 1
-    assert "meeting 6 cannot be read" in result.stderr and "nothing was imported" in result.stderr
+    assert f"{export}: meetings[5].when: missing" in result.stderr and "nothing was imported" in result.stderr
     assert Store(target).count() == 0
 
     export.write_text(json.dumps(document)[:500])
