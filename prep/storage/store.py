@@ -30,7 +30,8 @@ from prep.storage.migrations import (
 )
 
 if TYPE_CHECKING:  # TinyDB and the journal load with the first read, not before the first paint
-    from prep.storage.journal import Changes, JournalStorage, PrepDB
+    from prep.storage.journal import Changes, JournalStorage
+    from prep.storage.tables import PrepDB
     from prep.storage.rows import Rows
 
 T = TypeVar("T")
@@ -56,7 +57,8 @@ class Store:
 
     def _open(self) -> PrepDB:
         if self._db is None:
-            from prep.storage.journal import JournalStorage, PrepDB
+            from prep.storage.journal import JournalStorage
+            from prep.storage.tables import PrepDB
 
             db = PrepDB(self.path, on_reload=self._reloaded)
             storage = db.storage
