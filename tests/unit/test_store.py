@@ -20,7 +20,7 @@ def a_meeting(customer: str = "Brandt Logistik GmbH", when: datetime = datetime(
     assert checklist is not None
     meeting = Meeting(customer=customer, when=when, checklist=checklist, contact="Katrin Brandt", goal="Pilot scope")
     needs = checklist.sections[0]
-    meeting.answers[f"{needs.id}/{needs.items[0].id}"] = Answer(text="Three spreadsheets, two planners")
+    meeting.answers[needs.key(needs.items[0])] = Answer(text="Three spreadsheets, two planners")
     return meeting
 
 
@@ -98,3 +98,22 @@ def test_database_from_a_newer_prep_is_not_touched(db_path: Path) -> None:
     with pytest.raises(StoreError, match="newer prep"):
         Store(db_path).save(a_meeting())
     assert db_path.read_bytes() == content
+
+
+def test_tinydb_writes_are_journal_lines_of_just_the_rows_they_change(db_path: Path) -> None:
+    from tinydb import Query
+    from tinydb.table import Document
+
+    from prep.storage.tables import PrepDB
+
+    db_path.parent.mkdir(parents=True)
+    table = PrepDB(db_path).table("meetings")
+    table.insert_multiple([Document({"customer": f"Customer {n}", "goal": "Pilot"}, doc_id=n) for n in range(1, 51)])
+    table.update({"goal": "Signed"}, Query().customer == "Customer 7")
+    table.remove(Query().customer == "Customer 9")
+    lines = db_path.with_name(db_path.name + ".journal").read_bytes().splitlines()
+    assert len(lines) == 3  # one line a call, whatever the number of rows read
+    assert json.loads(lines[1][9:]) == {"meetings": {"7": {"customer": "Customer 7", "goal": "Signed"}}}
+    assert json.loads(lines[2][9:]) == {"meetings": {"9": None}}
+    again = PrepDB(db_path).table("meetings")
+    assert len(again) == 49 and again.get(doc_id=7) == {"customer": "Customer 7", "goal": "Signed"}
