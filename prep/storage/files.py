@@ -10,6 +10,7 @@ open file, so the umask cannot widen (or narrow) it.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,13 @@ def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = 
     Raises PrepError naming the file and what to do; the old file, if any, is untouched then.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # write where the link points, and keep the link
+    if path.exists() and not path.is_file():
+        if stat.S_ISCHR(path.stat().st_mode) or stat.S_ISFIFO(path.stat().st_mode):
+            _write_through(path, content, fix)  # /dev/stdout, a pipe: nothing to replace
+            return
+        raise PrepError(f"{path}: not a file prep can write (a folder or a device); {fix}")
     folder = path.parent
     temp = folder / f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
@@ -49,6 +57,17 @@ def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = 
         fsync_folder(folder)
     except OSError as error:
         temp.unlink(missing_ok=True)
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {fix}") from None
+
+
+def _write_through(path: Path, content: Content, fix: str) -> None:
+    try:
+        with open(path, "wb") as handle:
+            if callable(content):
+                content(handle)
+            else:
+                handle.write(content.encode() if isinstance(content, str) else content)
+    except OSError as error:
         raise PrepError(f"{path}: cannot write ({error.strerror}); {fix}") from None
 
 

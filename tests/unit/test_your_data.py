@@ -107,3 +107,30 @@ def test_forget_refuses_unclear_names(demo_db: Path, typed: str, expected: str) 
     result = prep("forget", typed, "--yes", db=demo_db)
     assert result.returncode == 1 and expected in result.stderr
     assert Store(demo_db).count() == 24
+
+
+def test_every_file_is_written_whole_and_private_whatever_the_umask(tmp_path: Path) -> None:
+    from prep.errors import PrepError
+    from prep.storage.files import private_folder, write_file
+
+    old = os.umask(0)
+    try:
+        folder = private_folder(tmp_path / "a" / "b")
+        assert all((tmp_path / part).stat().st_mode & 0o777 == 0o700 for part in ("a", "a/b"))
+        target = folder / "export.json"
+        target.write_text("the old backup")
+        with pytest.raises(PrepError, match="export.json: cannot write"):
+            write_file(target, lambda handle: (handle.write(b"half"), (_ for _ in ()).throw(OSError(28, "No space left"))))
+        assert target.read_text() == "the old backup" and os.listdir(folder) == ["export.json"]
+        write_file(target, "new")
+        assert target.read_text() == "new" and target.stat().st_mode & 0o777 == 0o600
+        link = tmp_path / "link.json"
+        link.symlink_to(target)
+        write_file(link, "through the link")
+        assert link.is_symlink() and target.read_text() == "through the link"
+        write_file(Path(os.devnull), "nothing")  # a device is written to, never replaced
+        assert Path(os.devnull).is_char_device()
+        with pytest.raises(PrepError, match="not a file prep can write"):
+            write_file(folder, "x")
+    finally:
+        os.umask(old)
