@@ -8,37 +8,24 @@ file never stops the others: `load_library` collects its problems and goes on.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node
 
 from prep import paths as locations
-from prep.library.format import (
-    CHECKLIST,
-    ID_PATTERN,
-    ITEMS,
-    LANGUAGE_PATTERN,
-    SCHEMA_VERSION,
-    SECTION,
-    SECTION_KINDS,
-    TEXT_KEY,
-    Field,
-)
 from prep.library.problems import Problem
-from prep.model.checklist import Checklist, Item, Section
+from prep.library.reader import NodeReader
+from prep.model.checklist import Checklist
 
 MAX_FILE_BYTES = 64 * 1024  # the largest built-in is about 13 KB; parsing stays well under a second
 MAX_NESTING = 64
 MAX_PROBLEMS = 50
-ID_RE = re.compile(ID_PATTERN)
-LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
 
 
 @dataclass
@@ -90,199 +77,6 @@ class _StrictLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-class _Reader:
-    """Validates one file's node tree and builds the checklist, collecting every problem."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def problem(self, node: Node | yaml.Mark | None, message: str) -> None:
-        mark = node.start_mark if isinstance(node, Node) else node
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        self.problems.append(Problem(self.path, line, column, message))
-
-    # -- shapes ---------------------------------------------------------------
-
-    def mapping(self, node: Node, allowed: Iterable[str], what: str, required: Iterable[str],
-                misplaced: dict[str, str] | None = None) -> dict[str, Node] | None:
-        if not isinstance(node, MappingNode):
-            self.problem(node, f"{what} must be a mapping of keys to values")
-            return None
-        allowed = tuple(allowed)
-        found: dict[str, Node] = {}
-        suggested: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else None
-            if not isinstance(key, str):
-                self.problem(key_node, f"keys in {what} must be plain words")
-                continue
-            if key in found:
-                self.problem(key_node, f"`{key}` is given twice in {what}; keep one")
-                continue
-            if key not in allowed:
-                self.problem(key_node, self._unknown_key(key, allowed, what, misplaced or {}))
-                suggested.update(difflib.get_close_matches(key, allowed, n=1, cutoff=0.6))
-                if misplaced and key in misplaced:
-                    suggested.update(k for k in allowed if f"`{k}`" in misplaced[key])
-                continue
-            found[key] = value_node
-        for key in required:
-            # A misspelt key was already reported with its right name: say it once.
-            if key not in found and key not in suggested:
-                self.problem(node, f"{what} needs `{key}`; add it")
-        return found
-
-    @staticmethod
-    def _unknown_key(key: str, allowed: tuple[str, ...], what: str, misplaced: dict[str, str]) -> str:
-        if key in misplaced:
-            return f"`{key}` does not belong in {what}; {misplaced[key]}"
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else "allowed: " + ", ".join(allowed)
-        return f"unknown key `{key}` in {what}; {hint}"
-
-    def text(self, node: Node | None, key: str, *, required: bool = True) -> str:
-        if node is None:
-            return ""
-        if isinstance(node, ScalarNode) and node.tag.endswith((":str", ":int", ":float")):
-            value = str(node.value).strip()
-            if not value and required:
-                self.problem(node, f"`{key}` is empty; write the text")
-            return value
-        if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
-            if required:
-                self.problem(node, f"`{key}` is empty; write the text")
-            return ""
-        self.problem(node, f"`{key}` must be text; put it in quotes if it looks like something else")
-        return ""
-
-    def integer(self, node: Node | None, key: str, default: int) -> int:
-        if node is None:
-            return default
-        if isinstance(node, ScalarNode) and node.tag.endswith(":int"):
-            return int(node.value)
-        self.problem(node, f"`{key}` must be a whole number")
-        return default
-
-    def boolean(self, node: Node | None, key: str) -> bool:
-        if node is None:
-            return False
-        if isinstance(node, ScalarNode) and node.tag.endswith(":bool"):
-            return node.value.lower() in ("true", "yes", "on")
-        self.problem(node, f"`{key}` must be true or false")
-        return False
-
-    def identifier(self, node: Node | None, key: str) -> str:
-        value = self.text(node, key)
-        if value and not ID_RE.match(value):
-            self.problem(node, f"`{key}` {value!r} may only use a-z, 0-9 and '-'; for example {_slug(value)!r}")
-        return value
-
-    def sequence(self, node: Node | None, key: str, *, at_least: int = 0) -> list[Node]:
-        if node is None:
-            return []
-        if not isinstance(node, SequenceNode):
-            self.problem(node, f"`{key}` must be a list (lines starting with '- ')")
-            return []
-        if len(node.value) < at_least:
-            self.problem(node, f"`{key}` needs at least {at_least} entr{'y' if at_least == 1 else 'ies'}")
-        return list(node.value)
-
-    def unique(self, node: Node | None, value: str, seen: set[str], what: str) -> None:
-        if value and value in seen:
-            self.problem(node, f"id {value!r} is used twice in {what}; ids must be unique")
-        seen.add(value)
-
-    def value(self, node: Node | None, key: str, field: Field) -> Any:
-        """Read one value as the format says it must be."""
-        if field.type == "text":
-            return self.text(node, key, required=field.required)
-        if field.type == "id":
-            return self.identifier(node, key)
-        if field.type == "int":
-            number = self.integer(node, key, field.minimum or 1)
-            if node is not None and field.minimum is not None and number < field.minimum:
-                self.problem(node, f"`{key}` must be {field.minimum} or more")
-            return number
-        if field.type == "bool":
-            return self.boolean(node, key)
-        if field.type == "language":
-            language = self.text(node, key, required=False)
-            if language and not LANGUAGE_RE.match(language):
-                self.problem(node, f"`{key}` {language!r} is not a language tag; write e.g. en, de or de-AT")
-            return language
-        if field.type == "kind":
-            kind = self.text(node, key)
-            if kind and kind not in SECTION_KINDS:
-                close = difflib.get_close_matches(kind, SECTION_KINDS, n=1)
-                hint = f"did you mean `{close[0]}`?" if close else "use one of " + ", ".join(SECTION_KINDS)
-                self.problem(node, f"unknown section kind `{kind}`; {hint}")
-                return ""
-            return kind
-        if field.type == "ids":
-            return tuple(self.identifier(entry, key) for entry in self.sequence(node, key))
-        if field.type == "texts":
-            return tuple(self.text(entry, key) for entry in self.sequence(node, key, at_least=1))
-        return self.sequence(node, key, at_least=1)  # "list": nodes, read by the caller
-
-    def values(self, fields: dict[str, Node], spec: dict[str, Field]) -> dict[str, Any]:
-        return {key: self.value(fields.get(key), key, field) for key, field in spec.items()}
-
-    def checklist(self, root: Node) -> Checklist | None:
-        fields = self.mapping(root, CHECKLIST, "the checklist", [k for k, f in CHECKLIST.items() if f.required])
-        if fields is None:
-            return None
-        values = self.values(fields, CHECKLIST)
-        if "schema" in fields and values["schema"] != SCHEMA_VERSION:
-            self.problem(fields["schema"], f"schema {values['schema']} is not known; this prep reads schema {SCHEMA_VERSION}")
-        sections: list[Section] = []
-        seen: set[str] = set()
-        for entry in values["sections"]:
-            section = self.section(entry, seen)
-            if section:
-                sections.append(section)
-        if self.problems:
-            return None
-        return Checklist(
-            id=values["id"], title=values["title"], sections=tuple(sections), language=values["language"] or "en",
-            version=values["version"], description=values["description"], meeting_types=values["meeting_types"],
-            source=self.path,
-        )
-
-    def section(self, node: Node, seen: set[str]) -> Section | None:
-        fields = self.mapping(node, SECTION, "a section", [k for k, f in SECTION.items() if f.required])
-        if fields is None:
-            return None
-        values = self.values(fields, SECTION)
-        self.unique(fields.get("id"), values["id"], seen, "this checklist's sections")
-        kind = values["kind"]
-        items: list[Item] = []
-        seen_items: set[str] = set()
-        for entry in values["items"] if kind else []:
-            item = self.item(entry, kind, seen_items)
-            if item:
-                items.append(item)
-        return Section(id=values["id"], kind=kind, title=values["title"], intro=values["intro"], items=tuple(items))
-
-    def item(self, node: Node, kind: str, seen: set[str]) -> Item | None:
-        spec = ITEMS[kind]
-        what = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} item"
-        misplaced = {
-            key: f"{what} uses `{TEXT_KEY[kind]}`" for key in ("prompt", "objection", "point", "responses")
-            if key not in spec
-        }
-        fields = self.mapping(node, spec, what, [k for k, f in spec.items() if f.required], misplaced)
-        if fields is None:
-            return None
-        values = self.values(fields, spec)
-        self.unique(fields.get("id"), values["id"], seen, "this section's items")
-        return Item(
-            id=values["id"], prompt=values.get("prompt", ""), objection=values.get("objection", ""),
-            point=values.get("point", ""), responses=values.get("responses", ()), hint=values["hint"],
-            required=values["required"],
-        )
-
-
 def _id_line(path: str) -> int:
     """The line of the top-level `id:` key, for problems found after parsing."""
     try:
@@ -290,10 +84,6 @@ def _id_line(path: str) -> int:
     except (OSError, UnicodeDecodeError):
         return 1
     return next((number for number, line in enumerate(lines, start=1) if line.startswith("id:")), 1)
-
-
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-checklist"
 
 
 def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, list[Problem]]:
@@ -315,7 +105,7 @@ def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, lis
     try:
         root = yaml.compose(text, Loader=_StrictLoader)
     except _Refused as refused:
-        reader = _Reader(path)
+        reader = NodeReader(path)
         reader.problem(refused.mark, refused.message)
         return None, reader.problems
     except yaml.MarkedYAMLError as error:
@@ -326,7 +116,7 @@ def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, lis
         return None, [Problem(path, 1, 1, f"not valid YAML: {error}")]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty; start from `prep checklists new ID`")]
-    reader = _Reader(path)
+    reader = NodeReader(path)
     if not isinstance(root, MappingNode):
         reader.problem(root, "the top level must be a mapping with schema, id, title and sections")
         return None, reader.problems
