@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -22,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from prep.errors import PrepError
 from prep.model.meeting import Meeting
-from prep.settings import keys_path, load_theme, read_keymap, save_theme
+from prep.settings import Settings, read_keymap
 from prep.storage.autosave import Autosave
 from prep.storage.store import Store
 
@@ -90,10 +91,13 @@ class PrepApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {lambda: _providers()[0], lambda: _providers()[1]}
 
-    def __init__(self, db_path: Path, *, now: Callable[[], datetime] = datetime.now,
-                 library: Callable[[], Library] | None = None) -> None:
+    def __init__(self, db_path: Path | None = None, *, settings: Settings | None = None,
+                 now: Callable[[], datetime] = datetime.now, library: Callable[[], Library] | None = None) -> None:
+        """Open the database: `db_path` if given, else the one the settings name (read from the environment if not given)."""
         super().__init__()
-        self.store = Store(db_path)
+        settings = settings if settings is not None else Settings.from_environment()
+        self.settings = settings if db_path is None else replace(settings, database=Path(db_path))
+        self.store = Store(self.settings.database)
         self.autosave = Autosave(self.store, self._autosave_failed)
         self.now = now
         self._library = library
@@ -105,17 +109,18 @@ class PrepApp(App[None]):
             return self._library()
         from prep.library.loader import load_library
 
-        return load_library()
+        return load_library(self.settings)
 
     def on_mount(self) -> None:
         from prep.screens.home import HomeScreen
 
         self._ui_loop = asyncio.get_running_loop()
-        self._restoring_theme = True
-        theme = load_theme()
-        if theme in self.available_themes:
-            self.theme = theme
-        self._restoring_theme = False
+        theme = self.settings.theme
+        if theme in self.available_themes and theme != self.theme:
+            # set_reactive skips every watcher, ours too: the theme just read is not written back.
+            # Textual's own watcher is what applies a theme, so it is called by hand.
+            self.set_reactive(App.theme, theme)
+            self._watch_theme(theme)
         if KEYMAP_DELAY:
             self.set_timer(KEYMAP_DELAY, self._load_keymap)
         else:
@@ -150,24 +155,26 @@ class PrepApp(App[None]):
     @work(thread=True, group="settings", exit_on_error=False)
     def _load_keymap(self) -> None:
         """Apply keys.yaml after start-up; a bad file is named in a toast and the defaults stay."""
-        if not keys_path().exists():
+        keys_file = self.settings.keys_file
+        if not keys_file.exists():
             return
-        keymap, problems = read_keymap(keys_path(), known_binding_ids())
+        keymap, problems = read_keymap(keys_file, known_binding_ids())
         if keymap:
             self.call_from_thread(self.set_keymap, keymap)
         for problem in problems:
             self.call_from_thread(self.notify, problem, title="keys.yaml", severity="warning", timeout=15)
 
     def watch_theme(self, theme: str) -> None:
-        if not getattr(self, "_restoring_theme", True):
-            self.run_worker(partial(save_theme, theme), thread=True, group="settings", exit_on_error=False)
+        """Remember the theme the rep chose (written off the UI thread)."""
+        self.settings = self.settings.with_theme(theme)
+        self.run_worker(self.settings.save_state, thread=True, group="settings", exit_on_error=False)
 
     def action_help(self) -> None:
         """The keys of the current screen."""
         from prep.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen, _short(keys_path())))
+            self.push_screen(HelpScreen(self.screen, _short(self.settings.keys_file)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: every action of prep, plus the current screen's own."""
