@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from prep.errors import PrepError
 from prep.model.meeting import Meeting
+from prep.screens.base import FollowUpDone, report_failure
 from prep.settings import Settings, read_keymap
 from prep.storage.autosave import Autosave
 from prep.storage.store import Store
@@ -73,10 +73,6 @@ def all_bindings() -> list[tuple[str, Binding]]:
 def known_binding_ids() -> set[str]:
     """Every binding id of prep, to check keys.yaml against."""
     return {binding.id for _, binding in all_bindings() if binding.id}
-
-
-class FollowUpDone(Message):
-    """A follow-up was marked done and saved; lists that show it reload."""
 
 
 class PrepApp(App[None]):
@@ -214,21 +210,27 @@ class PrepApp(App[None]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _load_meeting(self, meeting_id: str, debrief: bool) -> None:
         meeting = self.store.meeting(meeting_id)
-        self.call_from_thread(self._show_meeting, meeting, debrief)
+        self.call_from_thread(partial(self.show_meeting, meeting, debrief=debrief))
 
-    def _show_meeting(self, meeting: Meeting | None, debrief: bool) -> None:
+    def show_meeting(self, meeting: Meeting | None, *, debrief: bool = False, replace: bool = False) -> None:
+        """Show a meeting on the screen that fits it: a draft's walkthrough, else its brief or debrief.
+
+        With `replace`, the meeting's screen takes the place of the current one instead of
+        going on top (the walkthrough, once finished, becomes the brief).
+        """
         from prep.screens.brief import BriefScreen
         from prep.screens.debrief import DebriefScreen
         from prep.screens.walkthrough import WalkthroughScreen
 
+        show = self.switch_screen if replace else self.push_screen
         if meeting is None:
             self.notify("That meeting is no longer in the database.", severity="warning")
         elif meeting.is_draft:
-            self.push_screen(WalkthroughScreen(meeting))
+            show(WalkthroughScreen(meeting))
         elif debrief:
-            self.push_screen(DebriefScreen(meeting))
+            show(DebriefScreen(meeting))
         else:
-            self.push_screen(BriefScreen(meeting))
+            show(BriefScreen(meeting))
 
     def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
         """Tick off a follow-up in one key; the screen that asked reloads when it is saved."""
@@ -248,13 +250,3 @@ class PrepApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)
-
-
-def report_failure(app: App[object], event: Worker.StateChanged) -> None:
-    """Show a failed worker's error as a toast: one clear line, never a traceback."""
-    if event.state != WorkerState.ERROR or event.worker.error is None:
-        return
-    error = event.worker.error
-    message = str(error) if isinstance(error, PrepError) else f"Something went wrong: {error!r}"
-    app.log.error(event.worker.error)
-    app.notify(message, title="prep", severity="error", timeout=12)
