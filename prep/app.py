@@ -1,7 +1,9 @@
-"""The Textual app: it owns the store and wires the screens together.
+"""The Textual app: it owns the settings and the store, and wires the screens together.
 
-Screens ask the core for data through the app's store; all disk work runs in thread
-workers so the UI never waits on it.
+The app imports the screens (it pushes them); a screen sees the app only as the
+`PrepHost` of screens/base.py, so no import goes in a circle. Screens ask the core for
+data through the app's store; all disk work runs in thread workers so the UI never
+waits on it.
 """
 
 from __future__ import annotations
@@ -108,6 +110,7 @@ class PrepApp(App[None]):
         return load_library(self.settings)
 
     def on_mount(self) -> None:
+        """Restore the remembered theme, schedule keys.yaml, and show the home screen."""
         from prep.screens.home import HomeScreen
 
         self._ui_loop = asyncio.get_running_loop()
@@ -134,6 +137,7 @@ class PrepApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        """Write what the autosave still holds, then let go of the database."""
         self.autosave.close()
         self.store.close()
 
@@ -249,4 +253,5 @@ class PrepApp(App[None]):
                 self.call_from_thread(self.screen.post_message, FollowUpDone())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed worker of the app becomes a toast, as the screens' do."""
         report_failure(self, event)
