@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from prep import paths as locations
+from prep.storage.files import private_folder, write_file
 
 KEYS_FILE = "keys.yaml"
 STATE_FILE = "ui.json"
@@ -44,7 +45,7 @@ class Settings:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, *,
                          db: str | os.PathLike[str] | None = None) -> Settings:
-        """Read the settings once: `db` (the --db option) over PREP_DB over the data folder, and so on."""
+        """Read the environment (`environ`, else os.environ) and the state file; `db` is the --db option."""
         env = os.environ if environ is None else environ
         state_file = locations.state_dir() / STATE_FILE
         return cls(
@@ -68,8 +69,6 @@ class Settings:
 
     def save_state(self) -> None:
         """Write what the app remembers (the theme) into the state folder, readable by the rep only."""
-        from prep.storage.files import private_folder, write_file
-
         private_folder(self.state_file.parent, fix="check the permissions of your state folder")
         write_file(self.state_file, json.dumps({"theme": self.theme}), fix="check the permissions of your state folder")
 
