@@ -1,13 +1,16 @@
-"""The Textual app: it owns the store and wires the screens together.
+"""The Textual app: it owns the settings and the store, and wires the screens together.
 
-Screens ask the core for data through the app's store; all disk work runs in thread
-workers so the UI never waits on it.
+The app imports the screens (it pushes them); a screen sees the app only as the
+`PrepHost` of screens/base.py, so no import goes in a circle. Screens ask the core for
+data through the app's store; all disk work runs in thread workers so the UI never
+waits on it.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -16,13 +19,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from prep.errors import PrepError
 from prep.model.meeting import Meeting
-from prep.settings import keys_path, load_theme, read_keymap, save_theme
+from prep.screens.base import FollowUpDone, report_failure
+from prep.settings import Settings, read_keymap
 from prep.storage.autosave import Autosave
 from prep.storage.store import Store
 
@@ -74,10 +77,6 @@ def known_binding_ids() -> set[str]:
     return {binding.id for _, binding in all_bindings() if binding.id}
 
 
-class FollowUpDone(Message):
-    """A follow-up was marked done and saved; lists that show it reload."""
-
-
 class PrepApp(App[None]):
     """prep: get ready for a customer meeting, and keep what you learned."""
 
@@ -90,10 +89,13 @@ class PrepApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {lambda: _providers()[0], lambda: _providers()[1]}
 
-    def __init__(self, db_path: Path, *, now: Callable[[], datetime] = datetime.now,
-                 library: Callable[[], Library] | None = None) -> None:
+    def __init__(self, db_path: Path | None = None, *, settings: Settings | None = None,
+                 now: Callable[[], datetime] = datetime.now, library: Callable[[], Library] | None = None) -> None:
+        """Open the database: `db_path` if given, else the one the settings name (read from the environment if not given)."""
         super().__init__()
-        self.store = Store(db_path)
+        settings = settings if settings is not None else Settings.from_environment()
+        self.settings = settings if db_path is None else replace(settings, database=Path(db_path))
+        self.store = Store(self.settings.database)
         self.autosave = Autosave(self.store, self._autosave_failed)
         self.now = now
         self._library = library
@@ -105,17 +107,19 @@ class PrepApp(App[None]):
             return self._library()
         from prep.library.loader import load_library
 
-        return load_library()
+        return load_library(self.settings)
 
     def on_mount(self) -> None:
+        """Restore the remembered theme, schedule keys.yaml, and show the home screen."""
         from prep.screens.home import HomeScreen
 
         self._ui_loop = asyncio.get_running_loop()
-        self._restoring_theme = True
-        theme = load_theme()
-        if theme in self.available_themes:
-            self.theme = theme
-        self._restoring_theme = False
+        theme = self.settings.theme
+        if theme in self.available_themes and theme != self.theme:
+            # set_reactive skips every watcher, ours too: the theme just read is not written back.
+            # Textual's own watcher is what applies a theme, so it is called by hand.
+            self.set_reactive(App.theme, theme)
+            self._watch_theme(theme)
         if KEYMAP_DELAY:
             self.set_timer(KEYMAP_DELAY, self._load_keymap)
         else:
@@ -133,6 +137,7 @@ class PrepApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        """Write what the autosave still holds, then let go of the database."""
         self.autosave.close()
         self.store.close()
 
@@ -150,24 +155,26 @@ class PrepApp(App[None]):
     @work(thread=True, group="settings", exit_on_error=False)
     def _load_keymap(self) -> None:
         """Apply keys.yaml after start-up; a bad file is named in a toast and the defaults stay."""
-        if not keys_path().exists():
+        keys_file = self.settings.keys_file
+        if not keys_file.exists():
             return
-        keymap, problems = read_keymap(keys_path(), known_binding_ids())
+        keymap, problems = read_keymap(keys_file, known_binding_ids())
         if keymap:
             self.call_from_thread(self.set_keymap, keymap)
         for problem in problems:
             self.call_from_thread(self.notify, problem, title="keys.yaml", severity="warning", timeout=15)
 
     def watch_theme(self, theme: str) -> None:
-        if not getattr(self, "_restoring_theme", True):
-            self.run_worker(partial(save_theme, theme), thread=True, group="settings", exit_on_error=False)
+        """Remember the theme the rep chose (written off the UI thread)."""
+        self.settings = self.settings.with_theme(theme)
+        self.run_worker(self.settings.save_state, thread=True, group="settings", exit_on_error=False)
 
     def action_help(self) -> None:
         """The keys of the current screen."""
         from prep.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen, _short(keys_path())))
+            self.push_screen(HelpScreen(self.screen, _short(self.settings.keys_file)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: every action of prep, plus the current screen's own."""
@@ -207,21 +214,27 @@ class PrepApp(App[None]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _load_meeting(self, meeting_id: str, debrief: bool) -> None:
         meeting = self.store.meeting(meeting_id)
-        self.call_from_thread(self._show_meeting, meeting, debrief)
+        self.call_from_thread(partial(self.show_meeting, meeting, debrief=debrief))
 
-    def _show_meeting(self, meeting: Meeting | None, debrief: bool) -> None:
+    def show_meeting(self, meeting: Meeting | None, *, debrief: bool = False, replace: bool = False) -> None:
+        """Show a meeting on the screen that fits it: a draft's walkthrough, else its brief or debrief.
+
+        With `replace`, the meeting's screen takes the place of the current one instead of
+        going on top (the walkthrough, once finished, becomes the brief).
+        """
         from prep.screens.brief import BriefScreen
         from prep.screens.debrief import DebriefScreen
         from prep.screens.walkthrough import WalkthroughScreen
 
+        show = self.switch_screen if replace else self.push_screen
         if meeting is None:
             self.notify("That meeting is no longer in the database.", severity="warning")
         elif meeting.is_draft:
-            self.push_screen(WalkthroughScreen(meeting))
+            show(WalkthroughScreen(meeting))
         elif debrief:
-            self.push_screen(DebriefScreen(meeting))
+            show(DebriefScreen(meeting))
         else:
-            self.push_screen(BriefScreen(meeting))
+            show(BriefScreen(meeting))
 
     def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
         """Tick off a follow-up in one key; the screen that asked reloads when it is saved."""
@@ -240,14 +253,5 @@ class PrepApp(App[None]):
                 self.call_from_thread(self.screen.post_message, FollowUpDone())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed worker of the app becomes a toast, as the screens' do."""
         report_failure(self, event)
-
-
-def report_failure(app: App[object], event: Worker.StateChanged) -> None:
-    """Show a failed worker's error as a toast: one clear line, never a traceback."""
-    if event.state != WorkerState.ERROR or event.worker.error is None:
-        return
-    error = event.worker.error
-    message = str(error) if isinstance(error, PrepError) else f"Something went wrong: {error!r}"
-    app.log.error(event.worker.error)
-    app.notify(message, title="prep", severity="error", timeout=12)

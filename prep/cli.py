@@ -8,12 +8,13 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from prep import __version__
-from prep import paths as locations
 from prep.errors import PrepError
+from prep.settings import Settings
 
 MAX_DEMO_MEETINGS = 200_000
 
@@ -79,9 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"demo": _demo, "export": _export, "import": _import, "forget": _forget,
                 "checklists": _checklists, "followups": _followups}
     try:
+        settings = Settings.from_environment(db=getattr(args, "db", None))
         if args.command in commands:
-            return commands[args.command](args)
-        return _run_app(locations.database_path(getattr(args, "db", None)))
+            return commands[args.command](args, settings)
+        return _run_app(settings)
     except PrepError as error:
         print(f"prep: {error}", file=sys.stderr)
         return 1
@@ -92,15 +94,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run_app(db_path: Path) -> int:
+def _run_app(settings: Settings) -> int:
     from prep.app import PrepApp
 
-    app = PrepApp(db_path)
+    app = PrepApp(settings=settings)
     app.run()
     return app.return_code or 0
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from prep.demo import demo_meetings
     from prep.library.loader import load_library
     from prep.storage.store import Store
@@ -114,7 +116,7 @@ def _demo(args: argparse.Namespace) -> int:
     if store.exists() or (path.exists() and path.stat().st_size > 0):
         raise PrepError(f"{path}: already exists; demo data goes into a new file — pick another path or delete this one")
     try:
-        library = load_library()
+        library = load_library(settings)
         checklists = library.ordered()
         if not checklists:
             raise PrepError("no checklist could be loaded for the demo; run `prep checklists list` to see why")
@@ -123,24 +125,24 @@ def _demo(args: argparse.Namespace) -> int:
         if args.no_app:
             print(f"wrote {written:,} demo meetings to {path}")
             return 0
-        return _run_app(path)
+        return _run_app(replace(settings, database=path))
     finally:
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
 
 
-def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _store(settings: Settings):  # type: ignore[no-untyped-def]
     from prep.storage.store import Store
 
-    return Store(locations.database_path(getattr(args, "db", None)))
+    return Store(settings.database)
 
 
-def _export(args: argparse.Namespace) -> int:
+def _export(args: argparse.Namespace, settings: Settings) -> int:
     from prep.reports.export import export_csv, export_json, export_markdown
     from prep.reports.trainer import export_trainer
     from prep.storage.files import write_file
 
-    store = _store(args)
+    store = _store(settings)
     if args.format == "trainer":
         if args.customer:
             raise PrepError("the trainer export is anonymised: it cannot be limited to one customer")
@@ -158,19 +160,19 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace) -> int:
+def _import(args: argparse.Namespace, settings: Settings) -> int:
     from prep.reports.export import import_json
 
-    count = import_json(_store(args), Path(args.file))
+    count = import_json(_store(settings), Path(args.file))
     print(f"imported {count:,} meetings from {args.file}")
     return 0
 
 
-def _forget(args: argparse.Namespace) -> int:
+def _forget(args: argparse.Namespace, settings: Settings) -> int:
     from prep.insights.customers import plan_erasure
     from prep.reports.wording import erasure_line
 
-    store = _store(args)
+    store = _store(settings)
     erasure = plan_erasure(store, args.customer)
     print(f"This erases {erasure_line(erasure)}.")
     if not args.yes:
@@ -187,13 +189,13 @@ def _forget(args: argparse.Namespace) -> int:
     return 0
 
 
-def _checklists(args: argparse.Namespace) -> int:
+def _checklists(args: argparse.Namespace, settings: Settings) -> int:
     from prep.library import authoring as trainer
     from prep.library.format import json_schema
     from prep.library.loader import load_library
 
     if args.action == "list":
-        print("\n".join(trainer.list_lines(load_library())))
+        print("\n".join(trainer.list_lines(load_library(settings))))
         return 0
     if args.action == "validate":
         result = trainer.validate(args.paths)
@@ -202,20 +204,20 @@ def _checklists(args: argparse.Namespace) -> int:
         print(result.summary(), file=sys.stderr if result.problems else sys.stdout)
         return 1 if result.problems else 0
     if args.action == "new":
-        path = trainer.new_checklist(args.id, args.lang)
+        path = trainer.new_checklist(args.id, args.lang, settings.user_checklists)
         print(f"wrote {path} — edit it, then run: prep checklists validate {path}")
         return 0
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
 
 
-def _followups(args: argparse.Namespace) -> int:
+def _followups(args: argparse.Namespace, settings: Settings) -> int:
     from prep.insights.followups import open_followups
     from prep.reports.calendar import followups_ics
     from prep.reports.wording import followup_lines
     from prep.storage.files import write_file
 
-    found = open_followups(_store(args))
+    found = open_followups(_store(settings))
     now = datetime.now()
     for line in followup_lines(found, now.date()) or ["No open follow-ups."]:
         print(line)

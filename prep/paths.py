@@ -1,12 +1,11 @@
-"""Every path prep reads or writes, in one place.
+"""The platform's folders for prep: data, config, state, documents.
 
-Tests and `--db` point these somewhere else through the environment, so that
-nothing ever touches the user's real folders by accident.
+These are only the defaults. What the rep's environment says (`--db`, PREP_DB,
+PREP_CHECKLISTS) is read once into `prep.settings.Settings`, which starts from here.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 APP_NAME = "prep"
@@ -29,22 +28,6 @@ def config_dir() -> Path:
 def user_checklists_dir() -> Path:
     """Where `prep checklists new` writes and where the user's checklists load from."""
     return config_dir() / "checklists"
-
-
-def team_checklist_dirs() -> list[Path]:
-    """Folders named in PREP_CHECKLISTS (path-separated), in order."""
-    raw = os.environ.get("PREP_CHECKLISTS", "")
-    return [Path(part).expanduser() for part in raw.split(os.pathsep) if part.strip()]
-
-
-def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The database to use: `--db`, else PREP_DB, else the user's data folder."""
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get("PREP_DB")
-    if from_env:
-        return Path(from_env).expanduser()
-    return data_dir() / "prep.json"
 
 
 def briefs_dir() -> Path:

@@ -1,25 +1,118 @@
-"""The rep's own settings: keys they remapped (a file they edit) and the theme they chose (remembered).
+"""Everything prep takes from the rep's environment, read once: one `Settings`.
 
-`keys.yaml` in the config folder maps a binding id to keys, e.g. `home.new: ctrl+n`.
-A bad file gives one message naming the line, and the defaults stay.
+Where the database is (`--db`, else PREP_DB, else the data folder), the rep's
+language (PREP_LANG, else the locale), where checklists load from (the user's
+folder, then each PREP_CHECKLISTS folder), where `keys.yaml` is, and what the app
+remembers between runs (the theme, in the state folder). Nothing else in prep reads
+those environment variables: it is handed a Settings, or makes one here.
+
+`keys.yaml` maps a binding id to keys, e.g. `home.new: ctrl+n`. A bad file gives
+one message naming the line, and the defaults stay.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from prep import paths as locations
+from prep.storage.files import private_folder, write_file
 
 KEYS_FILE = "keys.yaml"
 STATE_FILE = "ui.json"
+DATABASE_FILE = "prep.json"
 # Terminals swallow these or send them as other keys; a binding that needs them has no fallback.
 SWALLOWED = {"ctrl+enter", "ctrl+h", "ctrl+j", "ctrl+m", "ctrl+i"}
+# The first of these that names a language wins; the locale ones in POSIX order.
+LANGUAGE_VARIABLES = ("PREP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def keys_path() -> Path:
-    """Where the rep's key remapping lives."""
-    return locations.config_dir() / KEYS_FILE
+@dataclass(frozen=True)
+class Settings:
+    """Where prep reads and writes, the rep's language, and the remembered theme."""
+
+    database: Path
+    language: str
+    user_checklists: Path
+    team_checklists: tuple[Path, ...]
+    keys_file: Path
+    state_file: Path
+    theme: str | None = None
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None, *,
+                         db: str | os.PathLike[str] | None = None) -> Settings:
+        """Read the environment (`environ`, else os.environ) and the state file; `db` is the --db option."""
+        env = os.environ if environ is None else environ
+        state_file = locations.state_dir() / STATE_FILE
+        return cls(
+            database=database_path(db, env),
+            language=language(env),
+            user_checklists=locations.user_checklists_dir(),
+            team_checklists=team_checklist_dirs(env),
+            keys_file=locations.config_dir() / KEYS_FILE,
+            state_file=state_file,
+            theme=remembered_theme(state_file),
+        )
+
+    @property
+    def checklist_folders(self) -> tuple[Path, ...]:
+        """Every folder checklists load from, in order: later ids replace earlier ones."""
+        return (self.user_checklists, *self.team_checklists)
+
+    def with_theme(self, theme: str) -> Settings:
+        """These settings, remembering another theme (nothing is written: see `save_state`)."""
+        return replace(self, theme=theme)
+
+    def save_state(self) -> None:
+        """Write what the app remembers (the theme) into the state folder, readable by the rep only."""
+        private_folder(self.state_file.parent, fix="check the permissions of your state folder")
+        write_file(self.state_file, json.dumps({"theme": self.theme}), fix="check the permissions of your state folder")
+
+
+def database_path(explicit: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
+    """The database to use: `--db`, else PREP_DB, else the user's data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = environ.get("PREP_DB", "")
+    if from_env:
+        return Path(from_env).expanduser()
+    return locations.data_dir() / DATABASE_FILE
+
+
+def language(environ: Mapping[str, str]) -> str:
+    """The rep's language for suggesting checklists: PREP_LANG, else the locale (de_DE.UTF-8 → de), else en.
+
+    The C and POSIX locales say nothing about the rep's language, so they are skipped.
+    """
+    for name in LANGUAGE_VARIABLES:
+        value = environ.get(name, "")
+        code = value.split(".")[0].split("@")[0].split("_")[0].strip().lower()
+        if code and code not in ("c", "posix"):
+            return code
+    return "en"
+
+
+def team_checklist_dirs(environ: Mapping[str, str]) -> tuple[Path, ...]:
+    """Folders named in PREP_CHECKLISTS, separated like PATH (`:`, or `;` on Windows), in order."""
+    raw = environ.get("PREP_CHECKLISTS", "")
+    return tuple(Path(part.strip()).expanduser() for part in raw.split(os.pathsep) if part.strip())
+
+
+def remembered_theme(state_file: Path) -> str | None:
+    """The theme the rep chose last time, if the state file says one.
+
+    The file is prep's own memory, not something the rep edits: when it is missing
+    or unreadable, the default theme is simply used again.
+    """
+    try:
+        theme = json.loads(state_file.read_text(encoding="utf-8")).get("theme")
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return None
+    return theme if isinstance(theme, str) else None
 
 
 def read_keymap(path: Path, known_ids: set[str] | None = None) -> tuple[dict[str, str], list[str]]:
@@ -64,19 +157,3 @@ def read_keymap(path: Path, known_ids: set[str] | None = None) -> tuple[dict[str
             continue
         keymap[binding_id] = keys
     return keymap, problems
-
-
-def load_theme() -> str | None:
-    """The theme the rep chose last time, if any."""
-    try:
-        return json.loads((locations.state_dir() / STATE_FILE).read_text()).get("theme")
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
-def save_theme(theme: str) -> None:
-    """Remember the rep's theme for next time."""
-    from prep.storage.files import private_folder, write_file
-
-    folder = private_folder(locations.state_dir())
-    write_file(folder / STATE_FILE, json.dumps({"theme": theme}))

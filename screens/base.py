@@ -1,29 +1,80 @@
-"""What every prep screen shares: failed workers become a toast, not a traceback."""
+"""What every prep screen shares: what a screen may ask of the app, and failed workers shown as a toast.
+
+Screens never import the app: the app imports them (it pushes the first screen, opens
+meetings, lists every binding), so a screen sees the app only as the `PrepHost` below.
+That keeps the import graph free of cycles, and says in one place what screens use.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol, cast
 
+from textual.app import App
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
-from prep.app import report_failure
+from prep.errors import PrepError
 
 if TYPE_CHECKING:
-    from prep.app import PrepApp
+    from prep.library.loader import Library
     from prep.model.meeting import Meeting
+    from prep.settings import Settings
+    from prep.storage.autosave import Autosave
+    from prep.storage.store import Store
 
 SAVE_DELAY = 0.3  # seconds of quiet before what was typed is written; leaving or quitting writes at once
+
+
+class PrepHost(Protocol):
+    """The part of the running app that screens use (PrepApp provides it)."""
+
+    settings: Settings
+    store: Store
+    autosave: Autosave
+    now: Callable[[], datetime]
+    unfinished_form: dict[str, str]
+
+    def load_library(self) -> Library:
+        """Every checklist (slow: call it in a worker)."""
+
+    def open_meeting(self, meeting_id: str, *, debrief: bool = False) -> None:
+        """Load a meeting and show it on the screen that fits it."""
+
+    def show_meeting(self, meeting: Meeting | None, *, debrief: bool = False, replace: bool = False) -> None:
+        """Show a meeting on the screen that fits it, on top of this one or instead of it."""
+
+    def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
+        """Tick off a follow-up; the screen gets FollowUpDone once it is saved."""
+
+    def go_home(self) -> None:
+        """Back to the home screen, closing everything above it."""
+
+
+class FollowUpDone(Message):
+    """A follow-up was marked done and saved; lists that show it reload."""
+
+
+def report_failure(app: App[object], event: Worker.StateChanged) -> None:
+    """Show a failed worker's error as a toast: one clear line, never a traceback."""
+    if event.state != WorkerState.ERROR or event.worker.error is None:
+        return
+    error = event.worker.error
+    message = str(error) if isinstance(error, PrepError) else f"Something went wrong: {error!r}"
+    app.log.error(event.worker.error)
+    app.notify(message, title="prep", severity="error", timeout=12)
 
 
 class PrepScreen(Screen[object]):
     """A screen of the prep app."""
 
     @property
-    def prep(self) -> PrepApp:
-        """The running app, typed."""
-        return cast("PrepApp", self.app)
+    def prep(self) -> PrepHost:
+        """The running app, as far as screens use it."""
+        return cast("PrepHost", self.app)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self.app, event)

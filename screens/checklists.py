@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Markdown, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from prep.library.loader import Library, rep_language
+from prep.library.loader import Library
 from prep.reports.brief import checklist_preview
 
 ANY = "any"
@@ -76,7 +76,7 @@ class ChecklistsScreen(PrepScreen):
         meeting_type = self.query_one("#type", Select).value
         language = self.query_one("#language", Select).value
         shown = [
-            c for c in self.library.suggest(None, rep_language())
+            c for c in self.library.suggest(None, self.prep.settings.language)
             if meeting_type in (ANY, Select.NULL) or meeting_type in c.meeting_types
             if language in (ANY, Select.NULL) or c.language == language
         ]

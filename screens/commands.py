@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from prep.app import PrepApp
+from prep.screens.base import PrepHost
 
 
 class CustomerCommands(Provider):
     """`open customer …`: every customer, fuzzy matched, opening their timeline."""
 
     async def startup(self) -> None:
-        app = cast("PrepApp", self.app)
-        worker = app.run_worker(app.store.customers, thread=True, group="palette")
+        worker = self.app.run_worker(cast(PrepHost, self.app).store.customers, thread=True, group="palette")
         self.customers: list[str] = await worker.wait()
 
     async def search(self, query: str) -> Hits:

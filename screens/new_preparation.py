@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from prep.dates import parse_day, parse_time
 from prep.errors import InputError
 from prep.insights.story import CustomerStory, customer_story
-from prep.library.loader import Library, rep_language
+from prep.library.loader import Library
 from prep.model.checklist import Checklist
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
@@ -115,7 +115,7 @@ class NewPreparationScreen(PrepScreen):
     def suggest_checklists(self) -> None:
         """Checklists for this meeting type in the rep's language first; the best one chosen."""
         meeting_type = self.query_one("#meeting-type", Select).value
-        suggested = self.library.suggest(None if meeting_type is Select.NULL else str(meeting_type), rep_language())
+        suggested = self.library.suggest(None if meeting_type is Select.NULL else str(meeting_type), self.prep.settings.language)
         select = self.query_one("#checklist", Select)
         select.set_options((f"{c.title} · {c.language}", c.id) for c in suggested)
         select.prompt = "Pick a checklist"

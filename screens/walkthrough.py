@@ -153,9 +153,9 @@ class WalkthroughScreen(EditingScreen):
         self.app.push_screen(MissingItemsScreen(missing), decided)
 
     def _finish(self) -> None:
-        from prep.screens.brief import BriefScreen
-
         self.meeting.status = PREPARED
         self.flush_draft()
-        self.app.switch_screen(BriefScreen(self.meeting))
+        # The app picks the brief for a prepared meeting; importing the brief here would
+        # close a cycle, since the brief opens this screen to edit.
+        self.prep.show_meeting(self.meeting, replace=True)
 

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prep import paths as locations
 from prep.errors import PrepError
 from prep.library.format import ID_PATTERN, json_schema
 from prep.library.loader import Library, _id_line, read_checklist
@@ -98,15 +97,15 @@ def starter_text(language: str) -> str:
     return (resources.files("prep.library") / "templates" / f"starter-{language}.yaml").read_text(encoding="utf-8")
 
 
-def new_checklist(checklist_id: str, language: str) -> Path:
-    """Write a commented starter file into the user's checklist folder; never overwrite."""
+def new_checklist(checklist_id: str, language: str, folder: Path) -> Path:
+    """Write a commented starter file into `folder` (the rep's checklist folder); never overwrite."""
     import re
 
     if not re.match(ID_PATTERN, checklist_id):
         raise PrepError(f"{checklist_id!r} is not a checklist id: use a-z, 0-9 and '-', e.g. discovery-call")
     if language not in STARTER_LANGUAGES:
         raise PrepError(f"no starter in {language!r}; use --lang en or --lang de")
-    folder = private_folder(locations.user_checklists_dir())
+    folder = private_folder(folder)
     path = folder / f"{checklist_id}.yaml"
     if path.exists():
         raise PrepError(f"{path}: already exists; edit it, or choose another id")

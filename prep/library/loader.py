@@ -17,10 +17,10 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode
 
-from prep import paths as locations
 from prep.library.problems import Problem
 from prep.library.reader import NodeReader, Refused, StrictLoader
 from prep.model.checklist import Checklist
+from prep.settings import Settings
 
 MAX_FILE_BYTES = 64 * 1024  # the largest built-in is about 13 KB; parsing stays well under a second
 MAX_NESTING = 64
@@ -145,18 +145,6 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
     yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def rep_language() -> str:
-    """The rep's language for suggesting checklists: PREP_LANG, else the locale (de_DE.UTF-8 → de)."""
-    import os
-
-    for name in ("PREP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        code = value.split(".")[0].split("_")[0].lower()
-        if code and code not in ("c", "posix"):
-            return code
-    return "en"
-
-
 def builtin_files() -> list[tuple[str, bytes]]:
     """The checklists shipped with prep, as (name, content)."""
     folder = resources.files("prep.checklists")
@@ -167,8 +155,13 @@ def builtin_files() -> list[tuple[str, bytes]]:
     ]
 
 
-def load_library() -> Library:
-    """Load the built-ins, the user's folder, then each PREP_CHECKLISTS folder; later ids win."""
+def load_library(settings: Settings | None = None) -> Library:
+    """Load the built-ins, the user's folder, then each PREP_CHECKLISTS folder; later ids win.
+
+    Without settings, the folders are read from the environment now.
+    """
+    if settings is None:
+        settings = Settings.from_environment()
     library = Library()
     origin: dict[str, str] = {}
 
@@ -195,9 +188,10 @@ def load_library() -> Library:
         checklist, problems = parse_checklist(content, f"built-in:{name}")
         add(checklist, problems, f"built-in:{name}", "built-in", builtin_ids)
 
-    folders = [locations.user_checklists_dir(), *locations.team_checklist_dirs()]
-    for index, folder in enumerate(folders):
+    for index, folder in enumerate(settings.checklist_folders):
         if not folder.is_dir():
+            # The first is the rep's own folder, there only once they start a checklist;
+            # a team folder that is missing is a wrong path in PREP_CHECKLISTS.
             if index > 0:
                 library.problems.append(Problem(str(folder), 1, 1, "PREP_CHECKLISTS names a folder that does not exist; fix the path"))
             continue

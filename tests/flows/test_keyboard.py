@@ -11,9 +11,8 @@ from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.timeline import TimelineScreen
 from textual.widgets import Input, Static
 
-from prep import paths as locations
 from prep.app import PrepApp, all_bindings, known_binding_ids
-from prep.settings import SWALLOWED, keys_path, read_keymap
+from prep.settings import SWALLOWED, Settings, read_keymap
 
 
 def test_every_binding_has_an_id_and_a_key_terminals_deliver() -> None:
@@ -37,8 +36,9 @@ def test_a_bad_keys_file_names_the_line_and_keeps_the_defaults(tmp_path: Path) -
 
 
 async def test_remapped_key_works(db_path: Path) -> None:
-    keys_path().parent.mkdir(parents=True)
-    keys_path().write_text("home.new: ctrl+n\n")
+    keys_file = Settings.from_environment().keys_file
+    keys_file.parent.mkdir(parents=True)
+    keys_file.write_text("home.new: ctrl+n\n")
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -69,7 +69,7 @@ async def test_theme_is_remembered(db_path: Path) -> None:
         await settle(app, pilot)
         app.theme = "textual-light"
         await settle(app, pilot)
-    assert (locations.state_dir() / "ui.json").exists()
+    assert Settings.from_environment().theme == "textual-light"
     again = PrepApp(db_path, now=fixed_now)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(again, pilot)

@@ -14,7 +14,7 @@ import pytest
 
 from prep.errors import StoreError
 from prep.library.loader import load_library
-from prep.model.meeting import Answer, Meeting
+from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, decode, deep_copy, encode
 from prep.storage.store import Store
 

@@ -19,6 +19,7 @@ from prep.library.loader import (
     parse_checklist,
     read_checklist,
 )
+from prep.settings import Settings
 
 CORPUS = Path(__file__).parent / "checklists"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text())
@@ -123,7 +124,7 @@ def test_follow_up_and_renewal_ask_what_was_promised() -> None:
 
 def test_new_writes_a_starter_that_validates_and_never_overwrites() -> None:
     for language in ("en", "de"):
-        path = new_checklist(f"team-call-{language}", language)
+        path = new_checklist(f"team-call-{language}", language, Settings.from_environment().user_checklists)
         checklist, problems = read_checklist(path)
         assert problems == [] and checklist is not None and checklist.language == language
         assert path.read_text().startswith("# yaml-language-server: $schema=./prep-checklist.schema.json")
