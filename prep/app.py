@@ -26,8 +26,7 @@ from prep.errors import PrepError
 from prep.model.meeting import Meeting
 from prep.screens.base import FollowUpDone, report_failure
 from prep.settings import Settings, read_keymap
-from prep.storage.autosave import Autosave
-from prep.storage.store import Store
+from prep.storage import Autosave, Store
 
 if TYPE_CHECKING:
     from prep.library.loader import Library

@@ -105,7 +105,7 @@ def _run_app(settings: Settings) -> int:
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from prep.demo import demo_meetings
     from prep.library.loader import load_library
-    from prep.storage.store import Store
+    from prep.storage import Store
 
     explicit = getattr(args, "db", None)
     if args.no_app and not explicit:
@@ -132,7 +132,7 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _store(settings: Settings):  # type: ignore[no-untyped-def]
-    from prep.storage.store import Store
+    from prep.storage import Store
 
     return Store(settings.database)
 
@@ -140,7 +140,7 @@ def _store(settings: Settings):  # type: ignore[no-untyped-def]
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from prep.reports.export import export_csv, export_json, export_markdown
     from prep.reports.trainer import export_trainer
-    from prep.storage.files import write_file
+    from prep.storage import write_file
 
     store = _store(settings)
     if args.format == "trainer":
@@ -215,7 +215,7 @@ def _followups(args: argparse.Namespace, settings: Settings) -> int:
     from prep.insights.followups import open_followups
     from prep.reports.calendar import followups_ics
     from prep.reports.wording import followup_lines
-    from prep.storage.files import write_file
+    from prep.storage import write_file
 
     found = open_followups(_store(settings))
     now = datetime.now()

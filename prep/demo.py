@@ -13,7 +13,16 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from prep.model.checklist import Checklist
-from prep.model.meeting import DRAFT, PREPARED, Answer, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
+from prep.model.meeting import (
+    DRAFT,
+    PREPARED,
+    Answer,
+    Debrief,
+    FollowUp,
+    Meeting,
+    NeedVerdict,
+    ObjectionOutcome,
+)
 
 CUSTOMERS: list[tuple[str, str, list[str]]] = [
     ("Brandt Logistik GmbH", "logistics", ["Katrin Brandt, COO", "Jonas Weber, head of IT"]),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from prep import paths as locations
-from prep.storage.files import private_folder, write_file
+from prep.storage import private_folder, write_file
 
 KEYS_FILE = "keys.yaml"
 STATE_FILE = "ui.json"

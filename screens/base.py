@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from prep.library.loader import Library
     from prep.model.meeting import Meeting
     from prep.settings import Settings
-    from prep.storage.autosave import Autosave
-    from prep.storage.store import Store
+    from prep.storage import Autosave, Store
 
 SAVE_DELAY = 0.3  # seconds of quiet before what was typed is written; leaving or quitting writes at once
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from prep.errors import PrepError
 from prep.model.summary import MeetingSummary
-from prep.storage.store import Store
+from prep.storage import Store
 
 
 def resolve_customer(summaries: Iterable[MeetingSummary], typed: str) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 
 from prep.model.meeting import FollowUp
 from prep.model.summary import MeetingSummary
-from prep.storage.store import Store
+from prep.storage import Store
 
 
 @dataclass(frozen=True)

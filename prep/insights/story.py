@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from prep.model.meeting import CONTACT_RHYTHMS, FollowUp, Meeting
-from prep.storage.store import Store
+from prep.storage import Store
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from prep.errors import PrepError
 from prep.library.format import ID_PATTERN, json_schema
 from prep.library.loader import Library, _id_line, read_checklist
 from prep.library.problems import Problem
-from prep.storage.files import SHARED, private_folder, write_file
+from prep.storage import SHARED, private_folder, write_file
 
 SCHEMA_FILE = "prep-checklist.schema.json"
 

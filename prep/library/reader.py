@@ -16,7 +16,15 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from prep.library.format import (
-    CHECKLIST, ID_PATTERN, ITEMS, LANGUAGE_PATTERN, SCHEMA_VERSION, SECTION, SECTION_KINDS, TEXT_KEY, Field,
+    CHECKLIST,
+    ID_PATTERN,
+    ITEMS,
+    LANGUAGE_PATTERN,
+    SCHEMA_VERSION,
+    SECTION,
+    SECTION_KINDS,
+    TEXT_KEY,
+    Field,
 )
 from prep.library.problems import Problem
 from prep.model.checklist import Checklist, Item, Section

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Meeting
-from prep.storage.files import private_folder, write_file
+from prep.storage import private_folder, write_file
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
 

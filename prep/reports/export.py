@@ -28,7 +28,7 @@ from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, decode, to_builtins
 from prep.model.summary import MeetingSummary
 from prep.reports.brief import brief_markdown
-from prep.storage.store import Store
+from prep.storage import Store
 
 EXPORT_FORMAT = "prep-export"
 EXPORT_VERSION = 1

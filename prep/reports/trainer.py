@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from prep.storage.store import Store
+from prep.storage import Store
 
 TRAINER_FORMAT = "prep-trainer-export"
 

@@ -71,6 +71,7 @@ class JournalStorage(Storage):
     # -- TinyDB's interface -------------------------------------------------------
 
     def read(self) -> dict[str, Rows] | None:
+        """Every table, caught up with what other running copies wrote (TinyDB's read)."""
         with self._thread_lock, self._locked(exclusive=False):
             self._catch_up()
         return self._tables or None
@@ -82,6 +83,7 @@ class JournalStorage(Storage):
             self.fold_journal()
 
     def close(self) -> None:
+        """Release the lock file (TinyDB's close)."""
         with self._thread_lock:
             if self._lock_fd is not None:
                 os.close(self._lock_fd)

@@ -18,7 +18,6 @@ from prep.errors import StoreError
 from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, convert, decode, to_builtins
 from prep.model.summary import MeetingSummary, summarise
-from prep.storage.rows import MeetingRow
 from prep.storage.migrations import (
     CHECKLISTS,
     MEETINGS,
@@ -28,11 +27,12 @@ from prep.storage.migrations import (
     doc_id,
     migrate,
 )
+from prep.storage.rows import MeetingRow
 
 if TYPE_CHECKING:  # TinyDB and the journal load with the first read, not before the first paint
     from prep.storage.journal import Changes, JournalStorage
-    from prep.storage.tables import PrepDB
     from prep.storage.rows import Rows
+    from prep.storage.tables import PrepDB
 
 T = TypeVar("T")
 RECENT_HOT = 20  # the newest meetings are read first too: the home screen lists them
