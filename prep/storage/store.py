@@ -190,14 +190,16 @@ class Store:
             del row["checklist"]
             row["checklist_ref"], row["checklist_title"] = ref, title
             rows.append(Document(row, doc_id=doc_id(meeting.id)))
+        # The schema first: another running copy that opens the file between these writes
+        # must see a prep database, never checklist copies without it.
+        meta = db.table(META)
+        if meta.get(doc_id=1) is None:
+            meta.upsert(Document({"schema": SCHEMA_VERSION}, doc_id=1))
         checklists = db.table(CHECKLISTS)
         new_copies = [copy for copy in copies.values() if not checklists.contains(doc_id=copy.doc_id)]
         if new_copies:
             # Written first: a meeting never refers to a copy that is not there.
             checklists.upsert_many(new_copies)
-        meta = db.table(META)
-        if meta.get(doc_id=1) is None:
-            meta.insert(Document({"schema": SCHEMA_VERSION}, doc_id=1))
         # Marked before the write: a compaction inside it must see these rows as
         # indexed, or a new draft could land among the rows read last.
         self._stale.update(str(row.doc_id) for row in rows)
