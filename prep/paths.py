@@ -37,14 +37,15 @@ def team_checklist_dirs() -> list[Path]:
     return [Path(part).expanduser() for part in raw.split(os.pathsep) if part.strip()]
 
 
+def chosen_database(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The database the user named: `--db`, else PREP_DB, else None."""
+    chosen = explicit or os.environ.get("PREP_DB")
+    return Path(chosen).expanduser() if chosen else None
+
+
 def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The database to use: `--db`, else PREP_DB, else the user's data folder."""
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get("PREP_DB")
-    if from_env:
-        return Path(from_env).expanduser()
-    return data_dir() / "prep.json"
+    return chosen_database(explicit) or data_dir() / "prep.json"
 
 
 def briefs_dir() -> Path:
