@@ -84,7 +84,7 @@ async def test_palette_opens_a_customer_by_name(demo_db: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "open brandt")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette searches in a worker
         await press(app, pilot, "enter")
         assert isinstance(app.screen, TimelineScreen) and app.screen.customer == "Brandt Logistik GmbH"
 
