@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers import NOW
 
+from prep.demo import demo_meetings
 from prep.errors import StoreError
 from prep.insights.search import search
 from prep.library.loader import load_library, parse_checklist
@@ -98,3 +101,28 @@ def test_database_from_a_newer_prep_is_not_touched(db_path: Path) -> None:
     with pytest.raises(StoreError, match="newer prep"):
         Store(db_path).save(a_meeting())
     assert db_path.read_bytes() == content
+
+
+def test_the_whole_history_is_read_while_the_rep_saves_and_nothing_is_lost_or_doubled(db_path: Path) -> None:
+    history = list(demo_meetings(load_library().ordered(), NOW, 5000))
+    store = Store(db_path)
+    store.add_many(history)
+    store.compact()  # as after a day's work: most rows wait in the snapshot to be read
+    store.close()
+
+    store = Store(db_path)
+    store.home_summaries()  # what a start reads first
+    changed = [dict(data, goal=f"Changed while reading {index}") for index, data in enumerate(history[::250])]
+    added = list(demo_meetings(load_library().ordered(), NOW, 20, seed=99))
+    reading = threading.Thread(target=store.index_everything)
+    reading.start()
+    for data in changed + added:
+        store.save(data)
+    reading.join()
+
+    summaries = store.summaries()
+    ids = [s.id for s in summaries]
+    assert len(ids) == len(set(ids)) == len(history) + len(added)
+    goals = {s.id: s.goal for s in summaries}
+    assert all(goals[data["id"]] == data["goal"] for data in changed + added)
+    assert Store(db_path).count() == len(history) + len(added)
