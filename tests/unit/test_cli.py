@@ -106,8 +106,8 @@ def test_demo_without_a_database_named_opens_a_temporary_one_and_removes_it(
     assert not locations.data_dir().exists()
 
 
-def test_demo_that_writes_no_app_needs_to_be_told_where(monkeypatch: pytest.MonkeyPatch,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_without_the_app_needs_to_be_told_where_to_write(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("PREP_DB")
     assert main(["demo", "--no-app"]) == 1
     assert "needs --db PATH (or PREP_DB)" in capsys.readouterr().err
