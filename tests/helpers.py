@@ -1,4 +1,5 @@
-"""What many tests share: the fixed clock, pressing keys so that each takes effect, a debriefed meeting."""
+"""What many tests share: the fixed clock, the screens and the keys that reach them,
+pressing keys so that each takes effect, a debriefed meeting."""
 
 from __future__ import annotations
 
