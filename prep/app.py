@@ -176,30 +176,34 @@ class PrepApp(App[None]):
             self.push_screen(HelpScreen(self.screen, _short(self.settings.keys_file)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The command palette: every action of prep, plus the current screen's own."""
-        from prep.screens.brief import BriefScreen
+        """The command palette: every action of prep, plus the current screen's own, each once."""
         from prep.screens.checklists import ChecklistsScreen
         from prep.screens.history import HistoryScreen
         from prep.screens.new_preparation import NewPreparationScreen
 
         yield from super().get_system_commands(screen)
-        yield SystemCommand("New preparation", "Prepare a meeting", lambda: self.push_screen(NewPreparationScreen()))
-        yield SystemCommand("History", "Every meeting, searchable", lambda: self.push_screen(HistoryScreen()))
-        yield SystemCommand("Checklists", "Browse and preview checklists; see files that did not load",
-                            lambda: self.push_screen(ChecklistsScreen()))
-        yield SystemCommand("Home", "Back to what needs attention", self.go_home)
-        # Every key of the current screen is a command too, so nothing needs remembering.
+        # Every key of the current screen is a command too, so nothing needs remembering;
+        # two keys for one action (ctrl+s and escape both finish the debrief) are one command.
+        keys: dict[str, Binding] = {}
         for active in screen.active_bindings.values():
             binding = active.binding
             if active.node is screen and active.enabled and binding.show and binding.description:
-                title = binding.tooltip or binding.description
-                yield SystemCommand(title[0].upper() + title[1:], f"Key: {self.get_key_display(binding)}",
-                                    partial(screen.run_action, binding.action))
-        if isinstance(screen, BriefScreen):
-            yield SystemCommand("Export brief", "Save this brief as Markdown", screen.action_export)
-            yield SystemCommand("Rehearse objections", "Drill the likely objections, one at a time", screen.action_rehearse)
-            yield SystemCommand("Debrief", "Write down how the meeting went", screen.action_debrief)
-            yield SystemCommand("Edit preparation", "Back into the walkthrough", screen.action_edit)
+                keys.setdefault(binding.action, binding)
+        everywhere = {
+            "new_preparation": ("New preparation", "Prepare a meeting", lambda: self.push_screen(NewPreparationScreen())),
+            "history": ("History", "Every meeting, searchable", lambda: self.push_screen(HistoryScreen())),
+            "checklists": ("Checklists", "Browse and preview checklists; see files that did not load",
+                           lambda: self.push_screen(ChecklistsScreen())),
+            "home": ("Home", "Back to what needs attention", self.go_home),
+        }
+        for action, (title, help_text, callback) in everywhere.items():
+            key = keys.pop(action, None)  # the home screen's own key for it is named here
+            yield SystemCommand(title, f"{help_text} · key {self.get_key_display(key)}" if key else help_text, callback)
+        # Titled as in the footer, so typing what the screen shows finds it.
+        for binding in keys.values():
+            help_text = f"{binding.tooltip} · key" if binding.tooltip else "Key"
+            yield SystemCommand(binding.description, f"{help_text} {self.get_key_display(binding)}",
+                                partial(screen.run_action, binding.action))
 
     def go_home(self) -> None:
         """Back to the home screen, closing everything above it."""

@@ -31,7 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"prep {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    demo = commands.add_parser("demo", parents=[common], help="open the app on a fresh demo database")
+    # For the demo, --db names a new file to write into; without it (and PREP_DB) a temporary one is used.
+    demo_target = argparse.ArgumentParser(add_help=False)
+    demo_target.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                             help="a new file to write the demo into (default: $PREP_DB, else a temporary file)")
+    demo = commands.add_parser("demo", parents=[demo_target], help="open the app on a fresh demo database")
     demo.add_argument("--meetings", type=_count, metavar="N", help="how many meetings to write (default: a small history)")
     demo.add_argument("--no-app", action="store_true", help="only write the demo database, do not open the app")
 
@@ -107,13 +111,18 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from prep.library.loader import load_library
     from prep.storage import Store
 
-    explicit = getattr(args, "db", None)
-    if args.no_app and not explicit:
-        raise PrepError("demo --no-app needs --db PATH: where should the demo database go?")
-    temp_dir = None if explicit else Path(tempfile.mkdtemp(prefix="prep-demo-"))
-    path = Path(explicit).expanduser() if explicit else temp_dir / "demo.json"  # type: ignore[operator]
+    # --db or PREP_DB name the file the demo goes into; it must not hold anything yet, so a
+    # PREP_DB that points at the rep's real database is refused, never written into.
+    chosen = settings.database if settings.database_named else None
+    if args.no_app and chosen is None:
+        raise PrepError("demo --no-app needs --db PATH (or PREP_DB): where should the demo database go?")
+    temp_dir = None if chosen else Path(tempfile.mkdtemp(prefix="prep-demo-"))
+    path = chosen or temp_dir / "demo.json"  # type: ignore[operator]
     store = Store(path)
     if store.exists() or (path.exists() and path.stat().st_size > 0):
+        if not getattr(args, "db", None):
+            raise PrepError(f"{path} (PREP_DB): already holds data, which the demo leaves alone; "
+                            "name a new file with --db, or unset PREP_DB for a temporary demo")
         raise PrepError(f"{path}: already exists; demo data goes into a new file — pick another path or delete this one")
     try:
         library = load_library(settings)

@@ -41,6 +41,7 @@ class Settings:
     keys_file: Path
     state_file: Path
     theme: str | None = None
+    database_named: bool = False  # by --db or PREP_DB, rather than the data folder's default
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, *,
@@ -56,6 +57,7 @@ class Settings:
             keys_file=locations.config_dir() / KEYS_FILE,
             state_file=state_file,
             theme=remembered_theme(state_file),
+            database_named=bool(db or env.get("PREP_DB")),
         )
 
     @property

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from helpers import NOW
+from textual.widgets import Input, TextArea
 
 from prep.demo import demo_meetings
 from prep.library.loader import load_library
@@ -31,6 +32,21 @@ def no_start_up_grace(monkeypatch: pytest.MonkeyPatch) -> None:
     """In a real terminal prep lets the first frame out before it reads; tests need not wait for that."""
     monkeypatch.setattr("prep.screens.home.FIRST_FRAME_GRACE", 0)
     monkeypatch.setattr("prep.app.KEYMAP_DELAY", 0)
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor is drawn or not depending on when the screen is looked at: keep it steady."""
+
+    def without_blink(init):  # type: ignore[no-untyped-def]
+        def steady(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            init(self, *args, **kwargs)
+            self.cursor_blink = False
+
+        return steady
+
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget, "__init__", without_blink(widget.__init__))
 
 
 @pytest.fixture

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
+
+import pytest
 
 from helpers import fixed_now, press, settle, start_preparation, type_text
 from prep.screens.brief import BriefScreen
@@ -11,9 +15,12 @@ from prep.screens.home import HomeScreen
 from prep.screens.missing_items import MissingItemsScreen
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.walkthrough import WalkthroughScreen
+from textual.message import Message
+from textual.notifications import Notify
 from textual.widgets import Markdown, OptionList, Static, TextArea
 
 from prep.app import PrepApp
+from prep.errors import StoreError
 from prep.model.meeting import PREPARED
 from prep.storage.store import Store
 
@@ -148,29 +155,39 @@ async def test_damaged_database_is_explained_on_home_and_left_alone(db_path: Pat
     assert db_path.read_bytes() == b'{"meetings": {"1": '
 
 
-async def test_a_failing_save_is_shown_and_the_text_stays(db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from prep.errors import StoreError
+async def test_a_failing_save_is_shown_and_the_text_stays(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    errors: list[str] = []
+    error_shown = asyncio.Event()
+
+    def toasts(message: Message) -> None:
+        if isinstance(message, Notify) and message.notification.severity == "error":
+            errors.append(message.notification.message)
+            error_shown.set()
 
     app = PrepApp(db_path, now=fixed_now)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=toasts) as pilot:
         await start_preparation(app, pilot)
         real_save = app.store.save
+        saved = threading.Event()
 
         def disk_full(meeting) -> None:  # type: ignore[no-untyped-def]
             raise StoreError(f"{db_path}: could not save (No space left on device); free some disk space")
 
+        def disk_fine_again(meeting) -> None:  # type: ignore[no-untyped-def]
+            real_save(meeting)
+            saved.set()
+
         monkeypatch.setattr(app.store, "save", disk_full)
         await type_text(pilot, "Kept on screen")
-        await pilot.pause(0.5)
-        await settle(app, pilot)
-        messages = [n.message for n in app._notifications]
-        assert any("No space left on device" in m and "stays on screen" in m for m in messages)
+        await asyncio.wait_for(error_shown.wait(), timeout=10)  # typing stopped: the save was tried
+        [error] = errors
+        assert "No space left on device" in error and "stays on screen" in error
         assert app.screen.query(TextArea).first().text == "Kept on screen"
 
-        monkeypatch.setattr(app.store, "save", real_save)
+        monkeypatch.setattr(app.store, "save", disk_fine_again)
         await type_text(pilot, "!")
-        await pilot.pause(0.5)
-        await settle(app, pilot)
+        assert await asyncio.to_thread(saved.wait, 10)
         meeting_id = app.screen.meeting.id  # type: ignore[attr-defined]
-    saved = Store(db_path).meeting(meeting_id)
-    assert saved is not None and saved.answers["needs/situation"].text == "Kept on screen!"
+    saved_meeting = Store(db_path).meeting(meeting_id)
+    assert saved_meeting is not None and saved_meeting.answers["needs/situation"].text == "Kept on screen!"
+    assert errors == [error]

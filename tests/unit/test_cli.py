@@ -9,8 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import NOW
 
+from prep import paths as locations
+from prep.app import PrepApp
 from prep.cli import main
+from prep.demo import demo_meetings
+from prep.library.loader import load_library
 from prep.storage.store import Store
 
 
@@ -54,9 +59,59 @@ def test_demo_never_writes_over_an_existing_database(tmp_path: Path) -> None:
 
 def test_prep_db_environment_selects_the_database(tmp_path: Path) -> None:
     path = tmp_path / "from-env.json"
-    result = run_prep("demo", "--meetings", "5", "--no-app", "--db", str(path))
+    result = run_prep("demo", "--meetings", "5", "--no-app", env={"PREP_DB": str(path)})
     assert result.returncode == 0, result.stderr
     assert Store(path).count() == 5
+    export = run_prep("export", "--format", "csv", env={"PREP_DB": str(path)})
+    assert export.returncode == 0, export.stderr
+    assert len(export.stdout.splitlines()) == 1 + 5  # a header, then a line a meeting
+
+
+def test_db_option_wins_over_prep_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from_env, chosen = tmp_path / "from-env.json", tmp_path / "chosen.json"
+    monkeypatch.setenv("PREP_DB", str(from_env))
+    assert main(["demo", "--meetings", "3", "--no-app", "--db", str(chosen)]) == 0
+    assert Store(chosen).count() == 3
+    assert not from_env.exists()
+
+
+def test_demo_never_writes_over_the_database_prep_db_names(tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "prep.json"
+    store = Store(mine)
+    store.add_many(demo_meetings(load_library().ordered(), NOW, 2))
+    store.close()
+    before = {path.name: path.read_bytes() for path in mine.parent.iterdir()}
+    for args in (("demo", "--no-app"), ("demo",)):
+        result = run_prep(*args, env={"PREP_DB": str(mine)})
+        assert result.returncode == 1
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert f"{mine} (PREP_DB): already holds data" in result.stderr and "--db" in result.stderr
+    assert {path.name: path.read_bytes() for path in mine.parent.iterdir()} == before
+
+
+def test_demo_without_a_database_named_opens_a_temporary_one_and_removes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PREP_DB")
+    opened: list[tuple[Path, int]] = []
+
+    def run(app: PrepApp) -> None:  # stands in for the terminal: notes what the app was opened on
+        opened.append((app.store.path, app.store.count()))
+        app.store.close()
+
+    monkeypatch.setattr(PrepApp, "run", run)
+    assert main(["demo"]) == 0
+    [(path, count)] = opened
+    assert count > 0
+    assert not path.exists() and not path.parent.exists()
+    assert not locations.data_dir().exists()
+
+
+def test_demo_without_the_app_needs_to_be_told_where_to_write(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("PREP_DB")
+    assert main(["demo", "--no-app"]) == 1
+    assert "needs --db PATH (or PREP_DB)" in capsys.readouterr().err
+    assert not locations.data_dir().exists()
 
 
 def test_bad_count_is_a_one_line_usage_error(tmp_path: Path) -> None:

@@ -179,10 +179,12 @@ def test_killing_a_writer_at_random_moments_keeps_every_acknowledged_save(db_pat
     acked: dict[str, str] = {}
     for round_ in range(4):
         writer = run_writer(db_path, f"w{round_}", 100_000)
+        assert writer.stdout is not None
+        first = writer.stdout.readline()  # it is up and writing, however slowly Python started
         time.sleep(rng.uniform(0.3, 1.2))
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
-        acked.update(acknowledged(out))
+        acked.update(acknowledged(first + out))
         store = Store(db_path)
         for meeting_id, goal in acked.items():
             found = store.meeting(meeting_id)

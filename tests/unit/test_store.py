@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime
 from pathlib import Path
 
+import msgspec
 import pytest
+from helpers import NOW
 
+from prep.demo import demo_meetings
 from prep.errors import StoreError
 from prep.insights.search import search
 from prep.library.loader import load_library, parse_checklist
@@ -117,3 +121,28 @@ def test_tinydb_writes_are_journal_lines_of_just_the_rows_they_change(db_path: P
     assert json.loads(lines[2][9:]) == {"meetings": {"9": None}}
     again = PrepDB(db_path).table("meetings")
     assert len(again) == 49 and again.get(doc_id=7) == {"customer": "Customer 7", "goal": "Signed"}
+
+
+def test_the_whole_history_is_read_while_the_rep_saves_and_nothing_is_lost_or_doubled(db_path: Path) -> None:
+    history = list(demo_meetings(load_library().ordered(), NOW, 5000))
+    store = Store(db_path)
+    store.add_many(history)
+    store.compact()  # as after a day's work: most rows wait in the snapshot to be read
+    store.close()
+
+    store = Store(db_path)
+    store.home_summaries()  # what a start reads first
+    changed = [msgspec.structs.replace(data, goal=f"Changed while reading {index}") for index, data in enumerate(history[::250])]
+    added = list(demo_meetings(load_library().ordered(), NOW, 20, seed=99))
+    reading = threading.Thread(target=store.index_everything)
+    reading.start()
+    for data in changed + added:
+        store.save(data)
+    reading.join()
+
+    summaries = store.summaries()
+    ids = [s.id for s in summaries]
+    assert len(ids) == len(set(ids)) == len(history) + len(added)
+    goals = {s.id: s.goal for s in summaries}
+    assert all(goals[data.id] == data.goal for data in changed + added)
+    assert Store(db_path).count() == len(history) + len(added)
