@@ -58,5 +58,13 @@ class Autosave:
         self._executor.submit(lambda: None).result()
 
     def close(self) -> None:
-        """Write everything still waiting, then stop the thread."""
+        """Write everything still waiting, then stop the thread.
+
+        A version whose save failed earlier is tried once more: the rep may be leaving
+        without typing again, and that was the only other chance.
+        """
+        with self._lock:
+            waiting = list(self._pending)
+        for meeting_id in waiting:
+            self._executor.submit(self._write, meeting_id)
         self._executor.shutdown(wait=True)

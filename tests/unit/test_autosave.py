@@ -108,3 +108,13 @@ def test_every_failed_save_is_told_in_one_line(db_path: Path, failure: Exception
     autosave.close()
     [error] = errors
     assert str(error) and "\n" not in str(error)
+
+
+def test_a_failed_save_is_tried_once_more_when_the_rep_leaves(db_path: Path) -> None:
+    store = WatchedStore(db_path, failures=[OSError(28, "No space left on device")])
+    errors: list[PrepError] = []
+    autosave = Autosave(store, errors.append)
+    autosave.save(draft("typed before the disk filled")).result(WAIT)
+    assert len(errors) == 1 and Store(db_path).meeting("draft-1") is None
+    autosave.close()  # the rep quits without typing again
+    assert stored_goal(db_path) == "typed before the disk filled"
