@@ -34,7 +34,7 @@ from pathlib import Path
 from tinydb import Storage
 
 from prep.errors import PrepError, StoreError
-from prep.storage.files import fsync_folder, write_file
+from prep.storage.files import fsync_folder, private_folder, write_file
 from prep.storage.rows import Row, Rows, dumps
 from prep.storage.snapshot import parse_snapshot, write_snapshot
 
@@ -146,10 +146,11 @@ class JournalStorage(Storage):
         folder = self.path.parent
         if not folder.exists():
             try:
-                # Another copy may create it at the same moment: that is fine.
-                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(f"{folder}: cannot create the data folder ({error.strerror}); choose another with --db") from None
+                # Every folder it creates is 0700, whatever the umask; another copy may
+                # create it at the same moment, and that is fine.
+                private_folder(folder, fix="choose another with --db")
+            except PrepError as error:
+                raise StoreError(str(error)) from None
 
     def _snapshot_size(self) -> int:
         return self._snapshot_id[2] if self._snapshot_id else 0

@@ -237,3 +237,14 @@ def test_leftovers_of_a_killed_compaction_are_removed(db_path: Path) -> None:
     leftover.write_bytes(b'{"customer": "Secret Co"')
     store.compact()
     assert not leftover.exists()
+
+
+def test_the_data_folders_are_private_even_under_umask_000(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        db = tmp_path / "new" / "deeper" / "prep.json"
+        Store(db).save(meeting("Private Co"))
+    finally:
+        os.umask(old)
+    assert [stat.S_IMODE(p.stat().st_mode) for p in (db.parent.parent, db.parent)] == [0o700, 0o700]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in db.parent.iterdir()} == {0o600}
