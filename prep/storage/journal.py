@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -67,13 +68,26 @@ class JournalStorage(Storage):
         self._loaded = False
         self._lock_fd: int | None = None
         self._thread_lock = threading.RLock()
+        self._lines = 0  # whole journal lines read so far, to name a damaged one
+        # What turns an older layout into the current one (the store sets it): applied in
+        # memory whenever the files are read, written only with the first write.
+        self.upgrade: Callable[[dict[str, Rows]], Changes | None] = lambda tables: None
+        self.before_upgrade: Callable[[], None] = lambda: None
+        self._upgrade: Changes | None = None
 
     # -- TinyDB's interface -------------------------------------------------------
 
     def read(self) -> dict[str, Rows] | None:
-        """Every table, caught up with what other running copies wrote (TinyDB's read)."""
-        with self._thread_lock, self._locked(exclusive=False):
-            self._catch_up()
+        """Every table, caught up with what other running copies wrote (TinyDB's read).
+
+        Reading never writes: a database that does not exist yet stays without a folder
+        or a lock file, and nothing is migrated, compacted or cut here.
+        """
+        with self._thread_lock:
+            if self._lock_fd is None and not self._exists():
+                return None
+            with self._locked(exclusive=False):
+                self._catch_up()
         return self._tables or None
 
     def write(self, data: dict[str, dict[str, Row]]) -> None:
@@ -93,11 +107,20 @@ class JournalStorage(Storage):
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[dict[str, Rows]]:
-        """Hold the write lock, caught up with every other copy's changes."""
+        """Hold the write lock, caught up with every other copy's changes.
+
+        An older layout read so far only in memory is written now, before anything else,
+        after the store has kept a verified backup (`before_upgrade`).
+        """
         with self._thread_lock, self._locked(exclusive=True):
             self._catch_up()
             if self._broken:
                 raise self._broken
+            if self._upgrade is not None:
+                self.before_upgrade()
+                upgrade, self._upgrade = self._upgrade, None
+                self.commit(upgrade)
+                self.fold_journal()
             yield self._tables
 
     def commit(self, changes: Changes) -> None:
@@ -105,9 +128,7 @@ class JournalStorage(Storage):
         changes = {table: rows for table, rows in changes.items() if rows}
         if not changes:
             return
-        payload = dumps(changes)
-        line = b"%08x " % zlib.crc32(payload) + payload + b"\n"
-        self._append(line)
+        self._append(journal_entry(changes))
         self._apply(changes)
         if self._offset > max(COMPACT_AT_BYTES, self._snapshot_size() // 2):
             self.fold_journal()
@@ -131,9 +152,13 @@ class JournalStorage(Storage):
             yield
             return
         if self._lock_fd is None:
+            # Checked before the lock file is made: a database prep cannot use gets no lock beside it.
+            regular_or_missing(self.path, "the database")
+            regular_or_missing(self.journal_path, "the journal")
+            regular_or_missing(self.lock_path, "the lock file")
             self._ensure_folder()
             try:
-                self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+                self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o600)
             except OSError as error:
                 raise StoreError(f"{self.lock_path}: cannot open the lock file ({error.strerror}); check the folder's permissions") from None
         fcntl.flock(self._lock_fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
@@ -152,11 +177,16 @@ class JournalStorage(Storage):
             except PrepError as error:
                 raise StoreError(str(error)) from None
 
+    def _exists(self) -> bool:
+        return os.path.lexists(self.path) or os.path.lexists(self.journal_path)
+
     def _snapshot_size(self) -> int:
         return self._snapshot_id[2] if self._snapshot_id else 0
 
     def _catch_up(self) -> None:
         """Bring memory up to date with the files, cheaply when nothing changed."""
+        regular_or_missing(self.path, "the database")
+        regular_or_missing(self.journal_path, "the journal")
         try:
             snapshot = self.path.stat()
             snapshot_id: tuple[int, int, int] | None = (snapshot.st_ino, snapshot.st_mtime_ns, snapshot.st_size)
@@ -173,8 +203,14 @@ class JournalStorage(Storage):
         if not self._loaded or snapshot_id != self._snapshot_id or journal_id != self._journal_id:
             self._load(snapshot_id)
             self._journal_id = journal_id
-            self._offset = 0
+            self._offset = self._lines = 0
+            if snapshot_id is not None and snapshot_id[2] == 0 and journal_size:
+                # prep never writes an empty snapshot (it is replaced whole): this is damage.
+                raise self._damaged(f"{self.path}: the database is empty but its journal is not; both were left as they are")
             self._replay()
+            self._upgrade = self.upgrade(self._tables)
+            if self._upgrade is not None:
+                self._apply(self._upgrade)  # in memory only: written with the first write
             self._loaded = True
             if self.on_reload:
                 self.on_reload(None)
@@ -194,10 +230,7 @@ class JournalStorage(Storage):
         try:
             self._tables, self._hot = parse_snapshot(data)
         except ValueError:
-            self._broken = StoreError(
-                f"{self.path}: the database is damaged; it was left as it is — restore a backup, or start afresh with --db NEW_PATH"
-            )
-            raise self._broken from None
+            raise self._damaged(f"{self.path}: the database is damaged; it was left as it is") from None
 
     def _replay(self) -> None:
         start = self._offset
@@ -213,22 +246,30 @@ class JournalStorage(Storage):
         while True:
             end = data.find(b"\n", position)
             if end < 0:
-                return  # nothing more, or a line cut short by a crash: never reported saved
+                return  # nothing more, or a last line without its newline: a write that never finished
             changes = _journal_line(data[position:end])
             if changes is None:
-                if data[end + 1:].strip(b"\x00\n"):
-                    self._broken = StoreError(
-                        f"{self.journal_path}: a damaged entry in the middle of the journal; it was left as it is — "
-                        "keep a copy and restore a backup, or start afresh with --db NEW_PATH"
-                    )
-                    raise self._broken
-                return  # a damaged last line is a write that never finished
+                # A whole line was written and fsync'd: if it does not read, it was damaged later.
+                raise self._damaged(f"{self.journal_path}:{self._lines + 1}: a damaged entry (its checksum or "
+                                    "its shape is wrong); the journal was left as it is")
             self._apply(changes, replayed=True)
+            self._lines += 1
             position = end + 1
             self._offset = start + position
 
+    def _damaged(self, what: str) -> StoreError:
+        """Damage is reported and everything is left as it is; writing stays refused until it is dealt with."""
+        self._broken = StoreError(f"{what} — run `prep repair` to set the damaged part aside and keep the rest, "
+                                  "or restore a backup")
+        return self._broken
+
     def _apply(self, changes: Changes, *, replayed: bool = False) -> None:
         for table, rows in changes.items():
+            if table == SNAPSHOT_MARK:
+                if self._snapshot_id is None or not self._snapshot_id[2]:
+                    raise self._damaged(f"{self.path}: the database is missing or empty, yet its journal "
+                                        "follows one; the files were left as they are")
+                continue
             target = self._tables.setdefault(table, Rows())
             touched = self._journal_keys.setdefault(table, {})
             for key, row in rows.items():
@@ -282,13 +323,15 @@ class JournalStorage(Storage):
         fix = "free some disk space — nothing saved was lost"
         try:
             write_file(self.path, lambda handle: write_snapshot(handle, self._tables, hot), fix=fix)
-            write_file(self.journal_path, b"", fix=fix)
+            # The new journal starts by saying that a snapshot goes with it, so that a
+            # snapshot lost or emptied later is seen as damage, not as a new database.
+            write_file(self.journal_path, MARK_LINE, fix=fix)
         except PrepError as error:
             raise StoreError(str(error)) from None
         info = self.path.stat()
         self._snapshot_id = (info.st_ino, info.st_mtime_ns, info.st_size)
         self._journal_id = self.journal_path.stat().st_ino
-        self._offset = 0
+        self._offset, self._lines = len(MARK_LINE), 1
         self._journal_keys = {}
         self._hot = {name: [key for key in rows if key in hot[name]] for name, rows in self._tables.items()}
 
@@ -304,3 +347,26 @@ def _journal_line(line: bytes) -> Changes | None:
     except ValueError:
         return None
     return changes if isinstance(changes, dict) else None
+
+
+def journal_entry(changes: Changes) -> bytes:
+    """One journal line: a CRC of the JSON, the JSON, a newline."""
+    payload = dumps(changes)
+    return b"%08x " % zlib.crc32(payload) + payload + b"\n"
+
+
+SNAPSHOT_MARK = "~snapshot"
+MARK_LINE = journal_entry({SNAPSHOT_MARK: {"1": {"follows": True}}})
+
+
+def regular_or_missing(path: Path, what: str) -> None:
+    """Refuse a device, a pipe or a link to one where prep keeps data: reading one could hang or never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read {what} ({error.strerror}); check its permissions") from None
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"{path}: {what} is not an ordinary file (a device, a pipe or a folder); "
+                         "prep keeps its data only in ordinary files — choose another with --db")

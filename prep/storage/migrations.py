@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prep.errors import PrepError, StoreError
 from prep.storage.files import write_file
 from prep.storage.rows import Rows
 
 if TYPE_CHECKING:  # the journal brings TinyDB, which loads with the first read
-    from prep.storage.journal import Changes, JournalStorage
+    from prep.storage.journal import Changes
 
 SCHEMA_VERSION = 2
 MEETINGS = "meetings"
@@ -34,33 +35,69 @@ def checklist_ref(copy: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return hashlib.sha256(canonical).hexdigest()[:20], copy
 
 
-def migrate(storage: JournalStorage, path: Path, version: int) -> None:
-    """Schema 1 kept a checklist copy inside each meeting; now each copy is stored once."""
-    backup = path.with_name(f"{path.name}.schema-{version}.bak")
-    if not backup.exists():
-        write_file(backup, path.read_bytes(), fix="free some disk space; the database was left as it is")
-    with storage.writing() as tables:
-        changes: Changes = {MEETINGS: {}, CHECKLISTS: {}, META: {"1": {"schema": SCHEMA_VERSION}}}
-        # Rows are keyed by ids derived from their own ids now (see `doc_id`).
-        checklists = tables.get(CHECKLISTS) or Rows()
-        for key in list(checklists):
-            row = checklists[key]
-            new_key = str(doc_id(row["ref"]))
-            if new_key != key:
-                changes[CHECKLISTS][key] = None
-                changes[CHECKLISTS][new_key] = row
-        meetings = tables.get(MEETINGS) or Rows()
-        for key in list(meetings):
-            row = meetings[key]
-            if "checklist" in row:
-                ref, copy = checklist_ref(row.pop("checklist"))
-                row["checklist_ref"], row["checklist_title"] = ref, copy["title"]
-                changes[CHECKLISTS][str(doc_id(ref))] = {"ref": ref, "checklist": copy}
-            new_key = str(doc_id(row["id"]))
-            if new_key != key:
-                changes[MEETINGS][key] = None
-            changes[MEETINGS][new_key] = row
-        if META in tables:
-            changes[META].update({key: None for key in tables[META] if key != "1"})
-        storage.commit(changes)
-        storage.fold_journal()
+def upgrade(tables: dict[str, Rows], path: Path) -> Changes | None:
+    """What brings the tables read from `path` to the current schema; None when they are current.
+
+    Pure: the storage applies it in memory on every read and writes it only with the
+    first write (after `keep_backup`), so reading an older file never changes it.
+    """
+    meta = tables.get(META)
+    version = meta[next(iter(meta))].get("schema") if meta else None
+    if version is None and not tables:
+        return None  # a new database: the schema is written with the first save
+    if version is None and MEETINGS not in tables:
+        raise StoreError(f"{path}: this is not a prep database; it was left as it is — use --db to pick another file")
+    if not isinstance(version, (int, type(None))) or (version or 1) < 1:
+        raise StoreError(f"{path}: the schema version {version!r} is not one prep wrote; the file was left as it is")
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: written by a newer prep (schema {version}); update prep — the file was left as it is")
+    if version == SCHEMA_VERSION:
+        return None
+    # Schema 1 kept a checklist copy inside each meeting; now each copy is stored once,
+    # and rows are keyed by ids derived from their own ids (see `doc_id`).
+    changes: Changes = {MEETINGS: {}, CHECKLISTS: {}, META: {"1": {"schema": SCHEMA_VERSION}}}
+    checklists = tables.get(CHECKLISTS) or Rows()
+    for key in list(checklists):
+        row = checklists[key]
+        new_key = str(doc_id(row["ref"]))
+        if new_key != key:
+            changes[CHECKLISTS][key] = None
+            changes[CHECKLISTS][new_key] = row
+    meetings = tables.get(MEETINGS) or Rows()
+    for key in list(meetings):
+        row = meetings[key]
+        if "checklist" in row:
+            ref, copy = checklist_ref(row.pop("checklist"))
+            row["checklist_ref"], row["checklist_title"] = ref, copy["title"]
+            changes[CHECKLISTS][str(doc_id(ref))] = {"ref": ref, "checklist": copy}
+        new_key = str(doc_id(row["id"]))
+        if new_key != key:
+            changes[MEETINGS][key] = None
+        changes[MEETINGS][new_key] = row
+    if META in tables:
+        changes[META].update({key: None for key in tables[META] if key != "1"})
+    return changes
+
+
+def keep_backup(path: Path) -> None:
+    """Copy the database aside before it is first rewritten in the current schema, and check the copy.
+
+    The copy is read back and compared: the original is replaced only once an exact
+    copy is known to be on disk.
+    """
+    try:
+        original = path.read_bytes()
+    except FileNotFoundError:
+        return  # only a journal so far: it stays until its rows are in the new snapshot
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read the database to back it up ({error.strerror}); check its permissions") from None
+    backup = path.with_name(f"{path.name}.before-upgrade.bak")
+    fix = "free some disk space; the database was left as it is"
+    try:
+        write_file(backup, original, fix=fix)
+        if backup.read_bytes() != original:
+            raise StoreError(f"{backup}: the backup does not read back as written; {fix}")
+    except PrepError as error:
+        raise StoreError(str(error)) from None
+    except OSError as error:
+        raise StoreError(f"{backup}: cannot check the backup ({error.strerror}); {fix}") from None

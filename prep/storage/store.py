@@ -9,6 +9,7 @@ need): built first for the rows the home screen needs, the rest in the backgroun
 from __future__ import annotations
 
 import threading
+from functools import partial
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,7 +26,8 @@ from prep.storage.migrations import (
     SCHEMA_VERSION,
     checklist_ref,
     doc_id,
-    migrate,
+    keep_backup,
+    upgrade,
 )
 from prep.storage.rows import MeetingRow
 
@@ -64,27 +66,16 @@ class Store:
             storage = db.storage
             assert isinstance(storage, JournalStorage)
             storage.hot_rows = self._hot_rows
+            storage.upgrade = partial(upgrade, path=self.path)
+            storage.before_upgrade = partial(keep_backup, self.path)
             self._db, self._storage = db, storage
             try:
-                self._check_schema()
+                storage.read()  # a file prep cannot use is reported now, and left as it is
             except StoreError:
                 self._db, self._storage = None, None
                 db.close()
                 raise
         return self._db
-
-    def _check_schema(self) -> None:
-        tables = self._tables()
-        meta = tables.get(META)
-        version = meta[next(iter(meta))].get("schema") if meta else None
-        if version is None and not tables:
-            return  # a new database: the schema is written with the first save
-        if version is None and MEETINGS not in tables:
-            raise StoreError(f"{self.path}: this is not a prep database; it was left as it is — use --db to pick another file")
-        if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: written by a newer prep (schema {version}); update prep — the file was left as it is")
-        if version is None or version < SCHEMA_VERSION:
-            migrate(self._storage, self.path, version or 1)
 
     def close(self) -> None:
         """Release the database files."""

@@ -48,7 +48,7 @@ def test_saves_survive_reopening_and_compaction(db_path: Path) -> None:
         store.save(item)
     assert Store(db_path).meeting(saved[2].id) == saved[2]
     store.compact()
-    assert journal_of(db_path).stat().st_size == 0
+    assert journal_of(db_path).read_bytes() == journal.MARK_LINE  # folded: the journal holds no row
     again = Store(db_path)
     assert [again.meeting(m.id) for m in saved] == saved
     # The snapshot is still JSON that any tool can read.
@@ -89,7 +89,7 @@ def test_damage_in_the_middle_of_the_journal_is_reported_and_left_alone(db_path:
     journal_of(db_path).write_bytes(bytes(data))
     before = journal_of(db_path).read_bytes()
     broken = Store(db_path)
-    with pytest.raises(StoreError, match="damaged entry in the middle of the journal"):
+    with pytest.raises(StoreError, match=r"prep.json.journal:1: a damaged entry .*prep repair"):
         broken.summaries()
     with pytest.raises(StoreError):
         broken.save(meeting("Four"))
@@ -154,17 +154,21 @@ def test_two_copies_see_each_others_saves(db_path: Path) -> None:
     assert Store(db_path).count() == 2
 
 
-def test_older_layout_is_migrated_with_a_backup(db_path: Path) -> None:
+def test_an_older_layout_is_read_as_it_is_and_upgraded_with_the_first_write(db_path: Path) -> None:
     old = meeting("Old Co")
     db_path.parent.mkdir(parents=True)
     original = json.dumps({"meta": {"1": {"schema": 1}}, "meetings": {"1": to_builtins(old)}}).encode()
     db_path.write_bytes(original)
     store = Store(db_path)
-    assert store.meeting(old.id) == old
-    backup = db_path.with_name("prep.json.schema-1.bak")
+    assert store.meeting(old.id) == old and [s.customer for s in store.summaries()] == ["Old Co"]
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["prep.json", "prep.json.lock"]  # read: nothing written
+    assert db_path.read_bytes() == original
+    store.save(meeting("New Co"))
+    backup = db_path.with_name("prep.json.before-upgrade.bak")
     assert backup.read_bytes() == original
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert json.loads(db_path.read_bytes())["meta"]["1"]["schema"] == SCHEMA_VERSION
+    assert {s.customer for s in Store(db_path).summaries()} == {"Old Co", "New Co"}
 
 
 def run_writer(db_path: Path, name: str, count: int, compact_at: int = 64 * 1024) -> subprocess.Popen[str]:
@@ -225,7 +229,7 @@ def test_a_new_draft_stays_among_the_rows_read_first_after_a_compaction(db_path:
     monkeypatch.setattr(journal.JournalStorage, "_snapshot_size", lambda self: 0)
     draft = meeting("Fresh draft")
     store.save(draft)
-    assert journal_of(db_path).stat().st_size == 0
+    assert journal_of(db_path).read_bytes() == journal.MARK_LINE  # folded: the journal holds no row
     reopened = Store(db_path)
     assert "Fresh draft" in {s.customer for s in reopened.home_summaries()}
 
