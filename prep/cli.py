@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     followups = commands.add_parser("followups", parents=[common], help="open follow-ups, overdue first")
     followups.add_argument("--ics", metavar="FILE", help="also write them as a calendar file")
 
+    commands.add_parser("repair", parents=[common],
+                        help="set damaged database files aside and keep everything that still reads")
+
     forget = commands.add_parser("forget", parents=[common], help="erase everything about a customer")
     forget.add_argument("customer", metavar="CUSTOMER")
     forget.add_argument("--yes", action="store_true", help="do not ask first")
@@ -82,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run prep with these arguments; the exit code says whether it worked."""
     args = _parser().parse_args(argv)
     commands = {"demo": _demo, "export": _export, "import": _import, "forget": _forget,
-                "checklists": _checklists, "followups": _followups}
+                "checklists": _checklists, "followups": _followups, "repair": _repair}
     try:
         settings = Settings.from_environment(db=getattr(args, "db", None))
         if args.command in commands:
@@ -195,6 +198,19 @@ def _forget(args: argparse.Namespace, settings: Settings) -> int:
     if leftovers:
         raise PrepError(f"{erasure.customer} is still mentioned in {', '.join(map(str, leftovers))}; delete those files by hand")
     print(f"Erased {erasure.customer}.")
+    return 0
+
+
+def _repair(args: argparse.Namespace, settings: Settings) -> int:
+    result = _store(settings).repair(datetime.now())
+    if not result.needed:
+        print(f"Nothing to repair: {settings.database} reads whole.")
+        return 0
+    for original, aside in result.set_aside:
+        print(f"Set aside {original.name} as {aside.name} (nothing was deleted).")
+    if result.skipped_lines:
+        print(f"Left out journal lines that do not read: {', '.join(map(str, result.skipped_lines))}.")
+    print(f"Kept {result.meetings:,} meetings; prep can write to {settings.database} again.")
     return 0
 
 

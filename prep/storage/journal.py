@@ -247,7 +247,7 @@ class JournalStorage(Storage):
             end = data.find(b"\n", position)
             if end < 0:
                 return  # nothing more, or a last line without its newline: a write that never finished
-            changes = _journal_line(data[position:end])
+            changes = read_entry(data[position:end])
             if changes is None:
                 # A whole line was written and fsync'd: if it does not read, it was damaged later.
                 raise self._damaged(f"{self.journal_path}:{self._lines + 1}: a damaged entry (its checksum or "
@@ -336,7 +336,8 @@ class JournalStorage(Storage):
         self._hot = {name: [key for key in rows if key in hot[name]] for name, rows in self._tables.items()}
 
 
-def _journal_line(line: bytes) -> Changes | None:
+def read_entry(line: bytes) -> Changes | None:
+    """The row changes of one journal line, or None when its checksum or its shape is wrong."""
     if len(line) < 10 or line[8:9] != b" ":
         return None
     payload = line[9:]

@@ -32,6 +32,7 @@ from prep.storage.migrations import (
 from prep.storage.rows import MeetingRow
 
 if TYPE_CHECKING:  # TinyDB and the journal load with the first read, not before the first paint
+    from prep.storage.repair import Repair
     from prep.storage.journal import Changes, JournalStorage
     from prep.storage.rows import Rows
     from prep.storage.tables import PrepDB
@@ -218,6 +219,14 @@ class Store:
             self._stale.update(str(key) for key in removed)
             self._storage.compact()
         return scrub(self.files(), customer)
+
+    def repair(self, now: datetime) -> Repair:
+        """Set damaged files aside and rebuild the database from everything that still reads."""
+        from prep.storage.repair import repair
+
+        with self._lock:
+            self.close()
+            return repair(self.path, now)
 
     def compact(self) -> None:
         """Fold the journal into the snapshot now."""

@@ -127,3 +127,35 @@ def test_a_journal_that_is_a_pipe_is_refused_at_once(db_path: Path) -> None:
     os.mkfifo(journal)
     result = prep("export", db=db_path)
     assert result.returncode == 1 and f"{journal}: the journal is not an ordinary file" in result.stderr
+
+
+def test_repair_sets_a_damaged_journal_aside_and_keeps_every_line_that_reads(db_path: Path) -> None:
+    a_database(db_path, "Snapshot Co")
+    store = Store(db_path)
+    for name in ("First Co", "Damaged Co", "Last Co"):
+        store.save(meeting(name))
+    store.close()
+    journal = db_path.with_name("prep.json.journal")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    lines[2] = lines[2].replace(b"Damaged Co", b"Damaged Cx")  # line 3: the checksum no longer matches
+    journal.write_bytes(b"".join(lines))
+    damaged = journal.read_bytes()
+
+    result = prep("repair", db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "Left out journal lines that do not read: 3." in result.stdout
+    [aside] = [p for p in db_path.parent.iterdir() if ".damaged-" in p.name]
+    assert aside.name.startswith("prep.json.journal.damaged-") and aside.read_bytes() == damaged
+    assert {s.customer for s in Store(db_path).summaries()} == {"Snapshot Co", "First Co", "Last Co"}
+    Store(db_path).save(meeting("After Co"))  # writing works again
+    assert prep("repair", db=db_path).stdout.startswith("Nothing to repair")
+
+
+def test_repair_rebuilds_from_the_journal_when_the_snapshot_is_gone(db_path: Path) -> None:
+    a_database(db_path, "Lost Co")
+    Store(db_path).save(meeting("Journal Co"))
+    db_path.write_bytes(b"")
+    result = prep("repair", db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert {s.customer for s in Store(db_path).summaries()} == {"Journal Co"}
+    assert len([p for p in db_path.parent.iterdir() if ".damaged-" in p.name]) == 2
