@@ -175,8 +175,8 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
 def _import(args: argparse.Namespace, settings: Settings) -> int:
     from prep.reports.export import import_json
 
-    count = import_json(_store(settings), Path(args.file))
-    print(f"imported {count:,} meetings from {args.file}")
+    done = import_json(_store(settings), Path(args.file))
+    print(f"{args.file}: {done.new:,} new, {done.updated:,} updated, {done.unchanged:,} already there as in the file")
     return 0
 
 

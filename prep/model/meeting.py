@@ -38,6 +38,9 @@ Landed = Literal["", "well", "partly", "badly"]
 Rehearsed = Literal["", "went well", "so-so", "needs work"]
 Verdict = Literal["", "confirmed", "changed", "wrong"]
 Rating = Annotated[int, msgspec.Meta(ge=1, le=5)]
+# Far beyond anything a rep types or pastes, so that only a hostile or broken file is refused.
+Line = Annotated[str, msgspec.Meta(max_length=10_000)]
+Text = Annotated[str, msgspec.Meta(max_length=1_000_000)]
 
 
 class When(datetime):
@@ -82,7 +85,7 @@ def _now() -> datetime:
 class Answer(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     """What the rep wrote for one item: an answer, their own response, or a note."""
 
-    text: str = ""
+    text: Text = ""
     likelihood: Likelihood = ""
     done: bool = False
 
@@ -95,7 +98,7 @@ class Answer(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
 class FollowUp(msgspec.Struct, forbid_unknown_fields=True):
     """Something promised after a meeting, by the rep or by the customer."""
 
-    text: str
+    text: Line
     due: date | None = None
     owner: Owner = "me"
     done: bool = False
@@ -118,27 +121,27 @@ class NeedVerdict(msgspec.Struct, forbid_unknown_fields=True):
     """Plan against actual for one prepared need: was the rep's hypothesis right?"""
 
     verdict: Verdict = ""
-    note: str = ""
+    note: Text = ""
 
 
 class Rehearsal(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     """One objection practised before the meeting: the rep's answer and how it went."""
 
-    answer: str = ""
+    answer: Text = ""
     verdict: Rehearsed = ""
 
 
 class Debrief(msgspec.Struct, forbid_unknown_fields=True):
     """How the meeting went, written afterwards: plan against actual, promises, the relationship."""
 
-    outcome: str = ""
-    notes: str = ""
+    outcome: Line = ""
+    notes: Text = ""
     rating: Rating | None = None
     contact_wish: ContactWish = ""
     contact_rhythm: ContactRhythm = ""
     followups: list[FollowUp] = msgspec.field(default_factory=list)
     objections: dict[str, ObjectionOutcome] = msgspec.field(default_factory=dict)
-    unprepared: list[str] = msgspec.field(default_factory=list)
+    unprepared: list[Line] = msgspec.field(default_factory=list)
     needs: dict[str, NeedVerdict] = msgspec.field(default_factory=dict)
 
     def objection(self, section: Section, item: Item) -> ObjectionOutcome | None:
@@ -153,14 +156,14 @@ class Debrief(msgspec.Struct, forbid_unknown_fields=True):
 class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Everything about a meeting but its checklist copy (which the storage keeps once for many meetings)."""
 
-    customer: str
+    customer: Line
     when: When
-    contact: str = ""
-    goal: str = ""
+    contact: Line = ""
+    goal: Line = ""
     answers: dict[str, Answer] = msgspec.field(default_factory=dict)
     status: Status = "draft"
     debrief: Debrief | None = None
-    carried: dict[str, list[str]] = msgspec.field(default_factory=dict)
+    carried: dict[str, list[Text]] = msgspec.field(default_factory=dict)
     rehearsal: dict[str, Rehearsal] = msgspec.field(default_factory=dict)
     id: str = msgspec.field(default_factory=lambda: uuid.uuid4().hex)
     created: datetime = msgspec.field(default_factory=_now)

@@ -100,6 +100,9 @@ def _plain(problem: str) -> str:
     if expected:
         wanted = " or ".join(_WORDS.get(part.strip(), part.strip()) for part in expected.group(1).split("|"))
         return f"expected {wanted}, got {_WORDS.get(expected.group(2), expected.group(2))}"
+    longer = re.fullmatch(r"Expected `(?:str|array)` of length <= (\d+)", problem)
+    if longer:
+        return f"longer than {int(longer.group(1)):,} characters; is this the right file?"
     if problem.startswith("Invalid enum value"):
         return problem.replace("Invalid enum value", "not one of the allowed values:").replace("`", "")
     return problem[:1].lower() + problem[1:].replace("`", "")

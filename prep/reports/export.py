@@ -16,6 +16,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +36,7 @@ from prep.storage import Store
 EXPORT_FORMAT = "prep-export"
 EXPORT_VERSION = 1
 ONLY_EXPORTS = "import only files written by `prep export --format json`"
+MAX_IMPORT_BYTES = 2**30
 
 
 class ExportFile(msgspec.Struct, forbid_unknown_fields=True):
@@ -94,9 +98,14 @@ def export_csv(store: Store, customer: str | None) -> str:
 def read_export(path: Path) -> list[Meeting]:
     """Check a whole export file before anything is imported; PrepError names the file and the field."""
     try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise PrepError(f"{path}: not an ordinary file (a folder, a device or a pipe); {ONLY_EXPORTS}")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise PrepError(f"{path}: over {MAX_IMPORT_BYTES // 2**30} GB, far more than an export of prep; {ONLY_EXPORTS}")
         data = path.read_bytes()
     except OSError as error:
-        raise PrepError(f"{path}: cannot read ({error.strerror})") from None
+        raise PrepError(f"{path}: cannot read ({error.strerror}); check the path and its permissions") from None
     try:
         header = decode(data, _Header)
     except ShapeError as error:
@@ -118,6 +127,20 @@ def read_export(path: Path) -> list[Meeting]:
     return meetings
 
 
-def import_json(store: Store, path: Path) -> int:
-    """Restore an export: meetings already there are replaced, never doubled."""
-    return store.add_many(read_export(path))
+@dataclass(frozen=True)
+class Imported:
+    """What an import did: meetings that were new, changed, or already there as they are in the file."""
+
+    new: int
+    updated: int
+    unchanged: int
+
+
+def import_json(store: Store, path: Path) -> Imported:
+    """Restore an export: new and changed meetings are written, in one go; the rest is left alone."""
+    meetings = read_export(path)
+    known = {summary.id for summary in store.summaries()}
+    new = [meeting for meeting in meetings if meeting.id not in known]
+    changed = [meeting for meeting in meetings if meeting.id in known and store.meeting(meeting.id) != meeting.tidied()]
+    store.add_many(new + changed)
+    return Imported(len(new), len(changed), len(meetings) - len(new) - len(changed))

@@ -31,7 +31,7 @@ def test_export_import_export_gives_the_same_content(demo_db: Path, tmp_path: Pa
     assert prep("export", "--format", "json", "-o", str(first), db=demo_db).returncode == 0
     assert oct(first.stat().st_mode & 0o777) == "0o600"
     imported = prep("import", str(first), db=empty)
-    assert imported.returncode == 0 and "imported 24 meetings" in imported.stdout
+    assert imported.returncode == 0 and "24 new, 0 updated, 0 already there" in imported.stdout
     assert prep("export", "-o", str(second), db=empty).returncode == 0
     assert content(first) == content(second)
     assert len(content(first)["meetings"]) == 24  # type: ignore[arg-type]
@@ -41,9 +41,35 @@ def test_importing_the_same_file_twice_adds_nothing_twice(demo_db: Path, tmp_pat
     export = tmp_path / "export.json"
     prep("export", "-o", str(export), db=demo_db)
     target = tmp_path / "target.json"
-    for _ in range(2):
-        assert prep("import", str(export), db=target).returncode == 0
+    first, second = (prep("import", str(export), db=target) for _ in range(2))
+    assert f"{export}: 24 new, 0 updated, 0 already there as in the file" in first.stdout
+    assert f"{export}: 0 new, 0 updated, 24 already there as in the file" in second.stdout
+    journal = target.with_name("target.json.journal").read_bytes()
+    assert prep("import", str(export), db=target).returncode == 0
+    assert target.with_name("target.json.journal").read_bytes() == journal  # nothing to write: nothing written
     assert Store(target).count() == 24
+    document = json.loads(export.read_text())
+    document["meetings"][0]["goal"] = "Changed in the backup"
+    export.write_text(json.dumps(document))
+    assert "0 new, 1 updated, 23 already there" in prep("import", str(export), db=target).stdout
+
+
+def test_an_import_that_is_not_an_ordinary_file_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "backup.json"
+    os.mkfifo(fifo)
+    result = prep("import", str(fifo), db=tmp_path / "db.json")
+    assert result.returncode == 1 and f"{fifo}: not an ordinary file" in result.stderr
+
+
+def test_an_import_with_a_name_of_a_million_letters_is_refused_with_the_field(demo_db: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    prep("export", "-o", str(export), db=demo_db)
+    document = json.loads(export.read_text())
+    document["meetings"][2]["customer"] = "A" * 1_000_001
+    export.write_text(json.dumps(document))
+    result = prep("import", str(export), db=tmp_path / "target.json")
+    assert result.returncode == 1
+    assert f"{export}: meetings[2].customer: longer than 10,000 characters" in result.stderr
 
 
 def test_a_bad_import_file_is_refused_whole(demo_db: Path, tmp_path: Path) -> None:
