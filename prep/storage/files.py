@@ -9,6 +9,7 @@ open file, so the umask cannot widen (or narrow) it.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import threading
@@ -57,7 +58,7 @@ def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = 
         fsync_folder(folder)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise PrepError(f"{path}: cannot write ({error.strerror}); {fix}") from None
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, fix)}") from None
 
 
 def _write_through(path: Path, content: Content, fix: str) -> None:
@@ -68,7 +69,14 @@ def _write_through(path: Path, content: Content, fix: str) -> None:
             else:
                 handle.write(content.encode() if isinstance(content, str) else content)
     except OSError as error:
-        raise PrepError(f"{path}: cannot write ({error.strerror}); {fix}") from None
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, fix)}") from None
+
+
+def what_to_do(error: OSError, fix: str) -> str:
+    """The advice for a failed write: a read-only or foreign folder is not a full disk."""
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder is read-only or not yours; check its permissions — nothing was changed"
+    return fix
 
 
 def private_folder(folder: Path, *, fix: str = "choose another folder") -> Path:

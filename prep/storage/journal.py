@@ -35,7 +35,7 @@ from pathlib import Path
 from tinydb import Storage
 
 from prep.errors import PrepError, StoreError
-from prep.storage.files import fsync_folder, private_folder, write_file
+from prep.storage.files import fsync_folder, private_folder, what_to_do, write_file
 from prep.storage.rows import Row, Rows, dumps
 from prep.storage.snapshot import parse_snapshot, write_snapshot
 
@@ -302,9 +302,8 @@ class JournalStorage(Storage):
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, self._offset)
-            raise StoreError(
-                f"{self.journal_path}: could not save ({error.strerror}); free some disk space — what was saved before is safe"
-            ) from None
+            fix = what_to_do(error, "free some disk space — what was saved before is safe")
+            raise StoreError(f"{self.journal_path}: could not save ({error.strerror}); {fix}") from None
         finally:
             os.close(fd)
         self._offset += len(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -252,3 +253,21 @@ def test_the_data_folders_are_private_even_under_umask_000(tmp_path: Path) -> No
         os.umask(old)
     assert [stat.S_IMODE(p.stat().st_mode) for p in (db.parent.parent, db.parent)] == [0o700, 0o700]
     assert {stat.S_IMODE(p.stat().st_mode) for p in db.parent.iterdir()} == {0o600}
+
+
+@pytest.mark.parametrize(("code", "advice"), [(errno.ENOSPC, "free some disk space"),
+                                              (errno.EROFS, "read-only or not yours"),
+                                              (errno.EACCES, "read-only or not yours")])
+def test_a_failed_save_says_whether_the_disk_is_full_or_the_folder_read_only(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, advice: str) -> None:
+    store = Store(db_path)
+    store.save(meeting("Kept Co"))
+
+    def refuse(fd: int, data: bytes) -> int:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(journal.os, "write", refuse)
+    with pytest.raises(StoreError, match=advice):
+        store.save(meeting("Lost Co"))
+    monkeypatch.undo()
+    assert [s.customer for s in Store(db_path).summaries()] == ["Kept Co"]
