@@ -26,7 +26,7 @@ from prep.errors import PrepError
 from prep.model.meeting import Meeting
 from prep.screens.base import FollowUpDone, report_failure
 from prep.settings import Settings, read_keymap
-from prep.storage import Autosave, Store
+from prep.storage import Autosave, Saved, Store
 
 if TYPE_CHECKING:
     from prep.library.loader import Library
@@ -95,7 +95,7 @@ class PrepApp(App[None]):
         settings = settings if settings is not None else Settings.from_environment()
         self.settings = settings if db_path is None else replace(settings, database=Path(db_path))
         self.store = Store(self.settings.database)
-        self.autosave = Autosave(self.store, self._autosave_failed)
+        self.autosave = Autosave(self.store, self._autosave_failed, self._merged_with_another_window)
         self.now = now
         self._library = library
         self.unfinished_form: dict[str, str] = {}
@@ -148,6 +148,23 @@ class PrepApp(App[None]):
             title="Not saved", severity="error", timeout=15,
         )
         self._ui_loop.call_soon_threadsafe(notify)
+
+    def _merged_with_another_window(self, ours: Meeting, saved: Saved) -> None:
+        # Called on the autosave thread: the screens take the merged meeting on the UI thread.
+        self._ui_loop.call_soon_threadsafe(partial(self._show_merge, ours, saved))
+
+    def _show_merge(self, ours: Meeting, saved: Saved) -> None:
+        """Another running copy had changed this meeting too: every screen on it takes both sides' changes."""
+        from prep.screens.base import EditingScreen
+
+        assert saved.merged is not None
+        for screen in self.screen_stack:
+            if isinstance(screen, EditingScreen) and screen.meeting.id == ours.id:
+                screen.adopt(ours, saved.merged)
+        both = f" Both changed {len(saved.conflicts)} of the same fields: both texts are kept, the other marked." \
+            if saved.conflicts else ""
+        self.notify(f"{ours.customer} was changed in another window too; its changes are merged in.{both}",
+                    title="Merged", severity="warning", timeout=10, markup=False)
 
     # -- the rep's settings ------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from prep.errors import PrepError
+from prep.model.merge import merge
 
 if TYPE_CHECKING:
     from prep.library.loader import Library
@@ -98,3 +99,16 @@ class EditingScreen(PrepScreen):
             self._timer = None
         self.meeting.updated = self.prep.now().replace(microsecond=0)
         self.prep.autosave.save(self.meeting)
+
+    def adopt(self, saved: Meeting, merged: Meeting) -> None:
+        """Take another window's changes: `merged` is what was written when `saved` met them.
+
+        What the rep typed since `saved` is merged once more, so nothing typed in
+        between is lost; then the screen shows the merged meeting.
+        """
+        self.meeting, _ = merge(saved, self.meeting, merged)
+        self.call_later(self.show_meeting_again)
+
+    async def show_meeting_again(self) -> None:
+        """Show `self.meeting` anew after it was replaced (each editing screen knows how)."""
+        await self.recompose()

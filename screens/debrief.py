@@ -87,6 +87,13 @@ class DebriefScreen(EditingScreen):
                              value=debrief.contact_rhythm or Select.NULL, id="rhythm", compact=True)
         yield Footer()
 
+    async def show_meeting_again(self) -> None:
+        """Every field and row built again from the merged meeting."""
+        if self.meeting.debrief is None:
+            self.meeting.debrief = Debrief()
+        self.debrief = self.meeting.debrief
+        await self.recompose()
+
     def on_mount(self) -> None:
         self.sub_title = f"Debrief · {self.meeting.customer}"
         self.query_one("#outcome").focus()

@@ -96,6 +96,10 @@ class WalkthroughScreen(EditingScreen):
             strip.append(" ")
         self.query_one("#progress", Static).update(Text("\n").join([line, strip]))
 
+    async def show_meeting_again(self) -> None:
+        """The current step's cards, built again from the merged meeting."""
+        await self.show_step(self.step)
+
     async def on_screen_resume(self) -> None:
         if self._go_to_missing is not None:
             section, item = self._go_to_missing

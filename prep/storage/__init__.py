@@ -7,6 +7,6 @@ not at import); `Autosave` writes them off the UI thread; `write_file` and
 
 from prep.storage.autosave import Autosave
 from prep.storage.files import SHARED, private_folder, write_file
-from prep.storage.store import Store
+from prep.storage.store import Saved, Store
 
-__all__ = ["SHARED", "Autosave", "Store", "private_folder", "write_file"]
+__all__ = ["SHARED", "Autosave", "Saved", "Store", "private_folder", "write_file"]

@@ -14,15 +14,18 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from prep.errors import PrepError, StoreError
 from prep.model.meeting import Meeting
 from prep.model.shapes import deep_copy
-from prep.storage.store import Store
+from prep.storage.store import Saved, Store
 
 
 class Autosave:
     """Writes meetings to the store on one background thread."""
 
-    def __init__(self, store: Store, on_error: Callable[[PrepError], None]) -> None:
+    def __init__(self, store: Store, on_error: Callable[[PrepError], None],
+                 on_merged: Callable[[Meeting, Saved], None] | None = None) -> None:
+        """`on_error` hears of a failed save, `on_merged` of one merged with another window's (both on this thread)."""
         self.store = store
         self.on_error = on_error
+        self.on_merged = on_merged
         self._pending: dict[str, Meeting] = {}
         self._lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prep-autosave")
@@ -43,7 +46,9 @@ class Autosave:
         if snapshot is None:
             return  # a newer version was already written by an earlier task
         try:
-            self.store.save(snapshot)
+            saved = self.store.save(snapshot)
+            if saved.merged is not None and self.on_merged is not None:
+                self.on_merged(snapshot, saved)
         except PrepError as error:
             with self._lock:
                 self._pending.setdefault(meeting_id, snapshot)  # retried with the next save

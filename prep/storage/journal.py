@@ -69,6 +69,7 @@ class JournalStorage(Storage):
         self._lock_fd: int | None = None
         self._thread_lock = threading.RLock()
         self._lines = 0  # whole journal lines read so far, to name a damaged one
+        self._held: list[str] = []  # the lock this copy holds now, outermost first
         # What turns an older layout into the current one (the store sets it): applied in
         # memory whenever the files are read, written only with the first write.
         self.upgrade: Callable[[dict[str, Rows]], Changes | None] = lambda tables: None
@@ -151,6 +152,17 @@ class JournalStorage(Storage):
         if fcntl is None:
             yield
             return
+        if self._held:
+            # Already held by this copy (a read inside a write): taking or releasing the
+            # lock again would let another copy in halfway.
+            if exclusive and self._held[0] != "exclusive":
+                raise RuntimeError("a write inside a read would need the lock upgraded")  # a bug, never a user error
+            self._held.append("nested")
+            try:
+                yield
+            finally:
+                self._held.pop()
+            return
         if self._lock_fd is None:
             # Checked before the lock file is made: a database prep cannot use gets no lock beside it.
             regular_or_missing(self.path, "the database")
@@ -162,9 +174,11 @@ class JournalStorage(Storage):
             except OSError as error:
                 raise StoreError(f"{self.lock_path}: cannot open the lock file ({error.strerror}); check the folder's permissions") from None
         fcntl.flock(self._lock_fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        self._held.append("exclusive" if exclusive else "shared")
         try:
             yield
         finally:
+            self._held.pop()
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
 
     def _ensure_folder(self) -> None:

@@ -9,6 +9,7 @@ need): built first for the rows the home screen needs, the rest in the backgroun
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from functools import partial
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from prep.errors import StoreError
 from prep.model.meeting import Meeting
-from prep.model.shapes import ShapeError, convert, decode, to_builtins
+from prep.model.merge import merge
+from prep.model.shapes import ShapeError, convert, decode, deep_copy, to_builtins
 from prep.model.summary import MeetingSummary, summarise
 from prep.storage.migrations import (
     CHECKLISTS,
@@ -42,6 +44,14 @@ RECENT_HOT = 20  # the newest meetings are read first too: the home screen lists
 INDEX_CHUNK = 2000
 
 
+@dataclass(frozen=True)
+class Saved:
+    """What a save did: `merged` is the meeting as written when another copy's changes were merged in."""
+
+    merged: Meeting | None
+    conflicts: list[str]
+
+
 class Store:
     """The rep's meetings, drafts and debriefs, kept in one database."""
 
@@ -55,6 +65,9 @@ class Store:
         self._complete = False
         self._reset = True
         self._stale: set[str] = set()
+        # What this copy last read or wrote of each meeting: when another copy saved it
+        # since, a save merges instead of writing over the other copy's words.
+        self._versions: dict[str, Meeting] = {}
 
     # -- opening ------------------------------------------------------------------
 
@@ -153,10 +166,27 @@ class Store:
 
     # -- writing ------------------------------------------------------------------
 
-    def save(self, meeting: Meeting) -> None:
-        """Save a meeting (a draft or a finished one), replacing an earlier save of it."""
+    def save(self, meeting: Meeting) -> Saved:
+        """Save a meeting (a draft or a finished one), replacing an earlier save of it.
+
+        If another running copy saved it since this copy read it, both sides' changes
+        are merged field by field (see `prep.model.merge`); the result says so.
+        """
         with self._lock:
-            self._write([meeting])
+            self._open()
+            assert self._storage is not None
+            ours = meeting.tidied()
+            with self._storage.writing():
+                base = self._versions.get(meeting.id)
+                theirs = self._stored(meeting.id) if base is not None else None
+                if theirs is not None and base is not None and theirs != base:
+                    ours, conflicts = merge(base, ours, theirs)
+                    result = Saved(ours, conflicts)
+                else:
+                    result = Saved(None, [])
+                self._write([ours])
+            self._versions[meeting.id] = deep_copy(ours)
+            return result
 
     def add_many(self, meetings: Iterable[Meeting]) -> int:
         """Add or replace many meetings in one write (demo data and imports)."""
@@ -246,6 +276,13 @@ class Store:
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         """The whole meeting with this id, or None."""
+        with self._lock:
+            found = self._stored(meeting_id)
+            if found is not None:
+                self._versions[meeting_id] = deep_copy(found)
+            return found
+
+    def _stored(self, meeting_id: str) -> Meeting | None:
         with self._lock:
             db = self._open()
             row = db.table(MEETINGS).get(doc_id=doc_id(meeting_id))

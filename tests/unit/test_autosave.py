@@ -12,7 +12,7 @@ from prep.errors import PrepError, StoreError
 from prep.library.loader import load_library
 from prep.model.meeting import Meeting
 from prep.storage.autosave import Autosave
-from prep.storage.store import Store
+from prep.storage.store import Saved, Store
 
 WAIT = 10  # seconds; only reached when something is broken
 
@@ -29,13 +29,13 @@ class WatchedStore(Store):
             self.release.set()
         self.failures = failures or []
 
-    def save(self, meeting: Meeting) -> None:
+    def save(self, meeting: Meeting) -> Saved:
         self.asked.append(meeting.goal)
         self.saving.set()
         assert self.release.wait(WAIT), "the test never let the save go on"
         if self.failures:
             raise self.failures.pop(0)
-        super().save(meeting)
+        return super().save(meeting)
 
 
 def draft(goal: str) -> Meeting:
