@@ -40,3 +40,13 @@ async def test_rep_types_on_while_another_window_changed_the_draft(demo_db: Path
     stored = Store(demo_db).meeting(draft.id)
     assert stored is not None and stored.goal == "Goal set in the other window"
     assert any("typed here" in answer.text for answer in stored.answers.values())
+
+
+async def test_opening_the_app_and_looking_around_writes_nothing(demo_db: Path) -> None:
+    Store(demo_db).compact()
+    before = {p.name: p.read_bytes() for p in demo_db.parent.iterdir()}
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "h", "escape", "c", "escape")
+    assert {p.name: p.read_bytes() for p in demo_db.parent.iterdir()} == before
