@@ -124,6 +124,17 @@ class JournalStorage(Storage):
                 self.fold_journal()
             yield self._tables
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[dict[str, Rows]]:
+        """Hold the shared lock, caught up: several reads inside see one version of the files."""
+        with self._thread_lock:
+            if self._lock_fd is None and not self._exists():
+                yield {}  # nothing to read, and reading makes no folder or lock
+                return
+            with self._locked(exclusive=False):
+                self._catch_up()
+                yield self._tables
+
     def commit(self, changes: Changes) -> None:
         """Append these row changes to the journal and fsync; call inside `writing()`."""
         changes = {table: rows for table, rows in changes.items() if rows}

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from prep.errors import StoreError
 from prep.model.meeting import Meeting
 from prep.model.merge import merge
-from prep.model.shapes import ShapeError, convert, decode, deep_copy, to_builtins
+from prep.model.shapes import ShapeError, convert, decode, encode, to_builtins
 from prep.model.summary import MeetingSummary, summarise
 from prep.storage.migrations import (
     CHECKLISTS,
@@ -67,7 +67,7 @@ class Store:
         self._stale: set[str] = set()
         # What this copy last read or wrote of each meeting: when another copy saved it
         # since, a save merges instead of writing over the other copy's words.
-        self._versions: dict[str, Meeting] = {}
+        self._versions: dict[str, tuple[bytes, bytes]] = {}
 
     # -- opening ------------------------------------------------------------------
 
@@ -176,17 +176,30 @@ class Store:
             self._open()
             assert self._storage is not None
             ours = meeting.tidied()
+            result = Saved(None, [])
             with self._storage.writing():
-                base = self._versions.get(meeting.id)
-                theirs = self._stored(meeting.id) if base is not None else None
-                if theirs is not None and base is not None and theirs != base:
-                    ours, conflicts = merge(base, ours, theirs)
-                    result = Saved(ours, conflicts)
-                else:
-                    result = Saved(None, [])
+                seen = self._versions.get(meeting.id)
+                # Comparing the row's text is enough to know nobody else wrote it: only then
+                # is anything parsed and merged, so a save stays well under a millisecond.
+                if seen is not None and self._row_text(meeting.id) not in (None, seen[0]):
+                    theirs = self._stored(meeting.id)
+                    if theirs is not None:
+                        ours, conflicts = merge(decode(seen[1], Meeting), ours, theirs)
+                        result = Saved(ours, conflicts)
                 self._write([ours])
-            self._versions[meeting.id] = deep_copy(ours)
+                self._remember(ours)
             return result
+
+    def _row_text(self, meeting_id: str) -> bytes | None:
+        rows = self._tables().get(MEETINGS)
+        key = str(doc_id(meeting_id))
+        return bytes(rows.text(key)) if rows is not None and key in rows else None
+
+    def _remember(self, meeting: Meeting) -> None:
+        """Note what this copy last read or wrote of a meeting: its row as stored, and the meeting."""
+        text = self._row_text(meeting.id)
+        if text is not None:
+            self._versions[meeting.id] = (text, encode(meeting))
 
     def add_many(self, meetings: Iterable[Meeting]) -> int:
         """Add or replace many meetings in one write (demo data and imports)."""
@@ -277,9 +290,12 @@ class Store:
     def meeting(self, meeting_id: str) -> Meeting | None:
         """The whole meeting with this id, or None."""
         with self._lock:
-            found = self._stored(meeting_id)
-            if found is not None:
-                self._versions[meeting_id] = deep_copy(found)
+            self._open()
+            assert self._storage is not None
+            with self._storage.reading():  # the row and the text remembered are one version
+                found = self._stored(meeting_id)
+                if found is not None:
+                    self._remember(found)
             return found
 
     def _stored(self, meeting_id: str) -> Meeting | None:

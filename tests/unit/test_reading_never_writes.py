@@ -159,3 +159,10 @@ def test_repair_rebuilds_from_the_journal_when_the_snapshot_is_gone(db_path: Pat
     assert result.returncode == 0, result.stderr
     assert {s.customer for s in Store(db_path).summaries()} == {"Journal Co"}
     assert len([p for p in db_path.parent.iterdir() if ".damaged-" in p.name]) == 2
+
+
+def test_looking_up_a_meeting_in_a_database_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "nowhere" / "prep.json"
+    store = Store(db)
+    assert store.meeting("0123456789abcdef") is None and store.summaries() == [] and store.count() == 0
+    assert not db.parent.exists()
