@@ -28,6 +28,7 @@ from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, decode, to_builtins
 from prep.model.summary import MeetingSummary
 from prep.reports.brief import brief_markdown
+from prep.reports.inert import inert_json
 from prep.storage import Store
 
 EXPORT_FORMAT = "prep-export"
@@ -65,7 +66,7 @@ def export_json(store: Store, customer: str | None, now: datetime) -> str:
     """Everything (or one customer's), as the documented JSON."""
     meetings = list(store.meetings(s.id for s in chosen_meetings(store, customer)))
     document = ExportFile(EXPORT_FORMAT, EXPORT_VERSION, now.replace(microsecond=0), customer, meetings)
-    return json.dumps(to_builtins(document), ensure_ascii=False, indent=1) + "\n"
+    return inert_json(json.dumps(to_builtins(document), ensure_ascii=False, indent=1)) + "\n"
 
 
 def export_markdown(store: Store, customer: str | None) -> str:
