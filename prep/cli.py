@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -24,6 +25,8 @@ from prep.reports.inert import inert
 from prep.settings import Settings
 
 MAX_DEMO_MEETINGS = 200_000
+# What a shell reports for a program that SIGPIPE ended (128 + 13), as `cat` or `grep` would be.
+BROKEN_PIPE = 141
 
 
 def _say(text: str, *, one_line: bool = True) -> None:
@@ -103,7 +106,26 @@ def _count(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run prep with these arguments; the exit code says whether it worked."""
+    """Run prep with these arguments; the exit code says whether it worked.
+
+    A reader that stops early (`prep export | head`) ends prep quietly, with the exit
+    code of a program that SIGPIPE ended, so a script can still tell the output was cut.
+    """
+    try:
+        try:
+            return _main(argv)
+        finally:
+            # Written out here, while a closed pipe can still be caught, not at exit.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # What is still buffered goes nowhere, so the flush at exit has nothing to complain about.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     commands = {"demo": _demo, "export": _export, "import": _import, "forget": _forget,
                 "checklists": _checklists, "followups": _followups}
@@ -115,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PrepError as error:
         _complain(f"prep: {error}")
         return 1
+    except BrokenPipeError:
+        raise  # stdout's reader is gone: main ends quietly; not a path to check
     except OSError as error:
         _complain(f"prep: {error.filename or ''}: {error.strerror or error}; check the path and its permissions")
         return 1

@@ -119,3 +119,30 @@ def test_bad_count_is_a_one_line_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "'lots' is not a whole number" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("checklists", "schema"), ("checklists", "list"), ("export", "--format", "md"), ("followups",)])
+def test_a_reader_that_stops_early_ends_prep_quietly(demo_db: Path, args: tuple[str, ...]) -> None:
+    read, write = os.pipe()
+    os.close(read)  # `| head` that has already gone: every byte prep writes meets a broken pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "prep", "--db", str(demo_db), *args], stdout=write, stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL, text=True, timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert result.stderr == ""
+    assert result.returncode == 141  # as a shell reports a program that SIGPIPE ended
+
+
+def test_a_reader_that_reads_a_little_then_stops(demo_db: Path) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "prep", "--db", str(demo_db), "export", "--format", "md"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+    ) as reader:
+        assert reader.stdout is not None and reader.stderr is not None
+        assert reader.stdout.read(2) == b"# "  # the first brief's title
+        reader.stdout.close()
+        assert reader.stderr.read() == b""
+        assert reader.wait(timeout=120) in (0, 141)  # 0 if prep wrote everything before the reader stopped
