@@ -160,3 +160,60 @@ def test_team_checklist_overrides_a_builtin_with_the_same_id(tmp_path: Path, mon
     library = load_library()
     assert library.get("first-meeting").title == "Our first meeting"  # type: ignore[union-attr]
     assert library.replaced["first-meeting"] == ["built-in"]
+
+
+HUGE = "9" * 50_000  # past the 4,300 digits Python reads or prints
+
+
+@pytest.mark.parametrize("key", ["schema", "version"])  # every whole number of the format
+@pytest.mark.parametrize(
+    "number", [HUGE, f"-{HUGE}", "0x" + "f" * 20_000, "1_000_000_000_000", "0b" + "1" * 100, "99:59:59:59:59"],
+    ids=["digits", "negative", "hex", "underscores", "binary", "sexagesimal"],
+)
+def test_a_number_far_too_large_is_one_problem_at_its_place(key: str, number: str) -> None:
+    found = messages(VALID.replace("schema: 1\n", f"schema: 1\n{key}: {number}\n" if key != "schema" else f"schema: {number}\n"))
+    line = 2 if key != "schema" else 1
+    assert found == [f"team/demo.yaml:{line}:{len(key) + 3}: `{key}` is a number far too large; write a small whole number, such as 1"]
+
+
+@pytest.mark.parametrize("number", ["1.0e+999", ".inf", "-.inf", ".nan", "1e999", "2.5"])
+def test_a_number_that_is_not_whole_is_one_problem(number: str) -> None:
+    found = messages(VALID.replace("schema: 1\n", f"schema: 1\nversion: {number}\n"))
+    assert found == ["team/demo.yaml:2:10: `version` must be a whole number"]
+
+
+@pytest.mark.parametrize("spelling", ["0x2", "0b10", "0_2", "+2", "02"])
+def test_every_yaml_spelling_of_a_small_number_is_read(spelling: str) -> None:
+    checklist, problems = parse_checklist(VALID.replace("schema: 1\n", f"schema: 1\nversion: {spelling}\n"), "demo.yaml")
+    assert problems == [] and checklist is not None and checklist.version == 2
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        ("id: demo-call", "id: X{}"),  # an id that breaks the pattern
+        ("kind: needs", "kind: {}"),  # an unknown kind
+        ("title: Demo call", "title: Demo call\nlanguage: {}"),  # not a language tag
+        ("title: Demo call", "title: Demo call\n? {}\n: x"),  # an unknown key
+        ("title: Demo call", "title: Demo call\n? {0}\n: x\n? {0}\n: y"),  # a key given twice
+        ("- id: problem", "- id: a{0}\n        prompt: x\n      - id: a{0}"),  # an id used twice
+    ],
+    ids=["id", "kind", "language", "unknown-key", "key-twice", "id-twice"],
+)
+def test_a_huge_key_or_value_is_quoted_short(place: tuple[str, str]) -> None:
+    old, new = place
+    found = messages(VALID.replace(old, new.format("k" * 30_000), 1))  # twice in one file stays under 64 KB
+    assert found and all(len(problem) < 200 for problem in found)
+    assert any("kkk…" in problem for problem in found)
+
+
+def test_a_number_far_too_large_does_not_stop_the_other_checklists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "good.yaml").write_text(VALID)
+    (team / "huge.yaml").write_text(VALID.replace("schema: 1", f"schema: {HUGE}").replace("demo-call", "huge"))
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    library = load_library()
+    assert library.get("demo-call") is not None and library.get("first-meeting") is not None
+    assert [str(p) for p in library.problems] == [
+        f"{team / 'huge.yaml'}:1:9: `schema` is a number far too large; write a small whole number, such as 1"]

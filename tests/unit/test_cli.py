@@ -146,3 +146,18 @@ def test_a_reader_that_reads_a_little_then_stops(demo_db: Path) -> None:
         reader.stdout.close()
         assert reader.stderr.read() == b""
         assert reader.wait(timeout=120) in (0, 141)  # 0 if prep wrote everything before the reader stopped
+
+
+def test_a_checklist_with_a_number_far_too_large_is_one_line_in_every_command(tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "huge.yaml").write_text(f"schema: {'9' * 50_000}\nid: huge\ntitle: Huge\nsections:\n"
+                                    "  - {id: a, kind: needs, title: A, items: [{id: b, prompt: P}]}\n")
+    env = {"PREP_CHECKLISTS": str(team)}
+    problem = f"{team / 'huge.yaml'}:1:9: `schema` is a number far too large; write a small whole number, such as 1"
+    validate = run_prep("checklists", "validate", str(team), env=env)
+    assert (validate.returncode, validate.stdout) == (1, problem + "\n")
+    listed = run_prep("checklists", "list", env=env)
+    assert listed.returncode == 0 and listed.stderr == "" and f"  {problem}\n" in listed.stdout
+    demo = run_prep("demo", "--db", str(tmp_path / "demo.json"), "--no-app", env=env)
+    assert demo.returncode == 0 and demo.stderr == ""
