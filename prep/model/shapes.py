@@ -100,6 +100,9 @@ def _plain(problem: str) -> str:
     if expected:
         wanted = " or ".join(_WORDS.get(part.strip(), part.strip()) for part in expected.group(1).split("|"))
         return f"expected {wanted}, got {_WORDS.get(expected.group(2), expected.group(2))}"
+    if problem in ("Integer value out of range", "Number out of range"):
+        # msgspec's words for 5,000 digits or 1e999: neither is a number any prep file holds.
+        return "a number far too large"
     if problem.startswith("Invalid enum value"):
         return problem.replace("Invalid enum value", "not one of the allowed values:").replace("`", "")
     return problem[:1].lower() + problem[1:].replace("`", "")
