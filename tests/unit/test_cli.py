@@ -161,3 +161,15 @@ def test_a_checklist_with_a_number_far_too_large_is_one_line_in_every_command(tm
     assert listed.returncode == 0 and listed.stderr == "" and f"  {problem}\n" in listed.stdout
     demo = run_prep("demo", "--db", str(tmp_path / "demo.json"), "--no-app", env=env)
     assert demo.returncode == 0 and demo.stderr == ""
+
+
+def test_validate_says_which_paths_do_not_exist(tmp_path: Path) -> None:
+    missing, dangling = tmp_path / "nowhere", tmp_path / "link.yaml"
+    dangling.symlink_to(tmp_path / "gone.yaml")
+    result = run_prep("checklists", "validate", str(missing), str(dangling))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{missing}:1:1: no such file or folder; check the path",
+        f"{dangling}:1:1: a link to a file that does not exist; point it at a checklist or remove it",
+    ]
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
