@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker
 
 from prep.errors import PrepError
 from prep.model.meeting import Meeting
+from prep.reports.inert import inert
 from prep.screens.base import FollowUpDone, report_failure
 from prep.settings import Settings, read_keymap
 from prep.storage import Autosave, Saved, Store
@@ -139,6 +141,12 @@ class PrepApp(App[None]):
         """Write what the autosave still holds, then let go of the database."""
         self.autosave.close()
         self.store.close()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Show a toast. prep's are plain text, whatever `markup` says (screens pass Textual's default):
+        nearly every one carries a name, a follow-up, a path or an error's words, which must be shown as they are."""
+        super().notify(inert(message), title=inert(title, one_line=True), severity=severity, timeout=timeout, markup=False)
 
     def _autosave_failed(self, error: PrepError) -> None:
         # Called on the autosave thread, maybe while the UI thread waits for it to

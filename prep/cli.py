@@ -1,9 +1,15 @@
-"""The `prep` command line. Errors are printed as one line on stderr, never as a traceback."""
+"""The `prep` command line. Errors are printed as one line on stderr, never as a traceback.
+
+Everything it prints, on stdout and stderr, goes through `inert` first: customer names,
+follow-ups, paths and checklist text are the rep's or a file's, and a control character
+in them must reach the terminal as a visible escape, never as something it acts on.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -11,28 +17,49 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 from prep import __version__
 from prep.errors import PrepError
+from prep.reports.inert import inert
 from prep.settings import Settings
 
 MAX_DEMO_MEETINGS = 200_000
+# What a shell reports for a program that SIGPIPE ended (128 + 13), as `cat` or `grep` would be.
+BROKEN_PIPE = 141
+
+
+def _say(text: str, *, one_line: bool = True) -> None:
+    """Print to stdout, made inert; most of what prep prints is promised to be a line each."""
+    sys.stdout.write(inert(text, one_line=one_line) + ("\n" if one_line else ""))
+
+
+def _complain(text: str) -> None:
+    """One line on stderr, made inert (a name or a path in it cannot split it or act on the terminal)."""
+    sys.stderr.write(inert(text, one_line=True) + "\n")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages made inert: they repeat arguments as they were given."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(inert(message, one_line=True))
 
 
 def _parser() -> argparse.ArgumentParser:
     # `--db` is accepted before or after the subcommand: both parsers know it,
     # and SUPPRESS keeps the subcommand's missing value from hiding the main one.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="database file to use (default: $PREP_DB, else your data folder)")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="prep", parents=[common],
         description="Get ready for a customer meeting in ten focused minutes, and keep what you learned.",
     )
     parser.add_argument("--version", action="version", version=f"prep {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # For the demo, --db names a new file to write into; without it (and PREP_DB) a temporary one is used.
-    demo_target = argparse.ArgumentParser(add_help=False)
+    demo_target = _Parser(add_help=False)
     demo_target.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                              help="a new file to write the demo into (default: $PREP_DB, else a temporary file)")
     demo = commands.add_parser("demo", parents=[demo_target], help="open the app on a fresh demo database")
@@ -82,7 +109,26 @@ def _count(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run prep with these arguments; the exit code says whether it worked."""
+    """Run prep with these arguments; the exit code says whether it worked.
+
+    A reader that stops early (`prep export | head`) ends prep quietly, with the exit
+    code of a program that SIGPIPE ended, so a script can still tell the output was cut.
+    """
+    try:
+        try:
+            return _main(argv)
+        finally:
+            # Written out here, while a closed pipe can still be caught, not at exit.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # What is still buffered goes nowhere, so the flush at exit has nothing to complain about.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     commands = {"demo": _demo, "export": _export, "import": _import, "forget": _forget,
                 "checklists": _checklists, "followups": _followups, "repair": _repair}
@@ -92,10 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands[args.command](args, settings)
         return _run_app(settings)
     except PrepError as error:
-        print(f"prep: {error}", file=sys.stderr)
+        _complain(f"prep: {error}")
         return 1
+    except BrokenPipeError:
+        raise  # stdout's reader is gone: main ends quietly; not a path to check
     except OSError as error:
-        print(f"prep: {error.filename or ''}: {error.strerror or error}; check the path and its permissions", file=sys.stderr)
+        _complain(f"prep: {error.filename or ''}: {error.strerror or error}; check the path and its permissions")
         return 1
     except KeyboardInterrupt:
         return 130
@@ -135,7 +183,7 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
         written = store.add_many(demo_meetings(checklists, datetime.now(), args.meetings))
         store.close()
         if args.no_app:
-            print(f"wrote {written:,} demo meetings to {path}")
+            _say(f"wrote {written:,} demo meetings to {path}")
             return 0
         return _run_app(replace(settings, database=path))
     finally:
@@ -166,9 +214,10 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     else:
         text = export_csv(store, args.customer)
     if args.output:
+        # A file gets the text as exported; each format has already made it safe for its readers.
         write_file(Path(args.output), text, fix="choose another file with -o")
     else:
-        sys.stdout.write(text)
+        _say(text, one_line=False)
     return 0
 
 
@@ -176,7 +225,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
     from prep.reports.export import import_json
 
     done = import_json(_store(settings), Path(args.file))
-    print(f"{args.file}: {done.new:,} new, {done.updated:,} updated, {done.unchanged:,} already there as in the file")
+    _say(f"{args.file}: {done.new:,} new, {done.updated:,} updated, {done.unchanged:,} already there as in the file")
     return 0
 
 
@@ -186,31 +235,31 @@ def _forget(args: argparse.Namespace, settings: Settings) -> int:
 
     store = _store(settings)
     erasure = plan_erasure(store, args.customer)
-    print(f"This erases {erasure_line(erasure)}.")
+    _say(f"This erases {erasure_line(erasure)}.")
     if not args.yes:
         if not sys.stdin.isatty():
             raise PrepError("nothing was erased: there is no terminal to ask on; run again with --yes to erase")
-        answer = input(f"Erase {erasure.customer} for good? Type yes to confirm: ")
+        answer = input(inert(f"Erase {erasure.customer} for good? Type yes to confirm: ", one_line=True))
         if answer.strip().lower() not in ("yes", "y"):
-            print("Nothing was erased.")
+            _say("Nothing was erased.")
             return 1
     leftovers = store.forget(erasure.customer)
     if leftovers:
         raise PrepError(f"{erasure.customer} is still mentioned in {', '.join(map(str, leftovers))}; delete those files by hand")
-    print(f"Erased {erasure.customer}.")
+    _say(f"Erased {erasure.customer}.")
     return 0
 
 
 def _repair(args: argparse.Namespace, settings: Settings) -> int:
     result = _store(settings).repair(datetime.now())
     if not result.needed:
-        print(f"Nothing to repair: {settings.database} reads whole.")
+        _say(f"Nothing to repair: {settings.database} reads whole.")
         return 0
     for original, aside in result.set_aside:
-        print(f"Set aside {original.name} as {aside.name} (nothing was deleted).")
+        _say(f"Set aside {original.name} as {aside.name} (nothing was deleted).")
     if result.skipped_lines:
-        print(f"Left out journal lines that do not read: {', '.join(map(str, result.skipped_lines))}.")
-    print(f"Kept {result.meetings:,} meetings; prep can write to {settings.database} again.")
+        _say(f"Left out journal lines that do not read: {', '.join(map(str, result.skipped_lines))}.")
+    _say(f"Kept {result.meetings:,} meetings; prep can write to {settings.database} again.")
     return 0
 
 
@@ -220,19 +269,23 @@ def _checklists(args: argparse.Namespace, settings: Settings) -> int:
     from prep.library.loader import load_library
 
     if args.action == "list":
-        print("\n".join(trainer.list_lines(load_library(settings))))
+        for line in trainer.list_lines(load_library(settings)):
+            _say(line)
         return 0
     if args.action == "validate":
         result = trainer.validate(args.paths)
         for problem in result.problems:
-            print(problem)
-        print(result.summary(), file=sys.stderr if result.problems else sys.stdout)
-        return 1 if result.problems else 0
+            _say(str(problem))
+        if result.problems:
+            _complain(result.summary())
+            return 1
+        _say(result.summary())
+        return 0
     if args.action == "new":
         path = trainer.new_checklist(args.id, args.lang, settings.user_checklists)
-        print(f"wrote {path} — edit it, then run: prep checklists validate {path}")
+        _say(f"wrote {path} — edit it, then run: prep checklists validate {path}")
         return 0
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    _say(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", one_line=False)
     return 0
 
 
@@ -245,9 +298,9 @@ def _followups(args: argparse.Namespace, settings: Settings) -> int:
     found = open_followups(_store(settings))
     now = datetime.now()
     for line in followup_lines(found, now.date()) or ["No open follow-ups."]:
-        print(line)
+        _say(line)
     if args.ics:
         path = Path(args.ics)
         write_file(path, followups_ics(found, now), fix="choose another file with --ics")
-        print(f"wrote {sum(1 for f in found if f.followup.due)} follow-ups to {path}")
+        _say(f"wrote {sum(1 for f in found if f.followup.due)} follow-ups to {path}")
     return 0

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Markdown
 from prep import paths as locations
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
+from prep.reports.inert import inert
 
 
 class BriefScreen(PrepScreen):
@@ -38,7 +39,7 @@ class BriefScreen(PrepScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Brief · {self.meeting.customer}"
+        self.sub_title = inert(f"Brief · {self.meeting.customer}", one_line=True)
         self.query_one("#brief").focus()
 
     def action_edit(self) -> None:

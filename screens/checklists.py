@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.shown import markup, plain
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from prep.library.loader import Library
 from prep.reports.brief import checklist_preview
+from prep.reports.inert import inert
 
 ANY = "any"
 
@@ -65,8 +67,8 @@ class ChecklistsScreen(PrepScreen):
         language.value = ANY
         problems = self.query_one("#problems", Static)
         if library.problems:
-            problems.update(f"{len(library.problems)} problem(s) in files that did not load:\n"
-                            + "\n".join(str(p) for p in library.problems))
+            problems.update(plain(f"{len(library.problems)} problem(s) in files that did not load:\n"
+                                  + "\n".join(inert(str(p), one_line=True) for p in library.problems)))
         problems.display = bool(library.problems)
         self.fill()
         self.query_one("#checklists").focus()
@@ -82,7 +84,8 @@ class ChecklistsScreen(PrepScreen):
         ]
         options = self.query_one("#checklists", OptionList)
         options.clear_options()
-        options.add_options(Option(f"{c.title} [dim]· {c.language}[/]", id=c.id) for c in shown)
+        options.add_options(Option(markup("$title [dim]· $language[/]", title=c.title, language=c.language), id=c.id)
+                            for c in shown)
         if shown:
             options.highlighted = 0
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
+from prep.screens.widgets.shown import edited, markup, plain
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +21,7 @@ from prep.model.meeting import (
     ObjectionOutcome,
     new_id,
 )
+from prep.reports.inert import inert
 
 
 class DebriefScreen(EditingScreen):
@@ -43,19 +45,20 @@ class DebriefScreen(EditingScreen):
         debrief = self.debrief
         yield Header()
         with VerticalScroll(id="debrief"):
-            yield Static(f"[b]{self.meeting.customer}[/b] · {self.meeting.when:%a %d %b %Y, %H:%M}"
-                         + (f" · {self.meeting.goal}" if self.meeting.goal else ""), id="meeting")
+            yield Static(markup("[b]$customer[/b] · $when", customer=self.meeting.customer,
+                                when=f"{self.meeting.when:%a %d %b %Y, %H:%M}"
+                                + (f" · {self.meeting.goal}" if self.meeting.goal else "")), id="meeting")
             with Horizontal(classes="field"):
                 yield Label("Outcome", classes="field-label")
-                yield Input(debrief.outcome, placeholder="What was agreed, in one line", id="outcome", compact=True)
+                yield Input(inert(debrief.outcome), placeholder="What was agreed, in one line", id="outcome", compact=True)
             yield Label("Notes", classes="heading")
-            yield TextArea(debrief.notes, id="notes", compact=True, placeholder="What happened, what you noticed")
+            yield TextArea(inert(debrief.notes), id="notes", compact=True, placeholder="What happened, what you noticed")
 
             objections = self.meeting.checklist.items("objections")
             rehearsed = [(i, self.meeting.rehearsed(s, i)) for s, i in objections if self.meeting.rehearsed(s, i).verdict]
             if rehearsed:
                 yield Label("Rehearsed before the meeting", classes="heading")
-                yield Static("\n".join(f"“{item.objection}” — {result.verdict}" for item, result in rehearsed),
+                yield Static(plain("\n".join(f"“{item.objection}” — {result.verdict}" for item, result in rehearsed)),
                              id="rehearsed", classes="muted")
             if objections:
                 yield Label("Objections you prepared — did they come up?", classes="heading")
@@ -63,7 +66,7 @@ class DebriefScreen(EditingScreen):
                     outcome = debrief.objections.setdefault(section.key(item), ObjectionOutcome())
                     yield ObjectionRow(item.objection, outcome)
             yield Label("Objections that came up unprepared (one a line)", classes="heading")
-            yield TextArea("\n".join(debrief.unprepared), id="unprepared", compact=True)
+            yield TextArea(inert("\n".join(debrief.unprepared)), id="unprepared", compact=True)
 
             needs = [(s, i) for s, i in self.meeting.checklist.items("needs") if self.meeting.peek(s, i).text.strip()]
             if needs:
@@ -95,15 +98,16 @@ class DebriefScreen(EditingScreen):
         await self.recompose()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Debrief · {self.meeting.customer}"
+        self.sub_title = inert(f"Debrief · {self.meeting.customer}", one_line=True)
         self.query_one("#outcome").focus()
 
     # -- keeping what is typed --------------------------------------------------------
 
     @on(Input.Changed, "#outcome")
     def keep_outcome(self, event: Input.Changed) -> None:
-        self.debrief.outcome = event.value
-        self.schedule_save()
+        if edited(event.value, self.debrief.outcome):
+            self.debrief.outcome = event.value
+            self.schedule_save()
 
     @on(TextArea.Changed, "#notes")
     def keep_notes(self, event: TextArea.Changed) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from prep.screens.widgets.shown import markup
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
+
+from prep.reports.inert import inert
 
 
 class HelpScreen(ModalScreen[None]):
@@ -33,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(binding.action)
             shown = self.app.get_key_display(binding)
-            table.append(f"{shown:>10}  ", style="bold")
+            table.append(inert(f"{shown:>10}  ", one_line=True), style="bold")  # keys come from keys.yaml
             table.append(f"{binding.tooltip or binding.description or binding.action}")
             if binding.id:
                 table.append(f"  {binding.id}", style="dim")
@@ -42,4 +45,5 @@ class HelpScreen(ModalScreen[None]):
             yield Label(f"[b]Keys on this screen[/b]  [dim]{type(self.for_screen).__name__.removesuffix('Screen')}[/]")
             with VerticalScroll():
                 yield Static(table)
-            yield Static(f"[dim]ctrl+p: every command · remap keys in {self.keys_file} (id: keys) · ?/esc closes[/]")
+            yield Static(markup("[dim]ctrl+p: every command · remap keys in $file (id: keys) · ?/esc closes[/]",
+                                file=self.keys_file))

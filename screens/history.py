@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from prep.screens.base import PrepScreen
 from prep.screens.widgets.meeting_lines import meeting_line
+from prep.screens.widgets.shown import choice, markup, plain
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +17,7 @@ from prep.dates import parse_day
 from prep.errors import InputError
 from prep.insights.search import Filters, search
 from prep.model.summary import MeetingSummary
+from prep.reports.inert import inert
 
 SHOWN = 200  # more rows than a screen holds; the count says when there are more
 
@@ -40,7 +42,7 @@ class HistoryScreen(PrepScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(self.query_text, placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
+        yield Input(inert(self.query_text), placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
         with Horizontal(id="filters"):
             yield Select[str]([], prompt="Customer", id="customer", compact=True)
             yield Input(placeholder="from", id="since", compact=True)
@@ -74,10 +76,10 @@ class HistoryScreen(PrepScreen):
     def _loaded(self, meetings: list[MeetingSummary]) -> None:
         self.meetings = meetings
         customers = sorted({m.customer for m in meetings}, key=str.lower)
-        self.query_one("#customer", Select).set_options((name, name) for name in customers)
+        self.query_one("#customer", Select).set_options((choice(name), name) for name in customers)
         if self.customer in customers:
             self.query_one("#customer", Select).value = self.customer
-        self.query_one("#checklist", Select).set_options((t, t) for t in sorted({m.checklist_title for m in meetings}))
+        self.query_one("#checklist", Select).set_options((choice(t), t) for t in sorted({m.checklist_title for m in meetings}))
         self.refilter()
 
     @on(Input.Changed)
@@ -99,7 +101,7 @@ class HistoryScreen(PrepScreen):
             try:
                 days[name] = parse_day(raw, today) if raw.strip() else None
             except InputError as error:
-                self.query_one("#count", Static).update(f"[$error]{name.capitalize()}: {error}[/]")
+                self.query_one("#count", Static).update(markup("[$error]$field: $problem[/]", field=name.capitalize(), problem=error))
                 return None
         customer = self.query_one("#customer", Select).value
         checklist = self.query_one("#checklist", Select).value
@@ -131,7 +133,7 @@ class HistoryScreen(PrepScreen):
             count = f"{len(found):,} of {total:,} meetings — showing the newest {SHOWN}; type to narrow"
         else:
             count = f"{len(found):,} of {total:,} meetings"
-        self.query_one("#count", Static).update(count)
+        self.query_one("#count", Static).update(plain(count))  # it repeats what the rep typed
         if found:
             results.highlighted = 0
 

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from prep.insights.attention import Attention, what_needs_attention
+from prep.reports.inert import inert
 from prep.reports.wording import counted
 
 FIRST_FRAME_GRACE = 0.1  # seconds
@@ -79,7 +80,7 @@ class HomeScreen(PrepScreen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "home" and event.state == WorkerState.ERROR:
             # Keep the reason on screen, not only in a toast that fades.
-            self.query_one("#summary", Static).update(Text(f"Your meetings could not be loaded: {event.worker.error}"))
+            self.query_one("#summary", Static).update(Text(inert(f"Your meetings could not be loaded: {event.worker.error}")))
             self.query_one("#summary").add_class("error")
 
     def show(self, attention: Attention) -> None:
@@ -126,8 +127,8 @@ class HomeScreen(PrepScreen):
         overdue = due.is_overdue(now.date())
         when = "overdue " if overdue else ("today " if followup.due == now.date() else "")
         line.append(f"{when}{followup.due:%d %b}  ", style="bold red" if overdue else "dim")
-        line.append(followup.text)
-        line.append(f"  {due.meeting.customer}", style="dim")
+        line.append(inert(followup.text, one_line=True))
+        line.append(inert(f"  {due.meeting.customer}", one_line=True), style="dim")
         return line
 
     @on(OptionList.OptionSelected)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from prep.screens.widgets.shown import plain
 from textual.widgets import Button, Label, Static
 
 from prep.model.checklist import Item, Section
@@ -28,7 +29,7 @@ class MissingItemsScreen(ModalScreen[bool]):
         count = len(self.missing)
         with Vertical(id="dialog"):
             yield Label(f"[b]{count} required item{'s are' if count != 1 else ' is'} still empty[/b]")
-            yield Static("\n".join(f"• {section.title}: {item.text}" for section, item in self.missing), id="missing-list")
+            yield Static(plain("\n".join(f"• {section.title}: {item.text}" for section, item in self.missing)), id="missing-list")
             with Horizontal(id="buttons"):
                 yield Button("Go to the first (enter)", id="back", variant="primary")
                 yield Button("Finish anyway (f)", id="finish")

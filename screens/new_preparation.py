@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.shown import choice, markup, plain
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +20,7 @@ from prep.library.loader import Library
 from prep.model.checklist import Checklist
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
+from prep.reports.inert import inert
 
 PREFERRED_TYPE = "first-meeting"
 MEETING_TYPES = {
@@ -77,7 +79,7 @@ class NewPreparationScreen(PrepScreen):
     def on_mount(self) -> None:
         # Escape never loses what was typed: the form comes back as it was left.
         for name, value in self.prep.unfinished_form.items():
-            self.query_one(f"#{name}", Input).value = value
+            self.query_one(f"#{name}", Input).value = inert(value)
         self.query_one("#customer", Input).focus()
         self.load()
 
@@ -97,7 +99,8 @@ class NewPreparationScreen(PrepScreen):
 
     def show(self, library: Library, history: list[MeetingSummary]) -> None:
         self.library, self.history = library, history
-        customers = sorted({m.customer for m in history}, key=str.lower)
+        # Suggested as shown: a name with a control character comes back as typed, and is matched as shown.
+        customers = sorted({inert(m.customer, one_line=True) for m in history}, key=str.lower)
         self.query_one("#customer", Input).suggester = SuggestFromList(customers, case_sensitive=False)
         types = self.query_one("#meeting-type", Select)
         known = library.meeting_types() or [PREFERRED_TYPE]
@@ -108,7 +111,7 @@ class NewPreparationScreen(PrepScreen):
         problems = self.query_one("#checklist-problems", Static)
         if library.problems:
             more = f" (and {len(library.problems) - 1} more; see Checklists on the home screen)" if len(library.problems) > 1 else ""
-            problems.update(f"A checklist file did not load: {library.problems[0]}{more}")
+            problems.update(plain(f"A checklist file did not load: {inert(str(library.problems[0]), one_line=True)}{more}"))
         problems.display = bool(library.problems)
 
     @on(Select.Changed, "#meeting-type")
@@ -117,7 +120,7 @@ class NewPreparationScreen(PrepScreen):
         meeting_type = self.query_one("#meeting-type", Select).value
         suggested = self.library.suggest(None if meeting_type is Select.NULL else str(meeting_type), self.prep.settings.language)
         select = self.query_one("#checklist", Select)
-        select.set_options((f"{c.title} · {c.language}", c.id) for c in suggested)
+        select.set_options((choice(f"{c.title} · {c.language}"), c.id) for c in suggested)
         select.prompt = "Pick a checklist"
         if suggested:
             select.value = suggested[0].id
@@ -125,7 +128,7 @@ class NewPreparationScreen(PrepScreen):
     @on(Input.Changed, "#customer")
     def show_what_we_know(self, event: Input.Changed) -> None:
         name = event.value.strip().lower()
-        known = [m for m in self.history if m.customer.lower() == name]
+        known = [m for m in self.history if _shown_name(m.customer) == name]
         if known and not self._type_chosen:
             # A customer met before is most likely a follow-up.
             if "follow-up" in self._types:
@@ -143,7 +146,7 @@ class NewPreparationScreen(PrepScreen):
         self.app.call_from_thread(self._story_loaded, story)
 
     def _story_loaded(self, story: CustomerStory) -> None:
-        if story.name.lower() == self.query_one("#customer", Input).value.strip().lower():
+        if _shown_name(story.name) == self.query_one("#customer", Input).value.strip().lower():
             self.story = story
             self._show_story()
 
@@ -176,7 +179,7 @@ class NewPreparationScreen(PrepScreen):
             rhythm = f", {last.debrief.contact_rhythm}" if last.debrief.contact_rhythm else ""
             rating = f"{last.debrief.rating}/5" if last.debrief.rating else "not rated"
             lines.append(f"Relationship {rating} · wants {wish} contact{rhythm}")
-        known.update("[b]What we know[/b]\n" + "\n".join(lines) if lines else "Known customer, nothing recorded yet.")
+        known.update(markup("[b]What we know[/b]\n$lines", lines="\n".join(lines)) if lines else "Known customer, nothing recorded yet.")
         known.display = True
         self._show_warning()
 
@@ -187,7 +190,7 @@ class NewPreparationScreen(PrepScreen):
             when = self._planned()
             if when is not None:
                 message = self.story.contact_warning(when, self.prep.now())
-        warning.update(f"⚠ {message} Is this meeting what they want?" if message else "")
+        warning.update(plain(f"⚠ {message} Is this meeting what they want?") if message else "")
         warning.display = bool(message)
 
     def _planned(self) -> datetime | None:
@@ -265,7 +268,7 @@ class NewPreparationScreen(PrepScreen):
 
     def _show_error(self, name: str, message: str) -> None:
         line = self.query_one(f"#{name}-error", Static)
-        line.update(message)
+        line.update(plain(message))  # a date's error repeats what was typed
         line.display = bool(message)
 
     def _chosen_checklist(self) -> Checklist | None:
@@ -275,6 +278,11 @@ class NewPreparationScreen(PrepScreen):
     def _known_spelling(self, name: str) -> str:
         """`brandt logistik gmbh` is the known `Brandt Logistik GmbH`, not a new customer."""
         for meeting in self.history:
-            if meeting.customer.lower() == name.lower():
+            if _shown_name(meeting.customer) == name.lower():
                 return meeting.customer
         return name
+
+
+def _shown_name(customer: str) -> str:
+    """A customer's name as the form shows and suggests it, for comparing with what was typed."""
+    return inert(customer, one_line=True).lower()

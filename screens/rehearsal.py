@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from prep.screens.base import EditingScreen
+from prep.screens.widgets.shown import edited, lines, markup
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +11,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from prep.model.checklist import Item, Section
 from prep.model.meeting import REHEARSED, Meeting
+from prep.reports.inert import inert
 
 LAER = (
     "[b]Listen[/b] — let them finish; do not answer the first sentence.\n"
@@ -52,7 +54,7 @@ class RehearsalScreen(EditingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Rehearse · {self.meeting.customer}"
+        self.sub_title = inert(f"Rehearse · {self.meeting.customer}", one_line=True)
         self.show_card()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -80,22 +82,24 @@ class RehearsalScreen(EditingScreen):
         likelihood = self.meeting.peek(section, item).likelihood
         self.query_one("#progress", Static).update(
             f"Objection {self.index + 1} of {len(self.cards)}" + (f" · you marked it {likelihood}" if likelihood else ""))
-        self.query_one("#objection", Static).update(f"The customer says:\n[b i]“{item.objection}”[/]")
+        self.query_one("#objection", Static).update(markup("The customer says:\n[b i]“$objection”[/]", objection=item.objection))
         answer.display = True
-        answer.text = self.meeting.rehearsed(section, item).answer
+        answer.text = inert(self.meeting.rehearsed(section, item).answer)
         answer.focus()
         self.refresh_bindings()
 
     def action_reveal(self) -> None:
         """Show the trainer's responses, the rep's prepared answer and the LAER steps."""
         section, item = self.cards[self.index]
-        self.meeting.rehearsed(section, item, create=True).answer = self.query_one("#answer", TextArea).text
+        rehearsal, typed = self.meeting.rehearsed(section, item, create=True), self.query_one("#answer", TextArea).text
+        if edited(typed, rehearsal.answer):
+            rehearsal.answer = typed
         prepared = self.meeting.peek(section, item).text.strip()
-        lines = ["[b]What the trainer suggests[/b]"] + [f"• {response}" for response in item.responses]
+        shown = [markup("[b]What the trainer suggests[/b]\n$responses", responses="\n".join(f"• {r}" for r in item.responses))]
         if prepared:
-            lines += ["", f"[b]What you prepared[/b]\n{prepared}"]
-        lines += ["", LAER, "", "How did your answer go? [b]1[/b] went well · [b]2[/b] so-so · [b]3[/b] needs work"]
-        self.query_one("#compare", Static).update("\n".join(lines))
+            shown.append(markup("\n[b]What you prepared[/b]\n$prepared", prepared=prepared))
+        shown.append(markup(f"\n{LAER}\n\nHow did your answer go? [b]1[/b] went well · [b]2[/b] so-so · [b]3[/b] needs work"))
+        self.query_one("#compare", Static).update(lines(*shown))
         self.revealed = True
         self.query_one("#drill").focus()
         self.refresh_bindings()

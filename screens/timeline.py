@@ -5,15 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.shown import lines, markup, plain
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Footer, Header, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from prep.insights.story import CustomerStory, customer_story
+from prep.reports.inert import inert
 
 MONTHS = 6
 
@@ -50,7 +53,7 @@ class TimelineScreen(PrepScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.customer
+        self.sub_title = inert(self.customer, one_line=True)
         self.load()
 
     @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
@@ -65,7 +68,7 @@ class TimelineScreen(PrepScreen):
         today = now.date()
         past = story.past(now)
         last = story.last_debrief()
-        parts = [f"[b]{story.name}[/b]", f"{len(past)} meetings"]
+        parts = [f"{len(past)} meetings"]
         if past:
             parts.append(f"last on {max(m.when for m in past):%d %b %Y}")
         if last and last.debrief:
@@ -74,7 +77,7 @@ class TimelineScreen(PrepScreen):
             if last.debrief.contact_wish:
                 rhythm = f", {last.debrief.contact_rhythm}" if last.debrief.contact_rhythm else ""
                 parts.append(f"wants {last.debrief.contact_wish} contact{rhythm}")
-        self.query_one("#summary", Static).update(" · ".join(parts))
+        self.query_one("#summary", Static).update(markup("[b]$name[/b] · $parts", name=story.name, parts=" · ".join(parts)))
 
         ratings = story.ratings()
         self.query_one("#ratings", Sparkline).data = [float(r) for _, r in ratings] or [0.0]
@@ -91,31 +94,30 @@ class TimelineScreen(PrepScreen):
         for meeting in reversed(story.meetings):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{meeting.when:%d %b %Y}  ", style="dim")
-            line.append(meeting.checklist.title)
+            line.append(inert(meeting.checklist.title, one_line=True))
             rating = meeting.debrief.rating if meeting.debrief else None
             if rating:
                 line.append(f"  {rating}/5", style="bold")
             outcome = meeting.debrief.outcome if meeting.debrief else ("draft" if meeting.is_draft else meeting.goal)
-            line.append(f"  {outcome}")
+            line.append(inert(f"  {outcome}", one_line=True))
             meetings.add_option(Option(line, id=meeting.id))
 
-        open_lines = []
+        open_lines: list[Content] = []
         for meeting, followup in story.followups(done=False):
             due = f"{followup.due:%d %b}" if followup.due else "no date"
             late = " [b $error]overdue[/]" if followup.due and followup.due < today else ""
             whose = "we" if followup.owner == "me" else "they"
-            open_lines.append(f"{due}{late}  {followup.text} [dim]({whose} promised)[/]")
-        self.query_one("#open", Static).update("\n".join(open_lines) or "Nothing open.")
+            open_lines.append(markup(f"$due{late}  $text [dim]($whose promised)[/]", due=due, text=followup.text, whose=whose))
+        self.query_one("#open", Static).update(lines(*open_lines) if open_lines else "Nothing open.")
         objections = story.objections_met()
         self.query_one("#objections", Static).update(
-            "\n".join(f"{count}×  “{text}”" for text, count in objections[:8]) or "None recorded yet."
+            plain("\n".join(f"{count}×  “{text}”" for text, count in objections[:8]) or "None recorded yet.")
         )
-        self.query_one("#needs", Static).update(
-            "\n".join(f"{verdict:<9}  {prompt}" + (f" [dim]— {note}[/]" if note else "")
-                      for prompt, verdict, note in story.need_verdicts()) or "No verdicts yet."
-        )
+        needs = [markup("$verdict  $prompt" + (" [dim]— $note[/]" if note else ""), verdict=f"{verdict:<9}", prompt=prompt, note=note)
+                 for prompt, verdict, note in story.need_verdicts()]
+        self.query_one("#needs", Static).update(lines(*needs) if needs else "No verdicts yet.")
         done = story.followups(done=True)
-        self.query_one("#done", Static).update("\n".join(f"✓ {f.text}" for _, f in done[-6:]) or "None yet.")
+        self.query_one("#done", Static).update(plain("\n".join(f"✓ {f.text}" for _, f in done[-6:]) or "None yet."))
 
     @on(OptionList.OptionSelected, "#meetings")
     def open_meeting(self, event: OptionList.OptionSelected) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.item_cards import CARDS, ItemCard
+from prep.screens.widgets.shown import markup, plain
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from prep.model.checklist import Item, Section
 from prep.model.meeting import PREPARED, Meeting
+from prep.reports.inert import inert
 
 
 class WalkthroughScreen(EditingScreen):
@@ -41,7 +43,7 @@ class WalkthroughScreen(EditingScreen):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.sub_title = f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}"
+        self.sub_title = inert(f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}", one_line=True)
         await self.show_step(self.step)
         self.schedule_save()
 
@@ -56,11 +58,12 @@ class WalkthroughScreen(EditingScreen):
         await cards.remove_children()
         widgets: list[ItemCard | Static] = []
         if section.intro:
-            widgets.append(Static(section.intro, classes="intro"))
+            widgets.append(Static(plain(section.intro), classes="intro"))
         carried = self.meeting.carried.get(section.kind, [])
         if carried:
             # Still open from the last meeting with this customer.
-            widgets.append(Static("[b]From last time[/b]\n" + "\n".join(f"• {line}" for line in carried), classes="carried"))
+            widgets.append(Static(markup("[b]From last time[/b]\n$carried", carried="\n".join(f"• {line}" for line in carried)),
+                                  classes="carried"))
         widgets += [
             CARDS[section.kind](section, item, self.meeting.answer(section, item), number)
             for number, item in enumerate(section.items, start=1)
@@ -84,13 +87,14 @@ class WalkthroughScreen(EditingScreen):
         section = sections[self.step]
         line = Text()
         line.append(f"Step {self.step + 1} of {len(sections)} · ", style="bold")
-        line.append(section.title, style="bold")
+        line.append(inert(section.title, one_line=True), style="bold")
         line.append(f"   {self.meeting.answered_count(section)}/{len(section.items)} done", style="dim")
         # The strip of all steps fits one line: titles are shortened when space is short.
         room = max(8, (self.size.width - 2) // len(sections) - 8)
         strip = Text(no_wrap=True, overflow="ellipsis")
         for index, step in enumerate(sections):
-            title = step.title if len(step.title) <= room else step.title[: room - 1] + "…"
+            shown = inert(step.title, one_line=True)
+            title = shown if len(shown) <= room else shown[: room - 1] + "…"
             label = f" {index + 1} {title} {self.meeting.answered_count(step)}/{len(step.items)} "
             strip.append(label, style="reverse bold" if index == self.step else "dim")
             strip.append(" ")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from prep.errors import PrepError
 from prep.library.format import ID_PATTERN, json_schema
-from prep.library.loader import Library, _id_line, read_checklist
+from prep.library.loader import Library, _id_line, checklist_files, read_checklist
 from prep.library.problems import Problem
 from prep.storage import SHARED, private_folder, write_file
 
@@ -72,16 +73,18 @@ def validate(paths: Iterable[str]) -> Validation:
 
 
 def _expand(paths: Iterable[str], result: Validation) -> list[Path]:
+    """The files to check: a folder's as the app reads them, a path given as it is (whatever it is)."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            if not found:
+            found, problems = checklist_files(path)
+            result.problems += problems
+            if not found and not problems:
                 result.problems.append(Problem(str(path), 1, 1, "no .yaml files in this folder"))
             files += found
-        elif path.exists():
-            files.append(path)
+        elif os.path.lexists(path):
+            files.append(path)  # read_checklist refuses what is not a regular file, a broken link too
         else:
             result.problems.append(Problem(str(path), 1, 1, "no such file or folder; check the path"))
     return files

@@ -8,8 +8,9 @@ file never stops the others: `load_library` collects its problems and goes on.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+import stat
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,9 @@ from prep.settings import Settings
 MAX_FILE_BYTES = 64 * 1024  # the largest built-in is about 13 KB; parsing stays well under a second
 MAX_NESTING = 64
 MAX_PROBLEMS = 50
+SUFFIXES = (".yaml", ".yml")  # in any case: Windows and macOS editors save x.YAML as readily
+# Never blocks: a FIFO that slipped past the type check opens at once instead of waiting for a writer.
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 @dataclass
@@ -132,17 +136,69 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
 
 
 def read_checklist(path: Path) -> tuple[Checklist | None, list[Problem]]:
-    """Read one checklist file from disk."""
+    """Read one checklist file from disk; anything but a regular file is a problem, and is never opened.
+
+    Opening a FIFO waits for a writer forever, and opening a device may do something:
+    the type is checked first (of what a link points at), and again on what was opened.
+    """
+    def refused(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(str(path), 1, 1, message)]
+
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        not_a_file = _not_a_file(os.stat(path).st_mode)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return refused("a link to a file that does not exist; point it at a checklist or remove it")
+        return refused("no such file; check the path")
     except OSError as error:
-        return None, [Problem(str(path), 1, 1, f"cannot read the file ({error.strerror}); check that it exists and is readable")]
+        return refused(f"cannot read the file ({error.strerror}); check that it exists and is readable")
+    if not_a_file:
+        return refused(f"this is {not_a_file}, not a checklist file; move it out of the folder or rename it")
+    try:
+        handle = os.fdopen(os.open(path, OPEN_FLAGS), "rb")
+    except OSError as error:
+        return refused(f"cannot read the file ({error.strerror}); check that it exists and is readable")
+    with handle:
+        not_a_file = _not_a_file(os.fstat(handle.fileno()).st_mode)  # it may have been swapped since the stat
+        if not_a_file:
+            return refused(f"this is {not_a_file}, not a checklist file; move it out of the folder or rename it")
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            return refused(f"cannot read the file ({error.strerror}); check that it exists and is readable")
     return parse_checklist(data, str(path))
 
 
-def _yaml_files(folder: Path) -> Iterator[Path]:
-    yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+def _not_a_file(mode: int) -> str:
+    """What an entry is if it is not a regular file (`a folder`, `a named pipe (FIFO)`…); empty for a file."""
+    if stat.S_ISREG(mode):
+        return ""
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def checklist_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Every entry named like a checklist (.yaml or .yml, any case) in `folder` and its subfolders, sorted.
+
+    Named like one is enough: a FIFO, a socket or a folder called x.yaml is listed too, so
+    that `read_checklist` names it as a problem rather than it being skipped without a word.
+    A folder that cannot be read is a problem too. Names starting with a dot are left
+    alone: `.git`, and the lock files editors leave beside what they edit (`.#call.yaml`).
+    Links to folders are not followed into, so a link to a parent cannot loop.
+    """
+    found: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or str(folder)
+        problems.append(Problem(str(where), 1, 1, f"cannot read this folder ({error.strerror}); check its permissions"))
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(root, name) for name in folders + files
+                  if not name.startswith(".") and name.lower().endswith(SUFFIXES)]
+    return sorted(found), problems
 
 
 def builtin_files() -> list[tuple[str, bytes]]:
@@ -196,7 +252,9 @@ def load_library(settings: Settings | None = None) -> Library:
                 library.problems.append(Problem(str(folder), 1, 1, "PREP_CHECKLISTS names a folder that does not exist; fix the path"))
             continue
         folder_ids: dict[str, str] = {}
-        for path in _yaml_files(folder):
+        paths, problems = checklist_files(folder)
+        library.problems.extend(problems)
+        for path in paths:
             checklist, problems = read_checklist(path)
             add(checklist, problems, str(path), str(path), folder_ids)
     return library

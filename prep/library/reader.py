@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from prep.library.format import (
@@ -31,10 +32,23 @@ from prep.model.checklist import Checklist, Item, Section
 
 ID_RE = re.compile(ID_PATTERN)
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
+# The whole numbers of a checklist are a schema and a version: small. Far beyond this is a
+# typo or a file made to hurt, and Python refuses to even read or print an int of 4,300 digits.
+MAX_NUMBER = 1_000_000
+MAX_DIGITS = 64
+# YAML 1.1 writes whole numbers in forms int() cannot read (0x1f, 0b101, 1_000, 1:30); the
+# safe loader's own constructor reads them all. It only looks at the node it is given.
+_NUMBERS = SafeConstructor()
+SHOWN = 40  # characters of a key or a value quoted in a problem; a problem stays one readable line
 
 
 def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-checklist"
+
+
+def _shown(value: str) -> str:
+    """A key or a value as quoted in a problem: a 60,000-character one is cut, not repeated whole."""
+    return value if len(value) <= SHOWN else value[: SHOWN - 1] + "…"
 
 
 class Refused(Exception):
@@ -84,7 +98,7 @@ class NodeReader:
                 self.problem(key_node, f"keys in {what} must be plain words")
                 continue
             if key in found:
-                self.problem(key_node, f"`{key}` is given twice in {what}; keep one")
+                self.problem(key_node, f"`{_shown(key)}` is given twice in {what}; keep one")
                 continue
             if key not in allowed:
                 self.problem(key_node, self._unknown_key(key, allowed, what, misplaced or {}))
@@ -105,7 +119,7 @@ class NodeReader:
             return f"`{key}` does not belong in {what}; {misplaced[key]}"
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else "allowed: " + ", ".join(allowed)
-        return f"unknown key `{key}` in {what}; {hint}"
+        return f"unknown key `{_shown(key)}` in {what}; {hint}"
 
     def text(self, node: Node | None, key: str, *, required: bool = True) -> str:
         if node is None:
@@ -126,7 +140,17 @@ class NodeReader:
         if node is None:
             return default
         if isinstance(node, ScalarNode) and node.tag.endswith(":int"):
-            return int(node.value)
+            # Measured before it is read: reading 50,000 digits is what Python refuses. Any spelling
+            # of a number up to MAX_NUMBER (in binary too) is far shorter than this.
+            if len(node.value.replace("_", "").lstrip("+-0")) > MAX_DIGITS:
+                number = MAX_NUMBER + 1
+            else:
+                number = _NUMBERS.construct_yaml_int(node)
+            if abs(number) > MAX_NUMBER:
+                self.problem(node, f"`{key}` is a number far too large; write a small whole number, such as 1")
+                return default
+            return number
+        # Floats (1.0e+999, .inf, .nan) land here too: they are not whole numbers, however large.
         self.problem(node, f"`{key}` must be a whole number")
         return default
 
@@ -141,7 +165,7 @@ class NodeReader:
     def identifier(self, node: Node | None, key: str) -> str:
         value = self.text(node, key)
         if value and not ID_RE.match(value):
-            self.problem(node, f"`{key}` {value!r} may only use a-z, 0-9 and '-'; for example {_slug(value)!r}")
+            self.problem(node, f"`{key}` {_shown(value)!r} may only use a-z, 0-9 and '-'; for example {_shown(_slug(value))!r}")
         return value
 
     def sequence(self, node: Node | None, key: str, *, at_least: int = 0) -> list[Node]:
@@ -156,7 +180,7 @@ class NodeReader:
 
     def unique(self, node: Node | None, value: str, seen: set[str], what: str) -> None:
         if value and value in seen:
-            self.problem(node, f"id {value!r} is used twice in {what}; ids must be unique")
+            self.problem(node, f"id {_shown(value)!r} is used twice in {what}; ids must be unique")
         seen.add(value)
 
     def value(self, node: Node | None, key: str, field: Field) -> Any:
@@ -175,14 +199,14 @@ class NodeReader:
         if field.type == "language":
             language = self.text(node, key, required=False)
             if language and not LANGUAGE_RE.match(language):
-                self.problem(node, f"`{key}` {language!r} is not a language tag; write e.g. en, de or de-AT")
+                self.problem(node, f"`{key}` {_shown(language)!r} is not a language tag; write e.g. en, de or de-AT")
             return language
         if field.type == "kind":
             kind = self.text(node, key)
             if kind and kind not in SECTION_KINDS:
                 close = difflib.get_close_matches(kind, SECTION_KINDS, n=1)
                 hint = f"did you mean `{close[0]}`?" if close else "use one of " + ", ".join(SECTION_KINDS)
-                self.problem(node, f"unknown section kind `{kind}`; {hint}")
+                self.problem(node, f"unknown section kind `{_shown(kind)}`; {hint}")
                 return ""
             return kind
         if field.type == "ids":

@@ -103,6 +103,9 @@ def _plain(problem: str) -> str:
     longer = re.fullmatch(r"Expected `(?:str|array)` of length <= (\d+)", problem)
     if longer:
         return f"longer than {int(longer.group(1)):,} characters; is this the right file?"
+    if problem in ("Integer value out of range", "Number out of range"):
+        # msgspec's words for 5,000 digits or 1e999: neither is a number any prep file holds.
+        return "a number far too large"
     if problem.startswith("Invalid enum value"):
         return problem.replace("Invalid enum value", "not one of the allowed values:").replace("`", "")
     return problem[:1].lower() + problem[1:].replace("`", "")

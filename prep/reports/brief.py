@@ -6,13 +6,18 @@ from pathlib import Path
 
 from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Meeting
+from prep.reports.inert import inert
 from prep.storage import private_folder, write_file
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
 
 
 def brief_markdown(meeting: Meeting) -> str:
-    """The brief: customer, goal, needs, likely objections with the rep's answers, trust points."""
+    """The brief: customer, goal, needs, likely objections with the rep's answers, trust points.
+
+    Control characters are written as visible escapes: a brief is read in terminals
+    (`prep export --format md`, `cat`) as much as in editors and on the brief screen.
+    """
     facts = [f"**{meeting.when:%a %d %b %Y, %H:%M}**"]
     if meeting.contact:
         facts.append(f"with {meeting.contact}")
@@ -30,7 +35,7 @@ def brief_markdown(meeting: Meeting) -> str:
         else:
             lines += _answers(meeting, section)
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return inert("\n".join(lines).rstrip() + "\n")
 
 
 def _answers(meeting: Meeting, section: Section) -> list[str]:
@@ -69,7 +74,7 @@ def _trust(meeting: Meeting, section: Section) -> list[str]:
 
 
 def checklist_preview(checklist: Checklist) -> str:
-    """A checklist as a rep will walk it, step by step, for trainers and reps to look at."""
+    """A checklist as a rep will walk it, step by step, for trainers and reps to look at (control characters made visible)."""
     lines = [f"# {checklist.title}", "",
              f"`{checklist.id}` · {checklist.language} · version {checklist.version}"
              + (f" · for {', '.join(checklist.meeting_types)}" if checklist.meeting_types else ""), ""]
@@ -86,7 +91,7 @@ def checklist_preview(checklist: Checklist) -> str:
             if item.hint:
                 lines.append(f"  - _Hint: {item.hint}_")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return inert("\n".join(lines).rstrip() + "\n")
 
 
 def write_brief(meeting: Meeting, folder: Path) -> Path:

@@ -1,10 +1,16 @@
-"""Follow-ups as a calendar file (RFC 5545) that every calendar program imports."""
+"""Follow-ups as a calendar file (RFC 5545) that every calendar program imports.
+
+RFC 5545 allows no control character in TEXT but tab; icalendar writes a newline as
+`\\n` itself but lets ESC, NUL or C1 through. Each is written as a visible escape first,
+as prep does on the terminal: the file stays valid, and inert if it is ever shown raw.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from prep.insights.followups import OpenFollowUp
+from prep.reports.inert import inert
 
 
 def followups_ics(followups: list[OpenFollowUp], now: datetime) -> bytes:
@@ -20,12 +26,12 @@ def followups_ics(followups: list[OpenFollowUp], now: datetime) -> bytes:
         if due is None:
             continue
         event = Event()
-        event.add("uid", item.uid)
+        event.add("uid", inert(item.uid, one_line=True))  # the ids of an imported file may be anything
         event.add("dtstamp", now)
         event.add("dtstart", due)
         event.add("dtend", due + timedelta(days=1))
         who = "" if item.followup.owner == "me" else " (customer)"
-        event.add("summary", f"{item.followup.text}{who} — {item.meeting.customer}")
-        event.add("description", f"Promised in the meeting of {item.meeting.when:%d %b %Y} with {item.meeting.customer}.")
+        event.add("summary", inert(f"{item.followup.text}{who} — {item.meeting.customer}"))
+        event.add("description", inert(f"Promised in the meeting of {item.meeting.when:%d %b %Y} with {item.meeting.customer}."))
         calendar.add_component(event)
     return calendar.to_ical()

@@ -31,8 +31,12 @@ from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, decode, to_builtins
 from prep.model.summary import MeetingSummary
 from prep.reports.brief import brief_markdown
+from prep.reports.inert import inert_json
 from prep.storage import Store
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection"):
+# `=HYPERLINK(...)` in a customer name would run in the trainer's or the CRM admin's Excel.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_FORMAT = "prep-export"
 EXPORT_VERSION = 1
 ONLY_EXPORTS = "import only files written by `prep export --format json`"
@@ -69,7 +73,7 @@ def export_json(store: Store, customer: str | None, now: datetime) -> str:
     """Everything (or one customer's), as the documented JSON."""
     meetings = list(store.meetings(s.id for s in chosen_meetings(store, customer)))
     document = ExportFile(EXPORT_FORMAT, EXPORT_VERSION, now.replace(microsecond=0), customer, meetings)
-    return json.dumps(to_builtins(document), ensure_ascii=False, indent=1) + "\n"
+    return inert_json(json.dumps(to_builtins(document), ensure_ascii=False, indent=1)) + "\n"
 
 
 def export_markdown(store: Store, customer: str | None) -> str:
@@ -78,7 +82,7 @@ def export_markdown(store: Store, customer: str | None) -> str:
 
 
 def export_csv(store: Store, customer: str | None) -> str:
-    """One line a meeting, for a spreadsheet or a CRM import."""
+    """One line a meeting, for a spreadsheet or a CRM import; no cell can start a formula."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "customer", "contact", "when", "goal", "status", "checklist", "outcome",
@@ -86,13 +90,19 @@ def export_csv(store: Store, customer: str | None) -> str:
     for meeting in store.meetings(s.id for s in chosen_meetings(store, customer)):
         debrief = meeting.debrief
         open_followups = [f"{f.text} ({f.due})" for f in (debrief.followups if debrief else []) if not f.done]
-        writer.writerow([
+        writer.writerow(map(_cell, [
             meeting.id, meeting.customer, meeting.contact, meeting.when.isoformat(timespec="minutes"), meeting.goal,
             meeting.status, meeting.checklist.title, debrief.outcome if debrief else "",
             debrief.rating if debrief and debrief.rating is not None else "",
             debrief.contact_wish if debrief else "", "; ".join(open_followups),
-        ])
+        ]))
     return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    """A cell that a spreadsheet shows as the text it is: one starting like a formula gets a leading '."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def read_export(path: Path) -> list[Meeting]:

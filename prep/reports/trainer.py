@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from prep.reports.inert import inert_json
 from prep.storage import Store
 
 TRAINER_FORMAT = "prep-trainer-export"
@@ -49,4 +50,4 @@ def export_trainer(store: Store) -> str:
             for _, entry in sorted(checklists.items())
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return inert_json(json.dumps(document, ensure_ascii=False, indent=1)) + "\n"

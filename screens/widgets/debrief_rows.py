@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from prep.screens.widgets.shown import edited, markup, plain
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,6 +21,7 @@ from prep.model.meeting import (
     NeedVerdict,
     ObjectionOutcome,
 )
+from prep.reports.inert import inert
 
 
 class Edited(Message):
@@ -38,7 +40,7 @@ class ObjectionRow(Vertical):
         self.objection, self.outcome = objection, outcome
 
     def compose(self) -> ComposeResult:
-        yield Label(f"[i]“{self.objection}”[/i]")
+        yield Label(markup("[i]“$objection”[/i]", objection=self.objection))
         came_up = {True: "yes", False: "no"}.get(self.outcome.came_up, Select.NULL)  # type: ignore[arg-type]
         with Horizontal(classes="choices"):
             yield Select([("Came up", "yes"), ("Did not come up", "no")], prompt="Came up?", value=came_up,
@@ -66,12 +68,12 @@ class NeedRow(Vertical):
         self.prompt, self.answer, self.verdict = prompt, answer, verdict
 
     def compose(self) -> ComposeResult:
-        yield Label(self.prompt)
-        yield Static(f"You expected: {self.answer}", classes="muted expected")
+        yield Label(plain(self.prompt))
+        yield Static(plain(f"You expected: {self.answer}"), classes="muted expected")
         with Horizontal(classes="choices"):
             yield Select([(v.capitalize(), v) for v in VERDICTS], prompt="Verdict", value=self.verdict.verdict or Select.NULL,
                          compact=True, classes="verdict")
-            yield Input(self.verdict.note, placeholder="What you learned", compact=True, classes="note")
+            yield Input(inert(self.verdict.note), placeholder="What you learned", compact=True, classes="note")
 
     @on(Select.Changed, ".verdict")
     def keep_verdict(self, event: Select.Changed) -> None:
@@ -80,8 +82,9 @@ class NeedRow(Vertical):
 
     @on(Input.Changed, ".note")
     def keep_note(self, event: Input.Changed) -> None:
-        self.verdict.note = event.value
-        self.post_message(Edited())
+        if edited(event.value, self.verdict.note):
+            self.verdict.note = event.value
+            self.post_message(Edited())
 
 
 class FollowUpRow(Vertical):
@@ -93,7 +96,7 @@ class FollowUpRow(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="choices"):
-            yield Input(self.followup.text, placeholder="What was promised", compact=True, classes="what")
+            yield Input(inert(self.followup.text), placeholder="What was promised", compact=True, classes="what")
             yield Select([("Me", "me"), ("Customer", "customer")], value=self.followup.owner if self.followup.owner in OWNERS else "me",
                          allow_blank=False, compact=True, classes="owner")
             due = self.followup.due.isoformat() if self.followup.due else ""
@@ -106,8 +109,9 @@ class FollowUpRow(Vertical):
 
     @on(Input.Changed, ".what")
     def keep_text(self, event: Input.Changed) -> None:
-        self.followup.text = event.value
-        self.post_message(Edited())
+        if edited(event.value, self.followup.text):
+            self.followup.text = event.value
+            self.post_message(Edited())
 
     @on(Select.Changed, ".owner")
     def keep_owner(self, event: Select.Changed) -> None:
@@ -121,7 +125,7 @@ class FollowUpRow(Vertical):
             self.followup.due = parse_day(event.value, self.today) if event.value.strip() else None
             error.display = False
         except InputError as problem:
-            error.update(str(problem).capitalize())
+            error.update(plain(str(problem).capitalize()))  # it repeats what was typed
             error.display = True
             return  # the last good date stays; nothing is guessed
         self.post_message(Edited())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from prep.screens.widgets.shown import edited, markup, plain
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -10,6 +11,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from prep.model.checklist import Item, Section
 from prep.model.meeting import LIKELIHOODS, Answer
+from prep.reports.inert import inert
 
 
 class ItemCard(Vertical):
@@ -24,17 +26,17 @@ class ItemCard(Vertical):
 
     def heading(self) -> Label:
         marker = " [b $error]*[/]" if self.item.required else ""
-        return Label(f"[b]{self.number}.[/b] {self.item.text}{marker}", classes="prompt")
+        return Label(markup(f"[b]$number.[/b] $text{marker}", number=self.number, text=self.item.text), classes="prompt")
 
     def hint(self) -> Static:
-        return Static(self.item.hint, classes="hint")
+        return Static(plain(self.item.hint), classes="hint")
 
     def edited(self) -> None:
         self.post_message(self.Edited())
 
     @on(TextArea.Changed)
     def keep_text(self, event: TextArea.Changed) -> None:
-        if self.answer.text != event.text_area.text:
+        if edited(event.text_area.text, self.answer.text):
             self.answer.text = event.text_area.text
             self.edited()
 
@@ -46,7 +48,7 @@ class AnswerCard(ItemCard):
         yield self.heading()
         if self.item.hint:
             yield self.hint()
-        yield TextArea(self.answer.text, classes="answer", id=f"answer-{self.item.id}", compact=True,
+        yield TextArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
                        placeholder="Your answer, in your words")
 
 
@@ -54,16 +56,16 @@ class ObjectionCard(ItemCard):
     """An objection, the trainer's suggested responses, and the rep's own."""
 
     def compose(self) -> ComposeResult:
-        yield Label(f"[b]{self.number}.[/b] [i]“{self.item.objection}”[/i]", classes="prompt")
+        yield Label(markup("[b]$number.[/b] [i]“$objection”[/i]", number=self.number, objection=self.item.objection), classes="prompt")
         if self.item.hint:
             yield self.hint()
-        yield Static("\n".join(f"• {response}" for response in self.item.responses), classes="responses")
+        yield Static(plain("\n".join(f"• {response}" for response in self.item.responses)), classes="responses")
         yield Select[str](
             [(level.capitalize(), level) for level in LIKELIHOODS],
             prompt="How likely?", value=self.answer.likelihood or Select.NULL,
             id=f"likelihood-{self.item.id}", classes="likelihood", compact=True,
         )
-        yield TextArea(self.answer.text, classes="answer", id=f"answer-{self.item.id}", compact=True,
+        yield TextArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
                        placeholder="How you would answer it")
 
     @on(Select.Changed)
@@ -83,7 +85,7 @@ class TrustCard(ItemCard):
             yield self.hint()
         with Horizontal(classes="trust-row"):
             yield Checkbox("Done", self.answer.done, id=f"done-{self.item.id}", compact=True)
-            yield Input(self.answer.text, placeholder="Note (optional)", classes="note", id=f"note-{self.item.id}", compact=True)
+            yield Input(inert(self.answer.text), placeholder="Note (optional)", classes="note", id=f"note-{self.item.id}", compact=True)
 
     @on(Checkbox.Changed)
     def keep_done(self, event: Checkbox.Changed) -> None:
@@ -93,7 +95,7 @@ class TrustCard(ItemCard):
 
     @on(Input.Changed)
     def keep(self, event: Input.Changed) -> None:
-        if self.answer.text != event.value:
+        if edited(event.value, self.answer.text):
             self.answer.text = event.value
             self.edited()
 

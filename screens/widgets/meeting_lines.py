@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 
 from prep.model.summary import MeetingSummary
+from prep.reports.inert import inert
 
 
 def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
     """One meeting on one line: when, customer, and the goal or a detail."""
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{meeting.when:%a %d %b %H:%M}  ", style="dim")
-    line.append(meeting.customer, style="bold")
-    line.append(f"  {detail or meeting.goal}")
+    line.append(inert(meeting.customer, one_line=True), style="bold")
+    line.append(inert(f"  {detail or meeting.goal}", one_line=True))
     return line
 

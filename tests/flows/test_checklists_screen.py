@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,25 @@ async def test_form_suggests_a_follow_up_checklist_in_the_reps_language(
         await pilot.pause()
         assert screen.query_one("#meeting-type", Select).value == "follow-up"
         assert screen.query_one("#checklist", Select).value == "folgetermin"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+async def test_files_that_cannot_load_are_listed_never_waited_on_and_stop_nothing(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = tmp_path / "team"
+    (team / "sub").mkdir(parents=True)
+    os.mkfifo(team / "waiting.yaml")
+    (team / "huge.yaml").write_text(BROKEN.replace("schema: 1", f"schema: {'9' * 50_000}"))
+    (team / "sub" / "LOUD.YML").write_text(BROKEN.replace("promt", "prompt"))  # upper case, in a subfolder
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        screen = app.screen
+        assert isinstance(screen, ChecklistsScreen)
+        problems = str(screen.query_one("#problems", Static).render())
+        assert f"{team / 'waiting.yaml'}:1:1: this is a named pipe (FIFO), not a checklist file" in problems
+        assert f"{team / 'huge.yaml'}:1:9: `schema` is a number far too large" in problems
+        assert screen.query_one("#checklists", OptionList).option_count == 8 + 1  # the built-ins and LOUD.YML

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from prep.library.authoring import validate
 from prep.library.loader import load_library, parse_checklist
 
 VALID = """\
@@ -160,3 +165,108 @@ def test_team_checklist_overrides_a_builtin_with_the_same_id(tmp_path: Path, mon
     library = load_library()
     assert library.get("first-meeting").title == "Our first meeting"  # type: ignore[union-attr]
     assert library.replaced["first-meeting"] == ["built-in"]
+
+
+HUGE = "9" * 50_000  # past the 4,300 digits Python reads or prints
+
+
+@pytest.mark.parametrize("key", ["schema", "version"])  # every whole number of the format
+@pytest.mark.parametrize(
+    "number", [HUGE, f"-{HUGE}", "0x" + "f" * 20_000, "1_000_000_000_000", "0b" + "1" * 100, "99:59:59:59:59"],
+    ids=["digits", "negative", "hex", "underscores", "binary", "sexagesimal"],
+)
+def test_a_number_far_too_large_is_one_problem_at_its_place(key: str, number: str) -> None:
+    found = messages(VALID.replace("schema: 1\n", f"schema: 1\n{key}: {number}\n" if key != "schema" else f"schema: {number}\n"))
+    line = 2 if key != "schema" else 1
+    assert found == [f"team/demo.yaml:{line}:{len(key) + 3}: `{key}` is a number far too large; write a small whole number, such as 1"]
+
+
+@pytest.mark.parametrize("number", ["1.0e+999", ".inf", "-.inf", ".nan", "1e999", "2.5"])
+def test_a_number_that_is_not_whole_is_one_problem(number: str) -> None:
+    found = messages(VALID.replace("schema: 1\n", f"schema: 1\nversion: {number}\n"))
+    assert found == ["team/demo.yaml:2:10: `version` must be a whole number"]
+
+
+@pytest.mark.parametrize("spelling", ["0x2", "0b10", "0_2", "+2", "02"])
+def test_every_yaml_spelling_of_a_small_number_is_read(spelling: str) -> None:
+    checklist, problems = parse_checklist(VALID.replace("schema: 1\n", f"schema: 1\nversion: {spelling}\n"), "demo.yaml")
+    assert problems == [] and checklist is not None and checklist.version == 2
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        ("id: demo-call", "id: X{}"),  # an id that breaks the pattern
+        ("kind: needs", "kind: {}"),  # an unknown kind
+        ("title: Demo call", "title: Demo call\nlanguage: {}"),  # not a language tag
+        ("title: Demo call", "title: Demo call\n? {}\n: x"),  # an unknown key
+        ("title: Demo call", "title: Demo call\n? {0}\n: x\n? {0}\n: y"),  # a key given twice
+        ("- id: problem", "- id: a{0}\n        prompt: x\n      - id: a{0}"),  # an id used twice
+    ],
+    ids=["id", "kind", "language", "unknown-key", "key-twice", "id-twice"],
+)
+def test_a_huge_key_or_value_is_quoted_short(place: tuple[str, str]) -> None:
+    old, new = place
+    found = messages(VALID.replace(old, new.format("k" * 30_000), 1))  # twice in one file stays under 64 KB
+    assert found and all(len(problem) < 200 for problem in found)
+    assert any("kkk…" in problem for problem in found)
+
+
+def test_a_number_far_too_large_does_not_stop_the_other_checklists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "good.yaml").write_text(VALID)
+    (team / "huge.yaml").write_text(VALID.replace("schema: 1", f"schema: {HUGE}").replace("demo-call", "huge"))
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    library = load_library()
+    assert library.get("demo-call") is not None and library.get("first-meeting") is not None
+    assert [str(p) for p in library.problems] == [
+        f"{team / 'huge.yaml'}:1:9: `schema` is a number far too large; write a small whole number, such as 1"]
+
+
+def special_entries(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Entries named like checklists that are no file to read, and what each problem must say."""
+    os.mkfifo(folder / "fifo.yaml")
+    (folder / "folder.yaml").mkdir()
+    (folder / "fifo-link.yml").symlink_to(folder / "fifo.yaml")
+    (folder / "nowhere.yaml").symlink_to(folder / "missing.yaml")
+    (folder / "device.yaml").symlink_to(os.devnull)  # a link in the test's folder, to the device; never opened
+    monkeypatch.chdir(folder)  # a socket's path must be short; relative to here it is
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind("socket.yaml")  # the entry stays when the socket is closed
+    monkeypatch.chdir(folder.parent)
+    (folder / ".#call.yaml").symlink_to("editor@host.1234")  # an editor's lock file: not a checklist at all
+    return {"fifo.yaml": "a named pipe (FIFO)", "folder.yaml": "a folder", "fifo-link.yml": "a named pipe (FIFO)",
+            "nowhere.yaml": "a link to a file that does not exist", "device.yaml": "a device", "socket.yaml": "a socket"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and sockets are POSIX")
+def test_what_is_named_like_a_checklist_but_is_no_file_is_a_problem_never_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    expected = special_entries(team, monkeypatch)
+    (team / "LOUD.YAML").write_text(VALID.replace("demo-call", "loud"))
+    (team / "sub").mkdir()
+    (team / "sub" / "nested.YML").write_text(VALID.replace("demo-call", "nested"))
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    library = load_library()
+    assert library.get("loud") is not None and library.get("nested") is not None
+    found = {Path(p.path).name: p.message for p in library.problems}
+    assert found.keys() == expected.keys()
+    for name, what in expected.items():
+        assert what in found[name], found[name]
+    checked = validate([str(team)])
+    assert {Path(p.path).name: p.message for p in checked.problems} == found
+    assert checked.files == len(expected) + 2  # validate reads what the app reads
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_validate_refuses_a_fifo_named_on_the_command_line_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "call.yaml"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "prep", "checklists", "validate", str(fifo)],
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=30)
+    assert result.returncode == 1
+    assert result.stdout == f"{fifo}:1:1: this is a named pipe (FIFO), not a checklist file; move it out of the folder or rename it\n"

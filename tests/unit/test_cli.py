@@ -119,3 +119,57 @@ def test_bad_count_is_a_one_line_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "'lots' is not a whole number" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("checklists", "schema"), ("checklists", "list"), ("export", "--format", "md"), ("followups",)])
+def test_a_reader_that_stops_early_ends_prep_quietly(demo_db: Path, args: tuple[str, ...]) -> None:
+    read, write = os.pipe()
+    os.close(read)  # `| head` that has already gone: every byte prep writes meets a broken pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "prep", "--db", str(demo_db), *args], stdout=write, stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL, text=True, timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert result.stderr == ""
+    assert result.returncode == 141  # as a shell reports a program that SIGPIPE ended
+
+
+def test_a_reader_that_reads_a_little_then_stops(demo_db: Path) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "prep", "--db", str(demo_db), "export", "--format", "md"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+    ) as reader:
+        assert reader.stdout is not None and reader.stderr is not None
+        assert reader.stdout.read(2) == b"# "  # the first brief's title
+        reader.stdout.close()
+        assert reader.stderr.read() == b""
+        assert reader.wait(timeout=120) in (0, 141)  # 0 if prep wrote everything before the reader stopped
+
+
+def test_a_checklist_with_a_number_far_too_large_is_one_line_in_every_command(tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "huge.yaml").write_text(f"schema: {'9' * 50_000}\nid: huge\ntitle: Huge\nsections:\n"
+                                    "  - {id: a, kind: needs, title: A, items: [{id: b, prompt: P}]}\n")
+    env = {"PREP_CHECKLISTS": str(team)}
+    problem = f"{team / 'huge.yaml'}:1:9: `schema` is a number far too large; write a small whole number, such as 1"
+    validate = run_prep("checklists", "validate", str(team), env=env)
+    assert (validate.returncode, validate.stdout) == (1, problem + "\n")
+    listed = run_prep("checklists", "list", env=env)
+    assert listed.returncode == 0 and listed.stderr == "" and f"  {problem}\n" in listed.stdout
+    demo = run_prep("demo", "--db", str(tmp_path / "demo.json"), "--no-app", env=env)
+    assert demo.returncode == 0 and demo.stderr == ""
+
+
+def test_validate_says_which_paths_do_not_exist(tmp_path: Path) -> None:
+    missing, dangling = tmp_path / "nowhere", tmp_path / "link.yaml"
+    dangling.symlink_to(tmp_path / "gone.yaml")
+    result = run_prep("checklists", "validate", str(missing), str(dangling))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{missing}:1:1: no such file or folder; check the path",
+        f"{dangling}:1:1: a link to a file that does not exist; point it at a checklist or remove it",
+    ]
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

@@ -89,6 +89,39 @@ def test_a_bad_import_file_is_refused_whole(demo_db: Path, tmp_path: Path) -> No
     assert result.returncode == 1 and "not valid JSON at line 1" in result.stderr
 
 
+HUGE = "9" * 5_000  # past the 4,300 digits Python reads or prints
+
+
+@pytest.mark.parametrize(
+    ("field", "number"),
+    [
+        ("version", HUGE),  # the header, read before anything else
+        ("meetings[0].checklist.version", HUGE),  # a whole number
+        ("meetings[0].checklist.version", f"-{HUGE}"),
+        ("meetings[0].debrief.rating", HUGE),  # a whole number from 1 to 5
+        ("meetings[0].customer", HUGE),  # text
+        ("meetings[0].checklist.version", "1e999"),  # a number past what a float holds
+    ],
+)
+def test_an_import_with_a_number_far_too_large_names_the_file_and_the_field(
+    demo_db: Path, tmp_path: Path, field: str, number: str
+) -> None:
+    export = tmp_path / "export.json"
+    prep("export", "-o", str(export), db=demo_db)
+    document = json.loads(export.read_text())
+    document["meetings"][0]["debrief"] = {"outcome": "agreed"}
+    place = document
+    *parents, key = field.replace("[0]", ".0").split(".")
+    for step in parents:
+        place = place[int(step)] if step.isdigit() else place[step]
+    place[key] = "NUMBER"  # a placeholder json.dumps can write, replaced by the number as text
+    export.write_text(json.dumps(document).replace('"NUMBER"', number))
+    result = prep("import", str(export), db=tmp_path / "target.json")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"prep: {export}: {field}: a number far too large; ")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
 def test_one_customers_export(demo_db: Path) -> None:
     result = prep("export", "--customer", "brandt", db=demo_db)
     meetings = json.loads(result.stdout)["meetings"]
