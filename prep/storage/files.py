@@ -9,6 +9,7 @@ open file, so the umask cannot widen (or narrow) it.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import threading
@@ -21,6 +22,8 @@ from prep.errors import PrepError
 PRIVATE = 0o600  # anything with customer notes
 SHARED = 0o644  # files a trainer hands out (starter checklists, the schema)
 PRIVATE_FOLDER = 0o700
+# A folder prep may not write (its permissions, a disk mounted read-only): more space would not help.
+NOT_ALLOWED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 Content = str | bytes | Callable[[BinaryIO], None]
 
@@ -57,7 +60,7 @@ def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = 
         fsync_folder(folder)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise PrepError(f"{path}: cannot write ({error.strerror}); {fix}") from None
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, folder, fix)}") from None
 
 
 def _write_through(path: Path, content: Content, fix: str) -> None:
@@ -68,7 +71,14 @@ def _write_through(path: Path, content: Content, fix: str) -> None:
             else:
                 handle.write(content.encode() if isinstance(content, str) else content)
     except OSError as error:
-        raise PrepError(f"{path}: cannot write ({error.strerror}); {fix}") from None
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, path.parent, fix)}") from None
+
+
+def what_to_do(error: OSError, folder: Path, fix: str) -> str:
+    """The caller's advice for a failed write, unless prep may not write there at all: then the permissions are the fix."""
+    if error.errno in NOT_ALLOWED:
+        return f"prep may not write in {folder}: check its permissions, or whether its disk is mounted read-only"
+    return fix
 
 
 def private_folder(folder: Path, *, fix: str = "choose another folder") -> Path:

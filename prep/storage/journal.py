@@ -34,7 +34,7 @@ from pathlib import Path
 from tinydb import Storage
 
 from prep.errors import PrepError, StoreError
-from prep.storage.files import fsync_folder, private_folder, write_file
+from prep.storage.files import fsync_folder, private_folder, what_to_do, write_file
 from prep.storage.rows import Row, Rows, dumps
 from prep.storage.snapshot import parse_snapshot, write_snapshot
 
@@ -245,7 +245,8 @@ class JournalStorage(Storage):
         try:
             fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT, 0o600)
         except OSError as error:
-            raise StoreError(f"{self.journal_path}: cannot write ({error.strerror}); check the folder's permissions") from None
+            fix = what_to_do(error, self.path.parent, "free some disk space — what was saved before is safe")
+            raise StoreError(f"{self.journal_path}: cannot write ({error.strerror}); {fix}") from None
         created = self._journal_id is None
         try:
             # Start exactly after the last whole line: a line cut short by a crash goes.
@@ -261,9 +262,8 @@ class JournalStorage(Storage):
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, self._offset)
-            raise StoreError(
-                f"{self.journal_path}: could not save ({error.strerror}); free some disk space — what was saved before is safe"
-            ) from None
+            fix = what_to_do(error, self.path.parent, "free some disk space — what was saved before is safe")
+            raise StoreError(f"{self.journal_path}: could not save ({error.strerror}); {fix}") from None
         finally:
             os.close(fd)
         self._offset += len(line)

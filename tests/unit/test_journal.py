@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -128,6 +129,27 @@ def test_a_full_disk_keeps_what_was_saved_and_says_so(db_path: Path, monkeypatch
     assert [s.customer for s in store.summaries()] == ["Kept Co"]
     store.save(meeting("Later Co"))
     assert {s.customer for s in Store(db_path).summaries()} == {"Kept Co", "Later Co"}
+
+
+@pytest.mark.parametrize("error", [errno.EACCES, errno.EROFS])
+def test_a_folder_prep_may_not_write_is_a_permission_problem_not_a_full_disk(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, error: int,
+) -> None:
+    store = Store(db_path)
+    store.save(meeting("Kept Co"))
+
+    def not_allowed(*args: object) -> int:
+        raise OSError(error, os.strerror(error))
+
+    for name, call in (("write", "save"), ("fsync", "compact")):
+        with monkeypatch.context() as patch:
+            patch.setattr(journal.os, name, not_allowed)
+            with pytest.raises(StoreError) as caught:
+                store.save(meeting("Lost Co")) if call == "save" else store.compact()
+        message = str(caught.value)
+        assert f"prep may not write in {db_path.parent}: check its permissions" in message, message
+        assert "disk space" not in message
+    assert [s.customer for s in Store(db_path).summaries()] == ["Kept Co"]
 
 
 def test_every_file_is_private_to_its_owner(db_path: Path) -> None:
