@@ -178,24 +178,43 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _forget(args: argparse.Namespace, settings: Settings) -> int:
-    from prep.insights.customers import plan_erasure
-    from prep.reports.wording import erasure_line
+    from prep.errors import StoreError, UnfinishedErasure
+    from prep.insights.customers import NoSuchCustomer, plan_erasure
+    from prep.reports.wording import counted, erasure_line
 
     store = _store(settings)
-    erasure = plan_erasure(store, args.customer)
+    # Whatever stopped an earlier forget half way is finished first: forgetting again always completes it.
+    finished = store.finish_forgetting(everywhere=True)
+    if finished:
+        print(f"Finished erasing {counted(finished, 'meeting')} that an interrupted `prep forget` left in old copies.")
+    try:
+        erasure = plan_erasure(store, args.customer)
+    except NoSuchCustomer:
+        if not store.erased():
+            raise
+        print(f"Nothing called {args.customer!r} is left in {store.path}: the {counted(store.erased(), 'meeting')} "
+              "erased with `prep forget` are kept only as ids, so that no running copy saves them again.")
+        return 0
     print(f"This erases {erasure_line(erasure)}.")
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise PrepError("nothing was erased: there is no terminal to ask on; run again with --yes to erase")
-        answer = input(f"Erase {erasure.customer} for good? Type yes to confirm: ")
-        if answer.strip().lower() not in ("yes", "y"):
-            print("Nothing was erased.")
-            return 1
-    leftovers = store.forget(erasure.customer)
-    if leftovers:
-        raise PrepError(f"{erasure.customer} is still mentioned in {', '.join(map(str, leftovers))}; delete those files by hand")
+    if not _confirmed(args, f"Erase {erasure.customer} for good?"):
+        print("Nothing was erased.")
+        return 1
+    try:
+        store.forget(erasure.customer)
+    except UnfinishedErasure:
+        raise
+    except StoreError as error:
+        raise PrepError(f"nothing was erased: {error}") from None
     print(f"Erased {erasure.customer}.")
     return 0
+
+
+def _confirmed(args: argparse.Namespace, question: str) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise PrepError("nothing was erased: there is no terminal to ask on; run again with --yes to erase")
+    return input(f"{question} Type yes to confirm: ").strip().lower() in ("yes", "y")
 
 
 def _checklists(args: argparse.Namespace, settings: Settings) -> int:

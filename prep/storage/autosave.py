@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from prep.errors import PrepError, StoreError
+from prep.errors import ErasedMeeting, PrepError, StoreError
 from prep.model.meeting import Meeting
 from prep.model.shapes import deep_copy
 from prep.storage.store import Store
@@ -44,6 +44,8 @@ class Autosave:
             return  # a newer version was already written by an earlier task
         try:
             self.store.save(snapshot)
+        except ErasedMeeting as error:
+            self.on_error(error)  # erased with `prep forget` by the rep: never tried again
         except PrepError as error:
             with self._lock:
                 self._pending.setdefault(meeting_id, snapshot)  # retried with the next save

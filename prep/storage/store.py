@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from prep.errors import StoreError
+from prep.errors import PrepError, StoreError, UnfinishedErasure
 from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, convert, decode, to_builtins
 from prep.model.summary import MeetingSummary, summarise
@@ -210,30 +210,70 @@ class Store:
             table.upsert_many(rows)
         return len(rows)
 
-    def forget(self, customer: str) -> list[Path]:
-        """Erase everything about a customer: their meetings are removed, the journal is folded
-        away at once, backups are rewritten without them and leftovers removed.
+    def forget(self, customer: str) -> int:
+        """Erase a customer for good: their meetings, and every copy prep kept of them.
 
-        Returns the files that still mention them (there should be none).
+        All or nothing (see prep.storage.erase): a StoreError means nothing was erased;
+        UnfinishedErasure means the meetings are gone from every list and an old copy is
+        left until `finish_forgetting` (the next forget or start of the app) removes it.
+        Returns how many meetings were erased; none when no meeting has this customer.
         """
-        from tinydb import Query
+        from prep.storage.erase import erase
 
-        from prep.storage.erase import scrub
-
-        with self._lock:
-            db = self._open()
-            assert self._storage is not None
-            removed = db.table(MEETINGS).remove(Query().customer == customer)
-            self._stale.update(str(key) for key in removed)
-            self._storage.compact()
-        return scrub(self.files(), customer)
-
-    def compact(self) -> None:
-        """Fold the journal into the snapshot now."""
         with self._lock:
             self._open()
             assert self._storage is not None
-            self._storage.compact()
+            with self._storage.writing() as tables:
+                removed = erase(self._storage, tables, customer, self.clock().isoformat(timespec="seconds"))
+                self._stale.update(removed)
+                self._finish(tables, everywhere=True)
+        return len(removed)
+
+    def finish_forgetting(self, *, everywhere: bool = False) -> int:
+        """Finish an erasure that a kill, a full disk or a read-only folder interrupted.
+
+        `everywhere` looks through the data folder again even when none is unfinished (what
+        `prep forget` does). Returns how many meetings the unfinished erasure covered.
+        """
+        from prep.storage.erase import FORGOTTEN, unfinished
+
+        with self._lock:
+            tables = self._tables()  # a read first: nothing is written when nothing was ever erased
+            if not tables.get(FORGOTTEN) or not (everywhere or unfinished(tables)):
+                return 0
+            assert self._storage is not None
+            with self._storage.writing() as tables:
+                return self._finish(tables, everywhere=everywhere)
+
+    def erased(self) -> int:
+        """How many meetings were erased with `forget` (only their ids are kept, so no copy saves them again)."""
+        from prep.storage.erase import FORGOTTEN
+
+        with self._lock:
+            return len(self._tables().get(FORGOTTEN) or ())
+
+    def _finish(self, tables: dict[str, Rows], *, everywhere: bool) -> int:
+        from prep.storage.erase import finish
+
+        assert self._storage is not None
+        try:
+            return finish(self._storage, tables, self.files(), everywhere=everywhere)
+        except PrepError as error:
+            raise UnfinishedErasure(f"{error} — the erased meetings are gone from every list; the rest is done "
+                                    "when `prep forget` runs again (or the app next opens)") from None
+
+    def compact(self) -> None:
+        """Fold the journal into the snapshot now, finishing an interrupted erasure if there is one."""
+        from prep.storage.erase import unfinished
+
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            with self._storage.writing() as tables:
+                if unfinished(tables):
+                    self._finish(tables, everywhere=False)  # folds too
+                else:
+                    self._storage.fold_journal()
 
     # -- reading ------------------------------------------------------------------
 
