@@ -179,23 +179,27 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 def _forget(args: argparse.Namespace, settings: Settings) -> int:
     from prep.errors import StoreError, UnfinishedErasure
-    from prep.insights.customers import NoSuchCustomer, plan_erasure
-    from prep.reports.wording import counted, erasure_line
+    from prep.insights.customers import NoSuchCustomer, mentions, plan_erasure
+    from prep.reports.brief import delete_briefs, saved_briefs
+    from prep.reports.wording import counted, erasure_line, mention_line
 
     store = _store(settings)
     # Whatever stopped an earlier forget half way is finished first: forgetting again always completes it.
     finished = store.finish_forgetting(everywhere=True)
     if finished:
         print(f"Finished erasing {counted(finished, 'meeting')} that an interrupted `prep forget` left in old copies.")
+    briefs = saved_briefs(settings.briefs)
     try:
         erasure = plan_erasure(store, args.customer)
     except NoSuchCustomer:
         if not store.erased():
             raise
-        print(f"Nothing called {args.customer!r} is left in {store.path}: the {counted(store.erased(), 'meeting')} "
-              "erased with `prep forget` are kept only as ids, so that no running copy saves them again.")
-        return 0
+        return _forget_erased(args, store, briefs)
+    theirs = [path for path, name in briefs.items() if name == erasure.customer]
     print(f"This erases {erasure_line(erasure)}.")
+    if theirs:
+        print(f"It deletes the {counted(len(theirs), 'brief')} prep saved for them: {', '.join(map(str, theirs))}.")
+    print("Exports you made with `prep export` are yours to delete.")
     if not _confirmed(args, f"Erase {erasure.customer} for good?"):
         print("Nothing was erased.")
         return 1
@@ -205,7 +209,37 @@ def _forget(args: argparse.Namespace, settings: Settings) -> int:
         raise
     except StoreError as error:
         raise PrepError(f"nothing was erased: {error}") from None
+    delete_briefs(theirs)
     print(f"Erased {erasure.customer}.")
+    mentioned = mentions(store.summaries(), erasure.customer)
+    if mentioned:
+        print(mention_line(erasure.customer, mentioned))
+    return 0
+
+
+def _forget_erased(args: argparse.Namespace, store, briefs: dict[Path, str]) -> int:  # type: ignore[no-untyped-def]
+    """No meeting has the name any more, and prep has erased before: a rerun, done once the briefs are gone too."""
+    from prep.insights.customers import matching_customers
+    from prep.reports.brief import delete_briefs
+    from prep.reports.wording import counted
+
+    # Briefs of customers no longer in the database: those of the one erased (the rerun of a
+    # forget stopped before it deleted them), picked by the name as the first run picked it.
+    gone = {name for name in briefs.values()} - set(store.customers())
+    names = matching_customers(gone, args.customer)
+    theirs = [path for path, name in briefs.items() if name in names]
+    if len(names) > 1:
+        print(f"Saved briefs of several erased customers match {args.customer!r}: {'; '.join(names)} — "
+              "run again with the full name to delete them.")
+    elif theirs:
+        print(f"{names[0]} is erased; the {counted(len(theirs), 'brief')} prep saved for them are left: "
+              f"{', '.join(map(str, theirs))}.")
+        if not _confirmed(args, f"Delete the briefs of {names[0]}?"):
+            print("The briefs were kept.")
+            return 1
+        delete_briefs(theirs)
+    print(f"Nothing called {args.customer!r} is left in {store.path}: the {counted(store.erased(), 'meeting')} "
+          "erased with `prep forget` are kept only as ids, so that no running copy saves them again.")
     return 0
 
 

@@ -86,3 +86,14 @@ def plan_erasure(store: Store, typed: str) -> Erasure:
     summaries = store.summaries()
     name = resolve_customer(summaries, typed)
     return Erasure(name, [s for s in summaries if s.customer == name])
+
+
+def mentions(summaries: Iterable[MeetingSummary], customer: str) -> list[MeetingSummary]:
+    """Other customers' meetings whose text mentions this customer's name, oldest first.
+
+    After a customer is erased these are the rep's to look at: the name in another
+    customer's notes may be a competitor, a reference or a person, and stays unless edited.
+    """
+    needle = customer.lower().encode()  # the search text is lower-cased UTF-8
+    found = [s for s in summaries if s.customer != customer and needle in s.text]
+    return sorted(found, key=lambda s: (s.when, s.id))
