@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     followups = commands.add_parser("followups", parents=[common], help="open follow-ups, overdue first")
     followups.add_argument("--ics", metavar="FILE", help="also write them as a calendar file")
 
-    forget = commands.add_parser("forget", parents=[common], help="erase everything about a customer")
+    forget = commands.add_parser("forget", parents=[common],
+                                 help="erase everything about a customer (run it again to finish one that was interrupted)")
     forget.add_argument("customer", metavar="CUSTOMER")
     forget.add_argument("--yes", action="store_true", help="do not ask first")
     return parser
