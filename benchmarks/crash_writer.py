@@ -2,7 +2,9 @@
 
 Used by `benchmarks/soak.py` and by the test suite. Prints `saved <id>` after each save
 returned (that is, after the journal was fsync'd), so the parent knows what was
-acknowledged at the moment it sends SIGKILL.
+acknowledged at the moment it sends SIGKILL. A meeting erased with `prep forget` while
+it runs (or before: the soak runs a writer again over erased ids) is refused, as the
+app's autosave is: it prints `refused <id>` and goes on.
 
     python benchmarks/crash_writer.py DB_PATH NAME COUNT [COMPACT_AT_BYTES]
 
@@ -15,6 +17,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from prep.errors import ErasedMeeting
 from prep.library.loader import load_library
 from prep.model.meeting import Answer, Meeting
 from prep.storage import journal
@@ -45,10 +48,14 @@ def main() -> None:
             checklist=checklist, goal=f"{name} goal {index}", id=f"{name}-{index:06d}",
         )
         meeting.answers[section.key(section.items[0])] = Answer(text=f"{name} answer {index} " + "x" * 400)
-        store.save(meeting)
-        if index % 3 == 0:  # updates too, not only new rows
-            meeting.goal += " (revised)"
+        try:
             store.save(meeting)
+            if index % 3 == 0:  # updates too, not only new rows
+                meeting.goal += " (revised)"
+                store.save(meeting)
+        except ErasedMeeting:
+            print(f"refused {meeting.id}", flush=True)
+            continue
         print(f"saved {meeting.id} {meeting.goal}", flush=True)
 
 

@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker
 
-from prep.errors import PrepError
+from prep.errors import ErasedMeeting, PrepError
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
 from prep.screens.base import FollowUpDone, report_failure
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from prep.library.loader import Library
 
 
-KEYMAP_DELAY = 1.0  # seconds: keys.yaml is read well after the first frame
+KEYMAP_DELAY = 1.0  # seconds: keys.yaml (and an interrupted erasure) wait until well after the first frame
 
 
 def _short(path: Path) -> str:
@@ -101,6 +101,7 @@ class PrepApp(App[None]):
         self.now = now
         self._library = library
         self.unfinished_form: dict[str, str] = {}
+        self._erased_told: set[str] = set()
 
     def load_library(self) -> Library:
         """Every checklist (read in a worker: YAML is not needed for the first screen)."""
@@ -121,10 +122,12 @@ class PrepApp(App[None]):
             # Textual's own watcher is what applies a theme, so it is called by hand.
             self.set_reactive(App.theme, theme)
             self._watch_theme(theme)
-        if KEYMAP_DELAY:
-            self.set_timer(KEYMAP_DELAY, self._load_keymap)
-        else:
-            self._load_keymap()
+        # Neither is needed for the first frame: both wait until well after it.
+        for later in (self._load_keymap, self._finish_forgetting):
+            if KEYMAP_DELAY:
+                self.set_timer(KEYMAP_DELAY, later)
+            else:
+                later()
         self.push_screen(HomeScreen())
 
     async def action_quit(self) -> None:
@@ -151,10 +154,17 @@ class PrepApp(App[None]):
     def _autosave_failed(self, error: PrepError) -> None:
         # Called on the autosave thread, maybe while the UI thread waits for it to
         # finish: hand the toast over without waiting. The text stays on screen.
-        notify = partial(
-            self.notify, f"{error} — your text stays on screen and is saved again with your next change.",
-            title="Not saved", severity="error", timeout=15,
-        )
+        if isinstance(error, ErasedMeeting):
+            # Erased by the rep in another window: said once, not at every keystroke.
+            if error.meeting_id in self._erased_told:
+                return
+            self._erased_told.add(error.meeting_id)
+            notify = partial(self.notify, f"{error}.", title="Erased", severity="warning", timeout=15)
+        else:
+            notify = partial(
+                self.notify, f"{error} — your text stays on screen and is saved again with your next change.",
+                title="Not saved", severity="error", timeout=15,
+            )
         self._ui_loop.call_soon_threadsafe(notify)
 
     def _merged_with_another_window(self, ours: Meeting, saved: Saved) -> None:
@@ -173,6 +183,11 @@ class PrepApp(App[None]):
             if saved.conflicts else ""
         self.notify(f"{ours.customer} was changed in another window too; its changes are merged in.{both}",
                     title="Merged", severity="warning", timeout=10, markup=False)
+
+    @work(thread=True, group="forget", exit_on_error=False)
+    def _finish_forgetting(self) -> None:
+        """Finish an erasure a kill or a full disk interrupted: the customer stays forgotten (a failure is a toast)."""
+        self.store.finish_forgetting()
 
     # -- the rep's settings ------------------------------------------------------------
 

@@ -92,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("repair", parents=[common],
                         help="set damaged database files aside and keep everything that still reads")
 
-    forget = commands.add_parser("forget", parents=[common], help="erase everything about a customer")
+    forget = commands.add_parser("forget", parents=[common],
+                                 help="erase everything about a customer (run it again to finish one that was interrupted)")
     forget.add_argument("customer", metavar="CUSTOMER")
     forget.add_argument("--yes", action="store_true", help="do not ask first")
     return parser
@@ -230,23 +231,42 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _forget(args: argparse.Namespace, settings: Settings) -> int:
-    from prep.insights.customers import plan_erasure
-    from prep.reports.wording import erasure_line
+    from prep.errors import StoreError, UnfinishedErasure
+    from prep.insights.customers import NoSuchCustomer, mentions, plan_erasure
+    from prep.reports.brief import delete_briefs, saved_briefs
+    from prep.reports.wording import counted, erasure_line, mention_line
 
     store = _store(settings)
-    erasure = plan_erasure(store, args.customer)
+    # Whatever stopped an earlier forget half way is finished first: forgetting again always completes it.
+    finished = store.finish_forgetting(everywhere=True)
+    if finished:
+        _say(f"Finished erasing {counted(finished, 'meeting')} that an interrupted `prep forget` left in old copies.")
+    briefs = saved_briefs(settings.briefs)
+    try:
+        erasure = plan_erasure(store, args.customer)
+    except NoSuchCustomer:
+        if not store.erased():
+            raise
+        return _forget_erased(args, store, briefs)
+    theirs = [path for path, name in briefs.items() if name == erasure.customer]
     _say(f"This erases {erasure_line(erasure)}.")
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise PrepError("nothing was erased: there is no terminal to ask on; run again with --yes to erase")
-        answer = input(inert(f"Erase {erasure.customer} for good? Type yes to confirm: ", one_line=True))
-        if answer.strip().lower() not in ("yes", "y"):
-            _say("Nothing was erased.")
-            return 1
-    leftovers = store.forget(erasure.customer)
-    if leftovers:
-        raise PrepError(f"{erasure.customer} is still mentioned in {', '.join(map(str, leftovers))}; delete those files by hand")
+    if theirs:
+        _say(f"It deletes the {counted(len(theirs), 'brief')} prep saved for them: {', '.join(map(str, theirs))}.")
+    _say("Exports you made with `prep export` are yours to delete.")
+    if not _confirmed(args, f"Erase {erasure.customer} for good?"):
+        _say("Nothing was erased.")
+        return 1
+    try:
+        store.forget(erasure.customer)
+    except UnfinishedErasure:
+        raise
+    except StoreError as error:
+        raise PrepError(f"nothing was erased: {error}") from None
+    delete_briefs(theirs)
     _say(f"Erased {erasure.customer}.")
+    mentioned = mentions(store.summaries(), erasure.customer)
+    if mentioned:
+        _say(mention_line(erasure.customer, mentioned))
     return 0
 
 
@@ -261,6 +281,40 @@ def _repair(args: argparse.Namespace, settings: Settings) -> int:
         _say(f"Left out journal lines that do not read: {', '.join(map(str, result.skipped_lines))}.")
     _say(f"Kept {result.meetings:,} meetings; prep can write to {settings.database} again.")
     return 0
+
+
+def _forget_erased(args: argparse.Namespace, store, briefs: dict[Path, str]) -> int:  # type: ignore[no-untyped-def]
+    """No meeting has the name any more, and prep has erased before: a rerun, done once the briefs are gone too."""
+    from prep.insights.customers import matching_customers
+    from prep.reports.brief import delete_briefs
+    from prep.reports.wording import counted
+
+    # Briefs of customers no longer in the database: those of the one erased (the rerun of a
+    # forget stopped before it deleted them), picked by the name as the first run picked it.
+    gone = {name for name in briefs.values()} - set(store.customers())
+    names = matching_customers(gone, args.customer)
+    theirs = [path for path, name in briefs.items() if name in names]
+    if len(names) > 1:
+        _say(f"Saved briefs of several erased customers match {args.customer!r}: {'; '.join(names)} — "
+              "run again with the full name to delete them.")
+    elif theirs:
+        _say(f"{names[0]} is erased; the {counted(len(theirs), 'brief')} prep saved for them are left: "
+              f"{', '.join(map(str, theirs))}.")
+        if not _confirmed(args, f"Delete the briefs of {names[0]}?"):
+            _say("The briefs were kept.")
+            return 1
+        delete_briefs(theirs)
+    _say(f"Nothing called {args.customer!r} is left in {store.path}: the {counted(store.erased(), 'meeting')} "
+          "erased with `prep forget` are kept only as ids, so that no running copy saves them again.")
+    return 0
+
+
+def _confirmed(args: argparse.Namespace, question: str) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise PrepError("nothing was erased: there is no terminal to ask on; run again with --yes to erase")
+    return input(inert(f"{question} Type yes to confirm: ")).strip().lower() in ("yes", "y")
 
 
 def _checklists(args: argparse.Namespace, settings: Settings) -> int:

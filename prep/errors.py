@@ -21,3 +21,15 @@ class ChecklistError(PrepError):
 
 class InputError(PrepError):
     """Something the user typed cannot be understood (a date, a time, a count)."""
+
+
+class ErasedMeeting(StoreError):
+    """A meeting erased with `prep forget` is never written again (a second running copy, an import)."""
+
+    def __init__(self, message: str, meeting_id: str) -> None:
+        super().__init__(message)
+        self.meeting_id = meeting_id
+
+
+class UnfinishedErasure(StoreError):
+    """A customer's meetings are gone from every list, but an old copy could not be removed yet."""

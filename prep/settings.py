@@ -2,8 +2,8 @@
 
 Where the database is (`--db`, else PREP_DB, else the data folder), the rep's
 language (PREP_LANG, else the locale), where checklists load from (the user's
-folder, then each PREP_CHECKLISTS folder), where `keys.yaml` is, and what the app
-remembers between runs (the theme, in the state folder). Nothing else in prep reads
+folder, then each PREP_CHECKLISTS folder), where `keys.yaml` is, where briefs are
+saved (a folder in the rep's documents), and what the app remembers between runs (the theme, in the state folder). Nothing else in prep reads
 those environment variables: it is handed a Settings, or makes one here.
 
 `keys.yaml` maps a binding id to keys, e.g. `home.new: ctrl+n`. A bad file gives
@@ -40,6 +40,7 @@ class Settings:
     team_checklists: tuple[Path, ...]
     keys_file: Path
     state_file: Path
+    briefs: Path  # where the app saves briefs, and `prep forget` deletes a customer's
     theme: str | None = None
     database_named: bool = False  # by --db or PREP_DB, rather than the data folder's default
 
@@ -56,6 +57,7 @@ class Settings:
             team_checklists=team_checklist_dirs(env),
             keys_file=locations.config_dir() / KEYS_FILE,
             state_file=state_file,
+            briefs=locations.briefs_dir(),
             theme=remembered_theme(state_file),
             database_named=bool(db or env.get("PREP_DB")),
         )

@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
-from prep import paths as locations
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
 from prep.reports.inert import inert
@@ -63,7 +62,7 @@ class BriefScreen(PrepScreen):
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self) -> None:
         """Write the brief as Markdown into the briefs folder, readable by the rep only."""
-        path = write_brief(self.meeting, locations.briefs_dir())
+        path = write_brief(self.meeting, self.prep.settings.briefs)
         self.app.call_from_thread(self.notify, f"Brief saved to {path}", title="Exported", timeout=8)
 
     def action_home(self) -> None:

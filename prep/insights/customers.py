@@ -1,4 +1,10 @@
-"""Which customer the rep means, and what erasing one would remove."""
+"""Which customer the rep means, and what erasing one would remove.
+
+A name is picked by the whole of it (in any case), or else by the start of a word in it:
+"bolt" picks "Bolt Systems" and "Acme Bolt GmbH" (both, so it is refused with the list),
+"olt" picks neither. Fewer than three letters never pick a fragment: `forget "o" --yes`
+must not erase a customer the rep never named.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +15,52 @@ from prep.errors import PrepError
 from prep.model.summary import MeetingSummary
 from prep.storage import Store
 
+SHORTEST_FRAGMENT = 3  # letters or digits
+
+
+class NoSuchCustomer(PrepError):
+    """No customer has this name, whole or as the start of a word."""
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _starts_a_word(name: str, fragment: str) -> bool:
+    start = name.find(fragment)
+    while start >= 0:
+        if start == 0 or not name[start - 1].isalnum():
+            return True
+        start = name.find(fragment, start + 1)
+    return False
+
+
+def matching_customers(names: Iterable[str], typed: str) -> list[str]:
+    """The names `typed` picks, alphabetically: the exact name if there is one, else those with a word it starts.
+
+    PrepError when `typed` is a fragment too short to pick anyone safely.
+    """
+    names = sorted(set(names), key=lambda name: (name.casefold(), name))
+    if typed in names:
+        return [typed]  # exact, case and all: "ACME" among "ACME" and "acme"
+    wanted = _plain(typed)
+    exact = [name for name in names if _plain(name) == wanted]
+    if exact:
+        return exact
+    if sum(ch.isalnum() for ch in wanted) < SHORTEST_FRAGMENT:
+        raise PrepError(f"{typed!r} is too short to pick a customer: type at least three letters of their name, "
+                        "or all of it")
+    return [name for name in names if _starts_a_word(_plain(name), wanted)]
+
 
 def resolve_customer(summaries: Iterable[MeetingSummary], typed: str) -> str:
-    """The one customer the user means: exact (any case) first, else a unique part of the name."""
-    names = sorted({s.customer for s in summaries}, key=str.lower)
-    wanted = typed.strip().casefold()
-    exact = [name for name in names if name.casefold() == wanted]
-    if exact:
-        return exact[0]
-    partial = [name for name in names if wanted and wanted in name.casefold()]
-    if len(partial) == 1:
-        return partial[0]
-    if partial:
-        raise PrepError(f"{typed!r} matches several customers: {'; '.join(partial)} — give the full name")
-    raise PrepError(f"no customer called {typed!r}; the names are listed in the app's history")
+    """The one customer the user means (see the module docstring); anything unclear is refused with what to type."""
+    found = matching_customers((s.customer for s in summaries), typed)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise PrepError(f"{typed!r} matches several customers: {'; '.join(found)} — give the full name")
+    raise NoSuchCustomer(f"no customer called {typed!r}; the names are listed in the app's history")
 
 
 @dataclass(frozen=True)
@@ -48,3 +86,14 @@ def plan_erasure(store: Store, typed: str) -> Erasure:
     summaries = store.summaries()
     name = resolve_customer(summaries, typed)
     return Erasure(name, [s for s in summaries if s.customer == name])
+
+
+def mentions(summaries: Iterable[MeetingSummary], customer: str) -> list[MeetingSummary]:
+    """Other customers' meetings whose text mentions this customer's name, oldest first.
+
+    After a customer is erased these are the rep's to look at: the name in another
+    customer's notes may be a competitor, a reference or a person, and stays unless edited.
+    """
+    needle = customer.lower().encode()  # the search text is lower-cased UTF-8
+    found = [s for s in summaries if s.customer != customer and needle in s.text]
+    return sorted(found, key=lambda s: (s.when, s.id))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from prep.errors import PrepError
 from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
 from prep.storage import private_folder, write_file
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
+BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md")  # as `write_brief` names them
 
 
 def brief_markdown(meeting: Meeting) -> str:
@@ -95,13 +98,48 @@ def checklist_preview(checklist: Checklist) -> str:
 
 
 def write_brief(meeting: Meeting, folder: Path) -> Path:
-    """Save the brief as Markdown in `folder` (created private), named by customer and date."""
-    import re
-
+    """Save the brief as Markdown in `folder` (created private), named by date and customer."""
     private_folder(folder, fix="check the folder")
-    name = re.sub(r"[^A-Za-z0-9]+", "-", meeting.customer).strip("-").lower() or "meeting"
-    path = folder / f"{meeting.when:%Y-%m-%d}-{name}.md"
+    path = folder / f"{meeting.when:%Y-%m-%d}-{_slug(meeting.customer)}.md"
     write_file(path, brief_markdown(meeting), fix="check the folder")
     return path
 
 
+def _slug(customer: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", customer).strip("-").lower() or "meeting"
+
+
+def saved_briefs(folder: Path) -> dict[Path, str]:
+    """The briefs `write_brief` saved in `folder`, each with the customer it is about.
+
+    A file counts only if its name is one `write_brief` gives and its title line names a
+    customer with that name: a note the rep keeps there is never taken for a brief.
+    """
+    try:
+        paths = sorted(folder.iterdir())
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise PrepError(f"{folder}: cannot look for saved briefs ({error.strerror}); check its permissions") from None
+    found = {}
+    for path in paths:
+        if not BRIEF_NAME.fullmatch(path.name) or not path.is_file():
+            continue
+        try:
+            with path.open(encoding="utf-8") as handle:
+                title = handle.readline()
+        except (OSError, UnicodeDecodeError):
+            continue  # not a brief prep wrote
+        customer = title.removeprefix("# ").rstrip("\n")
+        if title.startswith("# ") and _slug(customer) == path.name[len("2026-01-01-"):-len(".md")]:
+            found[path] = customer
+    return found
+
+
+def delete_briefs(paths: list[Path]) -> None:
+    """Delete these brief files (a customer is being forgotten); PrepError names one that cannot be."""
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            raise PrepError(f"{path}: cannot delete this brief ({error.strerror}); delete it by hand") from None

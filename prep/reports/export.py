@@ -8,7 +8,8 @@ The JSON export is the documented format that `prep import` reads back:
 Each meeting is a `prep.model.meeting.Meeting`: id, customer, contact, when, goal,
 status, the copy of its checklist, the answers by `section/item`, and the debrief.
 `ExportFile` declares the whole file once; reading it back checks every field
-against that declaration before anything is imported.
+against that declaration before anything is imported. Meetings erased with
+`prep forget` are refused, never imported again.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from prep.errors import PrepError
+from prep.errors import ErasedMeeting, PrepError
 from prep.insights.customers import resolve_customer
 from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, decode, to_builtins
@@ -152,5 +153,14 @@ def import_json(store: Store, path: Path) -> Imported:
     known = {summary.id for summary in store.summaries()}
     new = [meeting for meeting in meetings if meeting.id not in known]
     changed = [meeting for meeting in meetings if meeting.id in known and store.meeting(meeting.id) != meeting.tidied()]
-    store.add_many(new + changed)
+    try:
+        store.add_many(new + changed)
+    except ErasedMeeting as error:
+        # A meeting erased with `prep forget` is not brought back: the rep asked for it to be
+        # gone, and an old export must not undo that. The file is refused whole, naming it.
+        index = next((i for i, m in enumerate(meetings) if m.id == error.meeting_id), None)
+        found = meetings[index] if index is not None else None
+        which = f"meetings[{index}] ({found.customer}, {found.when:%Y-%m-%d})" if found else "a meeting"
+        raise PrepError(f"{path}: {which} was erased with `prep forget` and is not imported again; nothing was "
+                        "imported — remove it from the file to import the rest") from None
     return Imported(len(new), len(changed), len(meetings) - len(new) - len(changed))

@@ -6,6 +6,7 @@ from datetime import date
 
 from prep.insights.customers import Erasure
 from prep.insights.followups import OpenFollowUp
+from prep.model.summary import MeetingSummary
 
 
 def counted(number: int, noun: str) -> str:
@@ -29,3 +30,10 @@ def erasure_line(erasure: Erasure) -> str:
     """One line saying what forgetting a customer will remove."""
     return (f"{erasure.customer}: {counted(len(erasure.meetings), 'meeting')} ({counted(erasure.drafts, 'draft')}) "
             f"and {counted(erasure.followups, 'follow-up')}, with every copy in journals and backups")
+
+
+def mention_line(customer: str, meetings: list[MeetingSummary]) -> str:
+    """One line naming the other customers' meetings that still mention an erased customer."""
+    named = "; ".join(f"{m.customer} ({m.when:%Y-%m-%d})" for m in meetings)
+    return (f"{customer} is still mentioned in {counted(len(meetings), 'meeting')} of other customers: {named} — "
+            "edit them if that should go too")

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from prep.errors import PrepError, StoreError
+from prep.errors import ErasedMeeting, PrepError, StoreError
 from prep.model.meeting import Meeting
 from prep.model.shapes import deep_copy
 from prep.storage.store import Saved, Store
@@ -49,6 +49,8 @@ class Autosave:
             saved = self.store.save(snapshot)
             if saved.merged is not None and self.on_merged is not None:
                 self.on_merged(snapshot, saved)
+        except ErasedMeeting as error:
+            self.on_error(error)  # erased with `prep forget` by the rep: never tried again
         except PrepError as error:
             with self._lock:
                 self._pending.setdefault(meeting_id, snapshot)  # retried with the next save

@@ -1,43 +1,148 @@
-"""Erasing a customer: their meetings, drafts and follow-ups, and every copy prep kept of them.
+"""Erasing a customer for good: all or nothing, and erased for as long as the database lives.
 
-Customer notes are personal data. After `forget`, the customer's name is in no file of
-the data folder: the journal is folded into a fresh snapshot, backups are rewritten
-without the customer, and leftover temporary files are removed.
+Customer notes are personal data. `erase` removes a customer's meetings and leaves a
+tombstone for each — the meeting's id and when it was erased, nothing the rep wrote — in
+one journal line, together with a mark that the erasure is unfinished. A kill before
+that line leaves the customer as they were; a kill after it leaves them gone from every
+list. `finish` then folds the journal into a fresh snapshot, rewrites backups without the
+erased meetings, removes leftover temporary files, and looks for the erased ids in
+anything else in the data folder; only then is the mark removed. Whatever stops it
+half way (a kill, a full disk, a read-only folder), the next `prep forget`, compaction or
+start of the app does it again from the start: every step can be repeated.
+
+The tombstones stay. `refuse_erased` is called for every write through the tables, inside
+the write lock, so no writer — a second running copy autosaving the draft it still shows,
+an import of an old export — can bring an erased meeting back.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from prep.errors import PrepError
-from prep.storage.files import write_file
-from prep.storage.rows import dumps
+from prep.errors import ErasedMeeting, PrepError
+from prep.storage.files import what_to_do, write_file
+from prep.storage.migrations import MEETINGS, doc_id
+from prep.storage.rows import Row, Rows, dumps
 from prep.storage.snapshot import parse_snapshot
 
-MEETINGS = "meetings"
+if TYPE_CHECKING:  # the journal brings TinyDB, which loads with the first read
+    from prep.storage.journal import JournalStorage
+
+FORGOTTEN = "forgotten"  # a row per erased meeting, keyed like its meeting row: {"id", "at"}
+ERASING = "erasing"  # row "1" while an erasure is unfinished: {"since", "meetings"}
+UNFINISHED = "1"
 
 
-def scrub(files: list[Path], customer: str) -> list[Path]:
-    """Remove the customer from backups and leftovers; returns files that still mention them (should be none)."""
+def refuse_erased(path: Path, table: str, tables: dict[str, Rows], changes: dict[str, Row | None]) -> None:
+    """Raise ErasedMeeting if these changes would write a meeting that was erased; call inside the write lock."""
+    forgotten = tables.get(FORGOTTEN)
+    if table != MEETINGS or not forgotten:
+        return
+    for key, row in changes.items():
+        if row is not None and key in forgotten:
+            when = str(row.get("when", ""))[:10]
+            raise ErasedMeeting(f"{path}: the meeting with {row.get('customer', '?')} on {when} was erased with "
+                                "`prep forget` and is not saved again", str(row.get("id", key)))
+
+
+def unfinished(tables: dict[str, Rows]) -> bool:
+    """True while an erasure has removed meetings but not yet every old copy of them."""
+    return UNFINISHED in (tables.get(ERASING) or ())
+
+
+def erase(storage: JournalStorage, tables: dict[str, Rows], customer: str, at: str) -> list[str]:
+    """Remove the customer's meetings and record the erasure, in one journal line; call inside `writing()`.
+
+    Returns the keys of the meetings removed (none: nothing was written).
+    """
+    meetings = tables.get(MEETINGS) or Rows()
+    keys = [key for key in meetings if meetings[key].get("customer") == customer]
+    if not keys:
+        return []
+    earlier = (tables.get(ERASING) or Rows()).get(UNFINISHED) or {}
+    storage.commit({
+        MEETINGS: dict.fromkeys(keys),
+        FORGOTTEN: {key: {"id": str(meetings[key].get("id", key)), "at": at} for key in keys},
+        ERASING: {UNFINISHED: {"since": earlier.get("since", at), "meetings": len(keys) + earlier.get("meetings", 0)}},
+    })
+    return keys
+
+
+def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], *, everywhere: bool) -> int:
+    """Remove every old copy of erased meetings, if an erasure is unfinished (or `everywhere`); call inside `writing()`.
+
+    Returns how many meetings the unfinished erasure covered (0 if none was). Raises
+    PrepError naming a file that could not be cleaned; the erasure stays unfinished then.
+    """
+    forgotten = tables.get(FORGOTTEN)
+    pending = (tables.get(ERASING) or Rows()).get(UNFINISHED)
+    if not forgotten or (pending is None and not everywhere):
+        return 0
+    storage.fold_journal()  # the journal's older lines still hold the erased rows
+    keys = set(forgotten)
+    ids = {forgotten[key].get("id", "") for key in keys} - {""}
+    ours = {storage.path.name, storage.journal_path.name, storage.lock_path.name}
+    stuck = []
     for path in files:
-        if path.name.endswith(".bak"):
-            _scrub_backup(path, customer)
-        elif path.name.endswith(".tmp"):
-            path.unlink(missing_ok=True)
-    needle = customer.encode()
-    escaped = json.dumps(customer).encode()[1:-1]
-    return [p for p in files if p.is_file() and (needle in p.read_bytes() or escaped in p.read_bytes())]
+        if path.name in ours or not path.is_file():
+            continue
+        if path.name.endswith(".tmp"):
+            _delete(path)  # a write a kill cut short: it may hold anything
+        elif path.name.endswith(".bak"):
+            _scrub_backup(path, keys)
+        elif _holds_erased(path, keys, ids):
+            stuck.append(path)
+    if stuck:
+        raise PrepError(f"{stuck[0]}: still holds meetings erased with `prep forget`; delete it by hand"
+                        + (f" (and {', '.join(p.name for p in stuck[1:])})" if stuck[1:] else ""))
+    if pending is None:
+        return 0
+    storage.commit({ERASING: {UNFINISHED: None}})
+    return int(pending.get("meetings", 0))
 
 
-def _scrub_backup(path: Path, customer: str) -> None:
-    """Rewrite a backup without the customer, through a temporary file and rename."""
+def _erased_rows(data: bytes, keys: set[str]) -> tuple[dict[str, Rows], set[str]]:
+    """A database file's tables, and its rows that are erased meetings: by their key, or (in a
+    backup of an older layout) by their id. ValueError if it does not read as a database."""
+    tables, _ = parse_snapshot(data)
+    rows = tables.get(MEETINGS) or Rows()
+    erased = set()
+    for key in rows:
+        row = rows[key]
+        if key in keys or (isinstance(row, dict) and str(doc_id(str(row.get("id", "")))) in keys):
+            erased.add(key)
+    return tables, erased
+
+
+def _scrub_backup(path: Path, keys: set[str]) -> None:
+    """Rewrite a backup without the erased meetings, through a temporary file and rename."""
     try:
-        tables, _ = parse_snapshot(path.read_bytes())
+        tables, erased = _erased_rows(path.read_bytes(), keys)
     except (OSError, ValueError):
-        raise PrepError(f"{path}: this backup cannot be read, so the customer cannot be erased from it; delete it by hand") from None
-    plain = {}
-    for name, rows in tables.items():
-        plain[name] = {key: rows[key] for key in rows
-                       if not (name == MEETINGS and rows[key].get("customer") == customer)}
-    write_file(path, dumps(plain), fix="delete the backup by hand")
+        raise PrepError(f"{path}: this backup cannot be read, so erased meetings cannot be removed from it; "
+                        "delete it by hand") from None
+    if not erased:
+        return
+    plain = {name: {key: rows[key] for key in rows if not (name == MEETINGS and key in erased)} for name, rows in tables.items()}
+    write_file(path, dumps(plain), fix="free some disk space, or delete the backup by hand")
+
+
+def _holds_erased(path: Path, keys: set[str], ids: set[str]) -> bool:
+    """Whether a file that is not prep's own holds an erased meeting: a copy of a database, or any text with its id."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PrepError(f"{path}: cannot read ({error.strerror}), so it may still hold erased meetings; "
+                        "delete it by hand") from None
+    try:
+        return bool(_erased_rows(data, keys)[1])
+    except ValueError:
+        return any(meeting_id.encode() in data for meeting_id in ids)
+
+
+def _delete(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        raise PrepError(f"{path}: cannot delete ({error.strerror}); {what_to_do(error, path.parent, 'delete it by hand')}") from None

@@ -22,6 +22,8 @@ from prep.errors import PrepError
 PRIVATE = 0o600  # anything with customer notes
 SHARED = 0o644  # files a trainer hands out (starter checklists, the schema)
 PRIVATE_FOLDER = 0o700
+# A folder prep may not write (its permissions, a disk mounted read-only): more space would not help.
+NOT_ALLOWED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 Content = str | bytes | Callable[[BinaryIO], None]
 
@@ -58,7 +60,7 @@ def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = 
         fsync_folder(folder)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, fix)}") from None
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, folder, fix)}") from None
 
 
 def _write_through(path: Path, content: Content, fix: str) -> None:
@@ -69,13 +71,13 @@ def _write_through(path: Path, content: Content, fix: str) -> None:
             else:
                 handle.write(content.encode() if isinstance(content, str) else content)
     except OSError as error:
-        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, fix)}") from None
+        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, path.parent, fix)}") from None
 
 
-def what_to_do(error: OSError, fix: str) -> str:
-    """The advice for a failed write: a read-only or foreign folder is not a full disk."""
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "the folder is read-only or not yours; check its permissions — nothing was changed"
+def what_to_do(error: OSError, folder: Path, fix: str) -> str:
+    """The caller's advice for a failed write, unless prep may not write there at all: then the permissions are the fix."""
+    if error.errno in NOT_ALLOWED:
+        return f"prep may not write in {folder}: check its permissions, or whether its disk is mounted read-only"
     return fix
 
 

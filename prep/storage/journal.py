@@ -311,7 +311,8 @@ class JournalStorage(Storage):
         try:
             fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT, 0o600)
         except OSError as error:
-            raise StoreError(f"{self.journal_path}: cannot write ({error.strerror}); check the folder's permissions") from None
+            fix = what_to_do(error, self.path.parent, "free some disk space — what was saved before is safe")
+            raise StoreError(f"{self.journal_path}: cannot write ({error.strerror}); {fix}") from None
         created = self._journal_id is None
         try:
             # Start exactly after the last whole line: a line cut short by a crash goes.
@@ -327,7 +328,7 @@ class JournalStorage(Storage):
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, self._offset)
-            fix = what_to_do(error, "free some disk space — what was saved before is safe")
+            fix = what_to_do(error, self.path.parent, "free some disk space — what was saved before is safe")
             raise StoreError(f"{self.journal_path}: could not save ({error.strerror}); {fix}") from None
         finally:
             os.close(fd)

@@ -2,8 +2,7 @@
 
 TinyDB sits on `prep.storage.journal.JournalStorage`, which keeps rows as JSON text in memory,
 appends each change to an fsync'd journal and compacts now and then. On top of it the
-store keeps an index of meeting summaries (what lists, the home screen and search
-need): built first for the rows the home screen needs, the rest in the background.
+store keeps an index of meeting summaries (`prep.storage.index`).
 """
 
 from __future__ import annotations
@@ -12,15 +11,15 @@ import threading
 from dataclasses import dataclass
 from functools import partial
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-from prep.errors import StoreError
+from prep.errors import PrepError, StoreError, UnfinishedErasure
 from prep.model.meeting import Meeting
 from prep.model.merge import merge
-from prep.model.shapes import ShapeError, convert, decode, encode, to_builtins
-from prep.model.summary import MeetingSummary, summarise
+from prep.model.shapes import decode, encode, to_builtins
+from prep.model.summary import MeetingSummary
 from prep.storage.migrations import (
     CHECKLISTS,
     MEETINGS,
@@ -31,17 +30,14 @@ from prep.storage.migrations import (
     keep_backup,
     upgrade,
 )
-from prep.storage.rows import MeetingRow
+from prep.storage.index import SummaryIndex
 
 if TYPE_CHECKING:  # TinyDB and the journal load with the first read, not before the first paint
     from prep.storage.repair import Repair
-    from prep.storage.journal import Changes, JournalStorage
+    from prep.storage.journal import JournalStorage
     from prep.storage.rows import Rows
     from prep.storage.tables import PrepDB
 
-T = TypeVar("T")
-RECENT_HOT = 20  # the newest meetings are read first too: the home screen lists them
-INDEX_CHUNK = 2000
 
 
 @dataclass(frozen=True)
@@ -52,7 +48,7 @@ class Saved:
     conflicts: list[str]
 
 
-class Store:
+class Store(SummaryIndex):
     """The rep's meetings, drafts and debriefs, kept in one database."""
 
     def __init__(self, path: Path, *, clock: Callable[[], datetime] = datetime.now) -> None:
@@ -98,71 +94,6 @@ class Store:
                 self._db.close()
                 self._db = self._storage = None
                 self._reset = True
-
-    # -- keeping the index in step --------------------------------------------------
-
-    def _reloaded(self, changes: Changes | None) -> None:
-        # Called by the storage while it holds its lock: only note what to redo.
-        if changes is None:
-            self._reset = True
-        else:
-            self._stale.update(changes.get(MEETINGS, {}))
-
-    def _tables(self) -> dict[str, Rows]:
-        self._open()
-        assert self._storage is not None
-        return self._storage.read() or {}
-
-    def _meetings(self) -> Rows:
-        """The meeting rows, caught up with every running copy, with the index in step."""
-        rows = self._tables().get(MEETINGS) or _no_rows()
-        self._index_hot(rows)
-        return rows
-
-    def _index_hot(self, rows: Rows) -> None:
-        """Index what the home screen needs, and whatever changed since the index was made."""
-        assert self._storage is not None
-        if self._reset:
-            self._summaries, self._stale = {}, set()
-            self._complete = False
-            self._reset = False
-            self._index(rows, self._storage.hot_keys(MEETINGS))
-        if self._stale:
-            stale, self._stale = self._stale, set()
-            self._index(rows, stale)
-
-    def _index(self, rows: Rows, keys: Iterable[str]) -> None:
-        for key in keys:
-            self._summaries.pop(key, None)
-            if key in rows:
-                record = self._decode(rows.text(key), MeetingRow, key)
-                self._summaries[key] = summarise(record, record.checklist_title)
-
-    def _hot_rows(self, table: str, rows: Rows) -> set[str]:
-        """What the next start needs first: drafts, what is coming up, open follow-ups, the newest."""
-        if table != MEETINGS:
-            return set()
-        # Called while the snapshot is rewritten. Rows not indexed yet come from the
-        # cold part of the last snapshot and stay cold: past meetings stay past, and
-        # anything new or changed arrived through the journal and is indexed.
-        self._index_hot(rows)
-        since = self.clock() - timedelta(days=1)
-        hot = {key for key, s in self._summaries.items() if s.is_draft or s.when >= since or s.has_open_followups}
-        newest = sorted(self._summaries.items(), key=lambda item: item[1].when, reverse=True)[:RECENT_HOT]
-        return hot | {key for key, _ in newest}
-
-    def index_everything(self) -> None:
-        """Read every meeting into the index, a chunk at a time so saves are not held up."""
-        while True:
-            with self._lock:
-                rows = self._meetings()
-                if self._complete:
-                    return  # rows changed since were indexed by `_meetings` as they arrived
-                missing = [key for key in rows if key not in self._summaries][:INDEX_CHUNK]
-                if not missing:
-                    self._complete = True
-                    return
-                self._index(rows, missing)
 
     # -- writing ------------------------------------------------------------------
 
@@ -245,23 +176,24 @@ class Store:
             table.upsert_many(rows)
         return len(rows)
 
-    def forget(self, customer: str) -> list[Path]:
-        """Erase everything about a customer: their meetings are removed, the journal is folded
-        away at once, backups are rewritten without them and leftovers removed.
+    def forget(self, customer: str) -> int:
+        """Erase a customer for good: their meetings, and every copy prep kept of them.
 
-        Returns the files that still mention them (there should be none).
+        All or nothing (see prep.storage.erase): a StoreError means nothing was erased;
+        UnfinishedErasure means the meetings are gone from every list and an old copy is
+        left until `finish_forgetting` (the next forget or start of the app) removes it.
+        Returns how many meetings were erased; none when no meeting has this customer.
         """
-        from tinydb import Query
-
-        from prep.storage.erase import scrub
+        from prep.storage.erase import erase
 
         with self._lock:
-            db = self._open()
+            self._open()
             assert self._storage is not None
-            removed = db.table(MEETINGS).remove(Query().customer == customer)
-            self._stale.update(str(key) for key in removed)
-            self._storage.compact()
-        return scrub(self.files(), customer)
+            with self._storage.writing() as tables:
+                removed = erase(self._storage, tables, customer, self.clock().isoformat(timespec="seconds"))
+                self._stale.update(removed)
+                self._finish(tables, everywhere=True)
+        return len(removed)
 
     def repair(self, now: datetime) -> Repair:
         """Set damaged files aside and rebuild the database from everything that still reads."""
@@ -271,12 +203,51 @@ class Store:
             self.close()
             return repair(self.path, now)
 
+    def finish_forgetting(self, *, everywhere: bool = False) -> int:
+        """Finish an erasure that a kill, a full disk or a read-only folder interrupted.
+
+        `everywhere` looks through the data folder again even when none is unfinished (what
+        `prep forget` does). Returns how many meetings the unfinished erasure covered.
+        """
+        from prep.storage.erase import FORGOTTEN, unfinished
+
+        with self._lock:
+            tables = self._tables()  # a read first: nothing is written when nothing was ever erased
+            if not tables.get(FORGOTTEN) or not (everywhere or unfinished(tables)):
+                return 0
+            assert self._storage is not None
+            with self._storage.writing() as tables:
+                return self._finish(tables, everywhere=everywhere)
+
+    def erased(self) -> int:
+        """How many meetings were erased with `forget` (only their ids are kept, so no copy saves them again)."""
+        from prep.storage.erase import FORGOTTEN
+
+        with self._lock:
+            return len(self._tables().get(FORGOTTEN) or ())
+
+    def _finish(self, tables: dict[str, Rows], *, everywhere: bool) -> int:
+        from prep.storage.erase import finish
+
+        assert self._storage is not None
+        try:
+            return finish(self._storage, tables, self.files(), everywhere=everywhere)
+        except PrepError as error:
+            raise UnfinishedErasure(f"{error} — the erased meetings are gone from every list; the rest is done "
+                                    "when `prep forget` runs again (or the app next opens)") from None
+
     def compact(self) -> None:
-        """Fold the journal into the snapshot now."""
+        """Fold the journal into the snapshot now, finishing an interrupted erasure if there is one."""
+        from prep.storage.erase import unfinished
+
         with self._lock:
             self._open()
             assert self._storage is not None
-            self._storage.compact()
+            with self._storage.writing() as tables:
+                if unfinished(tables):
+                    self._finish(tables, everywhere=False)  # folds too
+                else:
+                    self._storage.fold_journal()
 
     # -- reading ------------------------------------------------------------------
 
@@ -313,46 +284,6 @@ class Store:
             data["checklist"] = copy["checklist"]
         return self._convert(data, Meeting, meeting_id)
 
-    def _decode(self, text: bytes | memoryview, kind: type[T], key: str) -> T:
-        try:
-            return decode(text, kind)
-        except ShapeError as error:
-            raise self._damaged(key, error) from None
-
-    def _convert(self, data: dict[str, Any], kind: type[T], key: str) -> T:
-        try:
-            return convert(data, kind)
-        except ShapeError as error:
-            raise self._damaged(key, error) from None
-
-    def _damaged(self, key: str, error: ShapeError) -> StoreError:
-        return StoreError(f"{self.path}: meeting {key} does not read as a meeting ({error}); "
-                          "it was left as it is — restore a backup, or export and fix it")
-
-    def home_summaries(self) -> list[MeetingSummary]:
-        """What the home screen needs, fast at any size: drafts, upcoming, open follow-ups, newest."""
-        with self._lock:
-            self._meetings()
-            return list(self._summaries.values())
-
-    def summaries(self) -> list[MeetingSummary]:
-        """Every meeting, newest first."""
-        self.index_everything()
-        with self._lock:
-            self._meetings()
-            rows = list(self._summaries.values())
-        rows.sort(key=lambda s: (s.when, s.id), reverse=True)
-        return rows
-
-    def count(self) -> int:
-        """How many meetings are stored."""
-        with self._lock:
-            return len(self._meetings())
-
-    def customers(self) -> list[str]:
-        """Every customer met or prepared for, alphabetically."""
-        return sorted({s.customer for s in self.summaries()}, key=str.lower)
-
     def exists(self) -> bool:
         """True when this database already holds something (a snapshot or a journal)."""
         return any(path.exists() and path.stat().st_size > 0 for path in (self.path, self.path.with_name(self.path.name + ".journal")))
@@ -363,9 +294,3 @@ class Store:
         if not folder.is_dir():
             return []
         return sorted(p for p in folder.iterdir() if p.name.startswith(self.path.name) or p.name.startswith(f".{self.path.name}"))
-
-
-def _no_rows() -> Rows:
-    from prep.storage.rows import Rows
-
-    return Rows()

@@ -3,6 +3,7 @@
 The store talks to the database only through TinyDB's own API on these tables;
 `JournalTable` turns each write operation into exactly the row changes it made,
 and `PrepDB` is TinyDB with this table class and `JournalStorage` underneath.
+No write brings back a meeting erased with `prep forget` (see prep.storage.erase).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from prep.storage.erase import refuse_erased
 from prep.storage.journal import JournalStorage
 from prep.storage.rows import Row, Rows
 
@@ -119,7 +121,11 @@ class JournalTable(Table):
         with storage.writing() as tables:
             view = _Changing(tables.get(self.name) or Rows())
             updater(view)  # type: ignore[arg-type]
-            storage.commit({self.name: view.changes()})
+            changes = view.changes()
+            # Checked under the write lock, with every copy's changes read: a forget that
+            # another running copy committed a moment ago is seen here.
+            refuse_erased(storage.path, self.name, tables, changes)
+            storage.commit({self.name: changes})
         self.clear_cache()
 
     def upsert_many(self, documents: Iterable[Document]) -> list[int]:

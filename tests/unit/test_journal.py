@@ -131,6 +131,27 @@ def test_a_full_disk_keeps_what_was_saved_and_says_so(db_path: Path, monkeypatch
     assert {s.customer for s in Store(db_path).summaries()} == {"Kept Co", "Later Co"}
 
 
+@pytest.mark.parametrize("error", [errno.EACCES, errno.EROFS])
+def test_a_folder_prep_may_not_write_is_a_permission_problem_not_a_full_disk(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, error: int,
+) -> None:
+    store = Store(db_path)
+    store.save(meeting("Kept Co"))
+
+    def not_allowed(*args: object) -> int:
+        raise OSError(error, os.strerror(error))
+
+    for name, call in (("write", "save"), ("fsync", "compact")):
+        with monkeypatch.context() as patch:
+            patch.setattr(journal.os, name, not_allowed)
+            with pytest.raises(StoreError) as caught:
+                store.save(meeting("Lost Co")) if call == "save" else store.compact()
+        message = str(caught.value)
+        assert f"prep may not write in {db_path.parent}: check its permissions" in message, message
+        assert "disk space" not in message
+    assert [s.customer for s in Store(db_path).summaries()] == ["Kept Co"]
+
+
 def test_every_file_is_private_to_its_owner(db_path: Path) -> None:
     store = Store(db_path)
     store.save(meeting("Private Co"))
@@ -256,8 +277,8 @@ def test_the_data_folders_are_private_even_under_umask_000(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(("code", "advice"), [(errno.ENOSPC, "free some disk space"),
-                                              (errno.EROFS, "read-only or not yours"),
-                                              (errno.EACCES, "read-only or not yours")])
+                                              (errno.EROFS, "may not write in"),
+                                              (errno.EACCES, "may not write in")])
 def test_a_failed_save_says_whether_the_disk_is_full_or_the_folder_read_only(
         db_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, advice: str) -> None:
     store = Store(db_path)

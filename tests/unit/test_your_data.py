@@ -161,7 +161,8 @@ def test_forget_without_a_terminal_and_without_yes_erases_nothing(demo_db: Path)
     assert "Quarry Hill Foods" in {s.customer for s in Store(demo_db).summaries()}
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("h", "matches several customers"), ("Nobody Inc", "no customer called")])
+@pytest.mark.parametrize(("typed", "expected"), [("h", "too short to pick a customer"), ("orth", "no customer called"),
+                                              ("Nobody Inc", "no customer called")])
 def test_forget_refuses_unclear_names(demo_db: Path, typed: str, expected: str) -> None:
     result = prep("forget", typed, "--yes", db=demo_db)
     assert result.returncode == 1 and expected in result.stderr
