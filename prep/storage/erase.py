@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prep.errors import ErasedMeeting, PrepError
-from prep.storage.files import what_to_do, write_file
+from prep.storage.files import read_ordinary, what_to_do, write_file
 from prep.storage.migrations import MEETINGS, doc_id
 from prep.storage.rows import Row, Rows, dumps
 from prep.storage.snapshot import parse_snapshot
@@ -118,7 +118,7 @@ def _erased_rows(data: bytes, keys: set[str]) -> tuple[dict[str, Rows], set[str]
 def _scrub_backup(path: Path, keys: set[str]) -> None:
     """Rewrite a backup without the erased meetings, through a temporary file and rename."""
     try:
-        tables, erased = _erased_rows(path.read_bytes(), keys)
+        tables, erased = _erased_rows(read_ordinary(path), keys)
     except (OSError, ValueError):
         raise PrepError(f"{path}: this backup cannot be read, so erased meetings cannot be removed from it; "
                         "delete it by hand") from None
@@ -131,7 +131,7 @@ def _scrub_backup(path: Path, keys: set[str]) -> None:
 def _holds_erased(path: Path, keys: set[str], ids: set[str]) -> bool:
     """Whether a file that is not prep's own holds an erased meeting: a copy of a database, or any text with its id."""
     try:
-        data = path.read_bytes()
+        data = read_ordinary(path)
     except OSError as error:
         raise PrepError(f"{path}: cannot read ({error.strerror}), so it may still hold erased meetings; "
                         "delete it by hand") from None

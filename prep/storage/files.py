@@ -81,6 +81,18 @@ def what_to_do(error: OSError, folder: Path, fix: str) -> str:
     return fix
 
 
+def read_ordinary(path: Path) -> bytes:
+    """The bytes of an ordinary file; OSError for a device, a pipe or a folder, which could hang or never end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not an ordinary file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def private_folder(folder: Path, *, fix: str = "choose another folder") -> Path:
     """Create `folder` and any missing parents as 0700, whatever the umask; return it."""
     folder = Path(folder)

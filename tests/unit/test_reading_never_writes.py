@@ -166,3 +166,14 @@ def test_looking_up_a_meeting_in_a_database_that_does_not_exist_creates_nothing(
     store = Store(db)
     assert store.meeting("0123456789abcdef") is None and store.summaries() == [] and store.count() == 0
     assert not db.parent.exists()
+
+
+def test_forget_beside_a_backup_that_is_a_pipe_never_hangs(db_path: Path) -> None:
+    a_database(db_path, "Gone Co", "Kept Co")
+    os.mkfifo(db_path.with_name("prep.json.before-upgrade.bak"))
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "prep", "forget", "Gone Co", "--yes", "--db", str(db_path)],
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL, env=os.environ.copy(), timeout=60)
+    assert time.monotonic() - started < 10
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+    assert [s.customer for s in Store(db_path).summaries()] == ["Kept Co"]
