@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from prep.screens.base import PrepScreen
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +11,7 @@ from textual.widgets import Footer, Header, Markdown
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
 from prep.reports.inert import inert
+from prep.screens.base import PrepScreen
 
 
 class BriefScreen(PrepScreen):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from prep.screens.base import PrepScreen
-from prep.screens.widgets.shown import markup, plain
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +12,8 @@ from textual.widgets.option_list import Option
 from prep.library.loader import Library
 from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
+from prep.screens.base import PrepScreen
+from prep.screens.widgets.shown import markup, plain
 
 ANY = "any"
 
@@ -109,9 +109,8 @@ class ChecklistsScreen(PrepScreen):
         """Practise the highlighted checklist's objections; nothing is saved."""
         from datetime import datetime
 
-        from prep.screens.rehearsal import RehearsalScreen
-
         from prep.model.meeting import Meeting
+        from prep.screens.rehearsal import RehearsalScreen
 
         options = self.query_one("#checklists", OptionList)
         if options.highlighted is None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from prep.screens.base import EditingScreen
-from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
-from prep.screens.widgets.shown import edited, markup, plain
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +19,9 @@ from prep.model.meeting import (
     new_id,
 )
 from prep.reports.inert import inert
+from prep.screens.base import EditingScreen
+from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
+from prep.screens.widgets.shown import edited, markup, plain
 
 
 class DebriefScreen(EditingScreen):

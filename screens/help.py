@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from prep.screens.widgets.shown import markup
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from prep.reports.inert import inert
+from prep.screens.widgets.shown import markup
 
 
 class HelpScreen(ModalScreen[None]):

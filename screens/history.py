@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from prep.screens.base import PrepScreen
-from prep.screens.widgets.meeting_lines import meeting_line
-from prep.screens.widgets.shown import choice, markup, plain
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +15,9 @@ from prep.errors import InputError
 from prep.insights.search import Filters, search
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
+from prep.screens.base import PrepScreen
+from prep.screens.widgets.meeting_lines import meeting_line
+from prep.screens.widgets.shown import choice, markup, plain
 
 SHOWN = 200  # more rows than a screen holds; the count says when there are more
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from prep.screens.base import PrepScreen
-from prep.screens.widgets.meeting_lines import meeting_line
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,6 +16,8 @@ from textual.worker import Worker, WorkerState
 from prep.insights.attention import Attention, what_needs_attention
 from prep.reports.inert import inert
 from prep.reports.wording import counted
+from prep.screens.base import PrepScreen
+from prep.screens.widgets.meeting_lines import meeting_line
 
 FIRST_FRAME_GRACE = 0.1  # seconds
 

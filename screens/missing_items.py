@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from prep.screens.widgets.shown import plain
 from textual.widgets import Button, Label, Static
 
 from prep.model.checklist import Item, Section
+from prep.screens.widgets.shown import plain
 
 
 class MissingItemsScreen(ModalScreen[bool]):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from prep.screens.base import PrepScreen
-from prep.screens.widgets.shown import choice, markup, plain
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +19,8 @@ from prep.model.checklist import Checklist
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
+from prep.screens.base import PrepScreen
+from prep.screens.widgets.shown import choice, markup, plain
 
 PREFERRED_TYPE = "first-meeting"
 MEETING_TYPES = {

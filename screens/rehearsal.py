@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from prep.screens.base import EditingScreen
-from prep.screens.widgets.shown import edited, lines, markup
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,6 +10,8 @@ from textual.widgets import Footer, Header, Static, TextArea
 from prep.model.checklist import Item, Section
 from prep.model.meeting import REHEARSED, Meeting
 from prep.reports.inert import inert
+from prep.screens.base import EditingScreen
+from prep.screens.widgets.shown import edited, lines, markup
 
 LAER = (
     "[b]Listen[/b] — let them finish; do not answer the first sentence.\n"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from prep.screens.base import PrepScreen
-from prep.screens.widgets.shown import lines, markup, plain
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from prep.insights.story import CustomerStory, customer_story
 from prep.reports.inert import inert
+from prep.screens.base import PrepScreen
+from prep.screens.widgets.shown import lines, markup, plain
 
 MONTHS = 6
 

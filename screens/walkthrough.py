@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from prep.screens.base import EditingScreen
-from prep.screens.widgets.item_cards import CARDS, ItemCard
-from prep.screens.widgets.shown import markup, plain
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +12,9 @@ from textual.widgets import Footer, Header, Static
 from prep.model.checklist import Item, Section
 from prep.model.meeting import PREPARED, Meeting
 from prep.reports.inert import inert
+from prep.screens.base import EditingScreen
+from prep.screens.widgets.item_cards import CARDS, ItemCard
+from prep.screens.widgets.shown import markup, plain
 
 
 class WalkthroughScreen(EditingScreen):

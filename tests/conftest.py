@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import NOW
 from textual.widgets import Input, TextArea
 
+from helpers import NOW
 from prep.demo import demo_meetings
 from prep.library.loader import load_library
 from prep.storage.store import Store

@@ -7,13 +7,13 @@ import asyncio
 import contextlib
 from datetime import datetime, timedelta
 
-from prep.screens.new_preparation import NewPreparationScreen
-from prep.screens.walkthrough import WalkthroughScreen
 from textual.worker import WorkerFailed
 
 from prep.app import PrepApp
 from prep.library.loader import load_library
 from prep.model.meeting import PREPARED, Answer, Debrief, Meeting
+from prep.screens.new_preparation import NewPreparationScreen
+from prep.screens.walkthrough import WalkthroughScreen
 
 NOW = datetime(2026, 11, 23, 9, 0)
 

@@ -18,9 +18,7 @@ from prep.errors import StoreError
 from prep.model.shapes import ShapeError, convert, decode
 from prep.model.summary import MeetingSummary, summarise
 from prep.storage.migrations import MEETINGS
-from prep.storage.rows import MeetingRow
-
-from prep.storage.rows import Rows
+from prep.storage.rows import MeetingRow, Rows
 
 if TYPE_CHECKING:
     from prep.storage.journal import Changes, JournalStorage

@@ -16,7 +16,12 @@ from pathlib import Path
 
 from prep.errors import PrepError, StoreError
 from prep.storage.files import write_file
-from prep.storage.journal import MARK_LINE, SNAPSHOT_MARK, read_entry, regular_or_missing
+from prep.storage.journal import (
+    MARK_LINE,
+    SNAPSHOT_MARK,
+    read_entry,
+    regular_or_missing,
+)
 from prep.storage.rows import Rows
 from prep.storage.snapshot import parse_snapshot, write_snapshot
 

@@ -8,10 +8,10 @@ store keeps an index of meeting summaries (`prep.storage.index`).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from functools import partial
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from prep.model.meeting import Meeting
 from prep.model.merge import merge
 from prep.model.shapes import decode, encode, to_builtins
 from prep.model.summary import MeetingSummary
+from prep.storage.index import SummaryIndex
 from prep.storage.migrations import (
     CHECKLISTS,
     MEETINGS,
@@ -30,11 +31,10 @@ from prep.storage.migrations import (
     keep_backup,
     upgrade,
 )
-from prep.storage.index import SummaryIndex
 
 if TYPE_CHECKING:  # TinyDB and the journal load with the first read, not before the first paint
-    from prep.storage.repair import Repair
     from prep.storage.journal import JournalStorage
+    from prep.storage.repair import Repair
     from prep.storage.rows import Rows
     from prep.storage.tables import PrepDB
 

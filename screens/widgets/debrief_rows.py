@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from prep.screens.widgets.shown import edited, markup, plain
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -22,6 +21,7 @@ from prep.model.meeting import (
     ObjectionOutcome,
 )
 from prep.reports.inert import inert
+from prep.screens.widgets.shown import edited, markup, plain
 
 
 class Edited(Message):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from prep.screens.widgets.shown import edited, markup, plain
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -12,6 +11,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from prep.model.checklist import Item, Section
 from prep.model.meeting import LIKELIHOODS, Answer
 from prep.reports.inert import inert
+from prep.screens.widgets.shown import edited, markup, plain
 
 
 class ItemCard(Vertical):

@@ -6,12 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import fixed_now, press, settle, type_text
-from prep.screens.checklists import ChecklistsScreen
-from prep.screens.new_preparation import NewPreparationScreen
 from textual.widgets import Markdown, OptionList, Select, Static
 
+from helpers import fixed_now, press, settle, type_text
 from prep.app import PrepApp
+from prep.screens.checklists import ChecklistsScreen
+from prep.screens.new_preparation import NewPreparationScreen
 
 BROKEN = "schema: 1\nid: team-call\ntitle: Team call\nsections:\n  - id: needs\n    kind: needs\n    title: N\n    items:\n      - id: a\n        promt: x\n"
 

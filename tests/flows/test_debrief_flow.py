@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual.widgets import OptionList, Static
+
 from helpers import NOW, debriefed_meeting, fixed_now, press, settle, type_text
+from prep.app import PrepApp
 from prep.screens.debrief import DebriefScreen
 from prep.screens.history import HistoryScreen
 from prep.screens.home import HomeScreen
 from prep.screens.walkthrough import WalkthroughScreen
-from textual.widgets import OptionList, Static
-
-from prep.app import PrepApp
 from prep.storage.store import Store
 
 

@@ -7,21 +7,20 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.message import Message
+from textual.notifications import Notify
+from textual.widgets import Markdown, OptionList, Static, TextArea
 
 from helpers import fixed_now, press, settle, start_preparation, type_text
+from prep.app import PrepApp
+from prep.errors import StoreError
+from prep.model.meeting import PREPARED
 from prep.screens.brief import BriefScreen
 from prep.screens.history import HistoryScreen
 from prep.screens.home import HomeScreen
 from prep.screens.missing_items import MissingItemsScreen
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.walkthrough import WalkthroughScreen
-from textual.message import Message
-from textual.notifications import Notify
-from textual.widgets import Markdown, OptionList, Static, TextArea
-
-from prep.app import PrepApp
-from prep.errors import StoreError
-from prep.model.meeting import PREPARED
 from prep.storage.store import Store
 
 

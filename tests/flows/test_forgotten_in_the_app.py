@@ -7,10 +7,10 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from helpers import fixed_now, settle, start_preparation, type_text
 from textual.message import Message
 from textual.notifications import Notify
 
+from helpers import fixed_now, settle, start_preparation, type_text
 from prep.app import PrepApp
 from prep.errors import StoreError, UnfinishedErasure
 from prep.storage.journal import JournalStorage

@@ -10,13 +10,28 @@ from __future__ import annotations
 
 import html
 import re
-
 from datetime import timedelta
 from pathlib import Path
 
 import msgspec
 import pytest
+from textual.screen import Screen
+from textual.widgets import Input
+
 from helpers import NOW, debriefed_meeting, fixed_now, press, settle
+from prep.app import PrepApp
+from prep.model.checklist import Checklist
+from prep.model.meeting import (
+    DRAFT,
+    Answer,
+    Debrief,
+    FollowUp,
+    Meeting,
+    NeedVerdict,
+    ObjectionOutcome,
+    Rehearsal,
+)
+from prep.reports.inert import CONTROLS, inert
 from prep.screens.base import EditingScreen
 from prep.screens.brief import BriefScreen
 from prep.screens.checklists import ChecklistsScreen
@@ -26,13 +41,6 @@ from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.rehearsal import RehearsalScreen
 from prep.screens.timeline import TimelineScreen
 from prep.screens.walkthrough import WalkthroughScreen
-from textual.screen import Screen
-from textual.widgets import Input
-
-from prep.app import PrepApp
-from prep.model.checklist import Checklist
-from prep.model.meeting import DRAFT, Answer, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome, Rehearsal
-from prep.reports.inert import CONTROLS, inert
 from prep.storage import Store
 
 MARKUP = "[/]Acme [b]bold[/b] [$error]red[/] [@click=app.quit]quit[/]"

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, Static
+
 from helpers import SCREENS, fixed_now, press, settle, type_text
+from prep.app import PrepApp, all_bindings, known_binding_ids
 from prep.screens.help import HelpScreen
 from prep.screens.home import HomeScreen
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.timeline import TimelineScreen
-from textual.widgets import Input, Static
-
-from prep.app import PrepApp, all_bindings, known_binding_ids
 from prep.settings import SWALLOWED, Settings, read_keymap
 
 
@@ -105,7 +105,6 @@ async def test_rep_rehearses_objections_and_sees_the_result_in_the_debrief(demo_
     from prep.screens.brief import BriefScreen
     from prep.screens.debrief import DebriefScreen
     from prep.screens.rehearsal import RehearsalScreen
-
     from prep.storage.store import Store
 
     app = PrepApp(demo_db, now=fixed_now)
@@ -157,7 +156,6 @@ async def test_palette_offers_each_command_of_a_screen_once(demo_db: Path, scree
 
 async def test_practice_from_a_checklist_keeps_nothing(db_path: Path) -> None:
     from prep.screens.rehearsal import RehearsalScreen
-
     from prep.storage.store import Store
 
     app = PrepApp(db_path, now=fixed_now)

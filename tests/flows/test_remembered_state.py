@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import fixed_now, settle
 
+from helpers import fixed_now, settle
 from prep.app import PrepApp
 from prep.settings import Settings
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import fixed_now, press, settle, type_text
 from textual.message import Message
 from textual.notifications import Notify
 
+from helpers import fixed_now, press, settle, type_text
 from prep.app import PrepApp
 from prep.screens.walkthrough import WalkthroughScreen
 from prep.storage import Store

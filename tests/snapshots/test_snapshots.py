@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SCREENS, fixed_now, press, settle
 
+from helpers import SCREENS, fixed_now, press, settle
 from prep.app import PrepApp
 
 SIZES = [(80, 24), (120, 40)]

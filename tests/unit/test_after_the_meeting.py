@@ -8,9 +8,9 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from helpers import NOW, debriefed_meeting
 from icalendar import Calendar
 
+from helpers import NOW, debriefed_meeting
 from prep.insights.followups import open_followups
 from prep.insights.search import Filters, search
 from prep.insights.story import customer_story

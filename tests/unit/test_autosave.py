@@ -6,8 +6,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from helpers import NOW
 
+from helpers import NOW
 from prep.errors import PrepError, StoreError
 from prep.library.loader import load_library
 from prep.model.meeting import Meeting

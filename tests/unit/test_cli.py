@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import NOW
 
+from helpers import NOW
 from prep import paths as locations
 from prep.app import PrepApp
 from prep.cli import main

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from helpers import NOW, debriefed_meeting
 
+from helpers import NOW, debriefed_meeting
 from prep.cli import main
 from prep.insights.followups import open_followups
 from prep.model.meeting import FollowUp

@@ -21,8 +21,8 @@ import pytest
 from prep.errors import StoreError
 from prep.library.loader import load_library
 from prep.model.meeting import Answer, Meeting
-from prep.storage import journal
 from prep.model.shapes import to_builtins
+from prep.storage import journal
 from prep.storage.store import SCHEMA_VERSION, Store
 
 WRITER = Path(__file__).parents[2] / "benchmarks" / "crash_writer.py"

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from prep.errors import PrepError
 from prep.settings import Settings
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from helpers import NOW
 
+from helpers import NOW
 from prep.demo import demo_meetings
 from prep.errors import StoreError
 from prep.insights.search import search

@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 
 from helpers import NOW, fixed_now
-
 from prep.insights.attention import Attention, what_needs_attention
 from prep.library.loader import load_library
 from prep.model.checklist import Checklist
