@@ -107,7 +107,11 @@ class EditingScreen(PrepScreen):
         between is lost; then the screen shows the merged meeting.
         """
         self.meeting, _ = merge(saved, self.meeting, merged)
+        self.meeting_replaced()
         self.call_later(self.show_meeting_again)
+
+    def meeting_replaced(self) -> None:
+        """Point whatever the screen keeps of the meeting at the new one, before the next key arrives."""
 
     async def show_meeting_again(self) -> None:
         """Show `self.meeting` anew after it was replaced (each editing screen knows how)."""

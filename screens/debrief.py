@@ -90,11 +90,14 @@ class DebriefScreen(EditingScreen):
                              value=debrief.contact_rhythm or Select.NULL, id="rhythm", compact=True)
         yield Footer()
 
-    async def show_meeting_again(self) -> None:
-        """Every field and row built again from the merged meeting."""
+    def meeting_replaced(self) -> None:
+        """The outcome, notes and relationship typed from now on go into the merged meeting's debrief."""
         if self.meeting.debrief is None:
             self.meeting.debrief = Debrief()
         self.debrief = self.meeting.debrief
+
+    async def show_meeting_again(self) -> None:
+        """Every field and row built again from the merged meeting."""
         await self.recompose()
 
     def on_mount(self) -> None:

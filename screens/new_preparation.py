@@ -229,7 +229,7 @@ class NewPreparationScreen(PrepScreen):
         from prep.screens.walkthrough import WalkthroughScreen
 
         self.prep.unfinished_form = {}
-        self.app.switch_screen(WalkthroughScreen(meeting))
+        self.app.switch_screen(WalkthroughScreen(meeting, new=True))
 
     def _meeting_from_form(self) -> Meeting | None:
         value = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("customer", "contact", "date", "time", "goal")}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -10,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from prep.model.checklist import Item, Section
-from prep.model.meeting import PREPARED, Meeting
+from prep.model.meeting import PREPARED, Answer, Meeting
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.item_cards import CARDS, ItemCard
@@ -30,9 +32,10 @@ class WalkthroughScreen(EditingScreen):
         Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", show=False, id="walkthrough.leave"),
     ]
 
-    def __init__(self, meeting: Meeting, step: int = 0) -> None:
+    def __init__(self, meeting: Meeting, step: int = 0, *, new: bool = False) -> None:
         super().__init__()
         self.meeting = meeting
+        self.new = new  # a preparation just started is saved at once; a draft reopened only once changed
         self.step = step
         self._go_to_missing: tuple[Section, Item] | None = None
 
@@ -45,7 +48,8 @@ class WalkthroughScreen(EditingScreen):
     async def on_mount(self) -> None:
         self.sub_title = inert(f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}", one_line=True)
         await self.show_step(self.step)
-        self.schedule_save()
+        if self.new:
+            self.schedule_save()
 
     # -- steps ----------------------------------------------------------------------
 
@@ -65,7 +69,7 @@ class WalkthroughScreen(EditingScreen):
             widgets.append(Static(markup("[b]From last time[/b]\n$carried", carried="\n".join(f"• {line}" for line in carried)),
                                   classes="carried"))
         widgets += [
-            CARDS[section.kind](section, item, self.meeting.answer(section, item), number)
+            CARDS[section.kind](section, item, partial(self._answer, section, item), number)
             for number, item in enumerate(section.items, start=1)
         ]
         await cards.mount_all(widgets)
@@ -100,9 +104,14 @@ class WalkthroughScreen(EditingScreen):
             strip.append(" ")
         self.query_one("#progress", Static).update(Text("\n").join([line, strip]))
 
+    def _answer(self, section: Section, item: Item) -> Answer:
+        return self.meeting.answer(section, item)
+
     async def show_meeting_again(self) -> None:
-        """The current step's cards, built again from the merged meeting."""
-        await self.show_step(self.step)
+        """The current step's cards, built again from the merged meeting, the rep's card focused again."""
+        card = next((node for node in (self.focused.ancestors_with_self if self.focused else [])
+                     if isinstance(node, ItemCard)), None)
+        await self.show_step(self.step, focus_item=card.item.id if card else None)
 
     async def on_screen_resume(self) -> None:
         if self._go_to_missing is not None:

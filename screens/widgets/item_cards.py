@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,9 +22,16 @@ class ItemCard(Vertical):
     class Edited(Message):
         """The rep changed an answer; the draft should be saved."""
 
-    def __init__(self, section: Section, item: Item, answer: Answer, number: int) -> None:
+    def __init__(self, section: Section, item: Item, answer_of: Callable[[], Answer], number: int) -> None:
         super().__init__(classes=f"card {section.kind}")
-        self.section, self.item, self.answer, self.number = section, item, answer, number
+        self.section, self.item, self.number = section, item, number
+        self._answer_of = answer_of
+
+    @property
+    def answer(self) -> Answer:
+        """The answer in the meeting the screen holds now: a merge with another window may
+        replace the meeting while the rep types, and no keystroke may go to the old one."""
+        return self._answer_of()
 
     def heading(self) -> Label:
         marker = " [b $error]*[/]" if self.item.required else ""
