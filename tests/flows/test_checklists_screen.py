@@ -25,14 +25,19 @@ def team_share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return team
 
 
+async def open_checklists(app: PrepApp, pilot) -> tuple[ChecklistsScreen, str]:  # type: ignore[no-untyped-def]
+    """The checklists screen from home, and the problems it lists."""
+    await settle(app, pilot)
+    await press(app, pilot, "c")
+    screen = app.screen
+    assert isinstance(screen, ChecklistsScreen)
+    return screen, str(screen.query_one("#problems", Static).render())
+
+
 async def test_checklists_screen_previews_and_shows_broken_files(db_path: Path, team_share: Path) -> None:
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "c")
-        screen = app.screen
-        assert isinstance(screen, ChecklistsScreen)
-        problems = str(screen.query_one("#problems", Static).render())
+        screen, problems = await open_checklists(app, pilot)
         assert f"{team_share / 'team-call.yaml'}:10:9: unknown key `promt`" in problems
         options = screen.query_one("#checklists", OptionList)
         assert options.option_count == 8
@@ -76,11 +81,7 @@ async def test_files_that_cannot_load_are_listed_never_waited_on_and_stop_nothin
     monkeypatch.setenv("PREP_CHECKLISTS", str(team))
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await press(app, pilot, "c")
-        screen = app.screen
-        assert isinstance(screen, ChecklistsScreen)
-        problems = str(screen.query_one("#problems", Static).render())
+        screen, problems = await open_checklists(app, pilot)
         assert f"{team / 'waiting.yaml'}:1:1: this is a named pipe (FIFO), not a checklist file" in problems
         assert f"{team / 'huge.yaml'}:1:9: `schema` is a number far too large" in problems
         assert screen.query_one("#checklists", OptionList).option_count == 8 + 1  # the built-ins and LOUD.YML
