@@ -135,9 +135,10 @@ class Store(SummaryIndex):
     def add_many(self, meetings: Iterable[Meeting]) -> int:
         """Add or replace many meetings in one write (demo data and imports)."""
         with self._lock:
-            return self._write(list(meetings))
+            return self._write([meeting.tidied() for meeting in meetings])
 
     def _write(self, meetings: list[Meeting]) -> int:
+        # The meetings come tidied (`Meeting.tidied`): save has tidied its own already, for the merge.
         from tinydb.table import Document
 
         db = self._open()
@@ -152,7 +153,7 @@ class Store(SummaryIndex):
                 title = meeting.checklist.title
                 refs[id(meeting.checklist)] = (ref, title)
                 copies[ref] = Document({"ref": ref, "checklist": copy}, doc_id=doc_id(ref))
-            row = to_builtins(meeting.tidied())
+            row = to_builtins(meeting)
             del row["checklist"]
             row["checklist_ref"], row["checklist_title"] = ref, title
             rows.append(Document(row, doc_id=doc_id(meeting.id)))
