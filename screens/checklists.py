@@ -13,6 +13,7 @@ from prep.library.loader import Library
 from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.fields import Choice
 from prep.screens.widgets.shown import markup, plain
 
 ANY = "any"
@@ -36,8 +37,8 @@ class ChecklistsScreen(PrepScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="filters"):
-            yield Select[str]([("All meeting types", ANY)], id="type", compact=True, allow_blank=False)
-            yield Select[str]([("All languages", ANY)], id="language", compact=True, allow_blank=False)
+            yield Choice([("All meeting types", ANY)], id="type", compact=True, allow_blank=False)
+            yield Choice([("All languages", ANY)], id="language", compact=True, allow_blank=False)
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield OptionList(id="checklists")

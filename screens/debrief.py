@@ -21,6 +21,7 @@ from prep.model.meeting import (
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
+from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.screens.widgets.shown import edited, markup, plain
 
 
@@ -50,9 +51,9 @@ class DebriefScreen(EditingScreen):
                                 + (f" · {self.meeting.goal}" if self.meeting.goal else "")), id="meeting")
             with Horizontal(classes="field"):
                 yield Label("Outcome", classes="field-label")
-                yield Input(inert(debrief.outcome), placeholder="What was agreed, in one line", id="outcome", compact=True)
+                yield TextField(inert(debrief.outcome), placeholder="What was agreed, in one line", id="outcome", compact=True)
             yield Label("Notes", classes="heading")
-            yield TextArea(inert(debrief.notes), id="notes", compact=True, placeholder="What happened, what you noticed")
+            yield NoteArea(inert(debrief.notes), id="notes", compact=True, placeholder="What happened, what you noticed")
 
             objections = self.meeting.checklist.items("objections")
             rehearsed = [(i, self.meeting.rehearsed(s, i)) for s, i in objections if self.meeting.rehearsed(s, i).verdict]
@@ -66,7 +67,7 @@ class DebriefScreen(EditingScreen):
                     outcome = debrief.objections.setdefault(section.key(item), ObjectionOutcome())
                     yield ObjectionRow(item.objection, outcome)
             yield Label("Objections that came up unprepared (one a line)", classes="heading")
-            yield TextArea(inert("\n".join(debrief.unprepared)), id="unprepared", compact=True)
+            yield NoteArea(inert("\n".join(debrief.unprepared)), id="unprepared", compact=True)
 
             needs = [(s, i) for s, i in self.meeting.checklist.items("needs") if self.meeting.peek(s, i).text.strip()]
             if needs:
@@ -82,11 +83,11 @@ class DebriefScreen(EditingScreen):
 
             yield Label("The relationship", classes="heading")
             with Horizontal(classes="field choices"):
-                yield Select([(f"{n} — {word}", n) for n, word in RATINGS], prompt="How does it feel now?",
+                yield Choice([(f"{n} — {word}", n) for n, word in RATINGS], prompt="How does it feel now?",
                              value=debrief.rating or Select.NULL, id="rating", compact=True)
-                yield Select([(f"Wants {w} contact", w) for w in CONTACT_WISHES], prompt="Contact wanted",
+                yield Choice([(f"Wants {w} contact", w) for w in CONTACT_WISHES], prompt="Contact wanted",
                              value=debrief.contact_wish or Select.NULL, id="wish", compact=True)
-                yield Select([(r.capitalize(), r) for r in CONTACT_RHYTHMS], prompt="How often",
+                yield Choice([(r.capitalize(), r) for r in CONTACT_RHYTHMS], prompt="How often",
                              value=debrief.contact_rhythm or Select.NULL, id="rhythm", compact=True)
         yield Footer()
 

@@ -16,6 +16,7 @@ from prep.insights.search import Filters, search
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.fields import Choice, TextField
 from prep.screens.widgets.meeting_lines import meeting_line
 from prep.screens.widgets.shown import choice, markup, plain
 
@@ -42,12 +43,12 @@ class HistoryScreen(PrepScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(inert(self.query_text), placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
+        yield TextField(inert(self.query_text), placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
         with Horizontal(id="filters"):
-            yield Select[str]([], prompt="Customer", id="customer", compact=True)
-            yield Input(placeholder="from", id="since", compact=True)
-            yield Input(placeholder="to", id="until", compact=True)
-            yield Select[str]([], prompt="Checklist", id="checklist", compact=True)
+            yield Choice([], prompt="Customer", id="customer", compact=True)
+            yield TextField(placeholder="from", id="since", compact=True)
+            yield TextField(placeholder="to", id="until", compact=True)
+            yield Choice([], prompt="Checklist", id="checklist", compact=True)
             yield Checkbox("Open follow-ups", id="open", compact=True)
         yield Static("Loading…", id="count", classes="muted")
         yield OptionList(id="results")

@@ -20,6 +20,7 @@ from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.fields import Choice, TextField
 from prep.screens.widgets.shown import choice, markup, plain
 
 PREFERRED_TYPE = "first-meeting"
@@ -55,16 +56,16 @@ class NewPreparationScreen(PrepScreen):
         yield Header()
         with VerticalScroll(id="form"):
             yield Static("Who, when and why — then walk through the checklist.", classes="muted")
-            yield from self._row("Customer", Input(placeholder="Company — known ones complete with →", id="customer", compact=True))
+            yield from self._row("Customer", TextField(placeholder="Company — known ones complete with →", id="customer", compact=True))
             yield Static("", id="customer-known", classes="muted")
             yield Static("", id="contact-warning", classes="warning")
-            yield from self._row("Contact", Input(placeholder="Name and role, e.g. Katrin Brandt, COO", id="contact", compact=True))
-            yield from self._row("Date", Input(placeholder="tomorrow, fri, 1.12., 2026-12-01", id="date", compact=True))
-            yield from self._row("Time", Input(placeholder="14:30 (default 9:00)", id="time", compact=True))
-            yield from self._row("Goal", Input(placeholder="What should be true when you leave?", id="goal", compact=True))
-            yield from self._row("Meeting", Select[str]([("First meeting", "first-meeting")], id="meeting-type",
+            yield from self._row("Contact", TextField(placeholder="Name and role, e.g. Katrin Brandt, COO", id="contact", compact=True))
+            yield from self._row("Date", TextField(placeholder="tomorrow, fri, 1.12., 2026-12-01", id="date", compact=True))
+            yield from self._row("Time", TextField(placeholder="14:30 (default 9:00)", id="time", compact=True))
+            yield from self._row("Goal", TextField(placeholder="What should be true when you leave?", id="goal", compact=True))
+            yield from self._row("Meeting", Choice([("First meeting", "first-meeting")], id="meeting-type",
                                                          compact=True, allow_blank=False))
-            yield from self._row("Checklist", Select[str]([], prompt="Loading checklists…", id="checklist", compact=True))
+            yield from self._row("Checklist", Choice([], prompt="Loading checklists…", id="checklist", compact=True))
             yield Static("", id="checklist-problems", classes="error")
             yield Button("Start walkthrough  ctrl+s", id="start", variant="primary", compact=True)
         yield Footer()

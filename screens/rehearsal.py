@@ -11,6 +11,7 @@ from prep.model.checklist import Item, Section
 from prep.model.meeting import REHEARSED, Meeting
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
+from prep.screens.widgets.fields import NoteArea
 from prep.screens.widgets.shown import edited, lines, markup
 
 LAER = (
@@ -49,7 +50,7 @@ class RehearsalScreen(EditingScreen):
         with VerticalScroll(id="drill"):
             yield Static(id="progress", classes="muted")
             yield Static(id="objection")
-            yield TextArea(id="answer", compact=True, placeholder="Say it as you would in the room, then ctrl+s")
+            yield NoteArea(id="answer", compact=True, placeholder="Say it as you would in the room, then ctrl+s")
             yield Static(id="compare")
         yield Footer()
 

@@ -21,6 +21,7 @@ from prep.model.meeting import (
     ObjectionOutcome,
 )
 from prep.reports.inert import inert
+from prep.screens.widgets.fields import Choice, TextField
 from prep.screens.widgets.shown import edited, markup, plain
 
 
@@ -43,9 +44,9 @@ class ObjectionRow(Vertical):
         yield Label(markup("[i]“$objection”[/i]", objection=self.objection))
         came_up = {True: "yes", False: "no"}.get(self.outcome.came_up, Select.NULL)  # type: ignore[arg-type]
         with Horizontal(classes="choices"):
-            yield Select([("Came up", "yes"), ("Did not come up", "no")], prompt="Came up?", value=came_up,
+            yield Choice([("Came up", "yes"), ("Did not come up", "no")], prompt="Came up?", value=came_up,
                          compact=True, classes="came-up")
-            yield Select([(f"Answer landed {v}", v) for v in LANDED], prompt="How did it land?",
+            yield Choice([(f"Answer landed {v}", v) for v in LANDED], prompt="How did it land?",
                          value=self.outcome.landed or Select.NULL, compact=True, classes="landed")
 
     @on(Select.Changed, ".came-up")
@@ -71,9 +72,9 @@ class NeedRow(Vertical):
         yield Label(plain(self.prompt))
         yield Static(plain(f"You expected: {self.answer}"), classes="muted expected")
         with Horizontal(classes="choices"):
-            yield Select([(v.capitalize(), v) for v in VERDICTS], prompt="Verdict", value=self.verdict.verdict or Select.NULL,
+            yield Choice([(v.capitalize(), v) for v in VERDICTS], prompt="Verdict", value=self.verdict.verdict or Select.NULL,
                          compact=True, classes="verdict")
-            yield Input(inert(self.verdict.note), placeholder="What you learned", compact=True, classes="note")
+            yield TextField(inert(self.verdict.note), placeholder="What you learned", compact=True, classes="note")
 
     @on(Select.Changed, ".verdict")
     def keep_verdict(self, event: Select.Changed) -> None:
@@ -96,11 +97,11 @@ class FollowUpRow(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="choices"):
-            yield Input(inert(self.followup.text), placeholder="What was promised", compact=True, classes="what")
-            yield Select([("Me", "me"), ("Customer", "customer")], value=self.followup.owner if self.followup.owner in OWNERS else "me",
+            yield TextField(inert(self.followup.text), placeholder="What was promised", compact=True, classes="what")
+            yield Choice([("Me", "me"), ("Customer", "customer")], value=self.followup.owner if self.followup.owner in OWNERS else "me",
                          allow_blank=False, compact=True, classes="owner")
             due = self.followup.due.isoformat() if self.followup.due else ""
-            yield Input(due, placeholder="due: fri, +3d", compact=True, classes="due")
+            yield TextField(due, placeholder="due: fri, +3d", compact=True, classes="due")
             yield Checkbox("Done", self.followup.done, compact=True, classes="done")
         yield Static("", classes="error due-error")
 

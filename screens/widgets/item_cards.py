@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from prep.model.checklist import Item, Section
 from prep.model.meeting import LIKELIHOODS, Answer
 from prep.reports.inert import inert
+from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.screens.widgets.shown import edited, markup, plain
 
 
@@ -57,7 +58,7 @@ class AnswerCard(ItemCard):
         yield self.heading()
         if self.item.hint:
             yield self.hint()
-        yield TextArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
+        yield NoteArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
                        placeholder="Your answer, in your words")
 
 
@@ -69,12 +70,12 @@ class ObjectionCard(ItemCard):
         if self.item.hint:
             yield self.hint()
         yield Static(plain("\n".join(f"• {response}" for response in self.item.responses)), classes="responses")
-        yield Select[str](
+        yield Choice(
             [(level.capitalize(), level) for level in LIKELIHOODS],
             prompt="How likely?", value=self.answer.likelihood or Select.NULL,
             id=f"likelihood-{self.item.id}", classes="likelihood", compact=True,
         )
-        yield TextArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
+        yield NoteArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
                        placeholder="How you would answer it")
 
     @on(Select.Changed)
@@ -94,7 +95,7 @@ class TrustCard(ItemCard):
             yield self.hint()
         with Horizontal(classes="trust-row"):
             yield Checkbox("Done", self.answer.done, id=f"done-{self.item.id}", compact=True)
-            yield Input(inert(self.answer.text), placeholder="Note (optional)", classes="note", id=f"note-{self.item.id}", compact=True)
+            yield TextField(inert(self.answer.text), placeholder="Note (optional)", classes="note", id=f"note-{self.item.id}", compact=True)
 
     @on(Checkbox.Changed)
     def keep_done(self, event: Checkbox.Changed) -> None:

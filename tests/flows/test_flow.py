@@ -33,9 +33,8 @@ async def test_rep_prepares_a_meeting_from_home_to_history(db_path: Path) -> Non
         await pilot.press("tab")
         await type_text(pilot, "They lose orders")
         await press(app, pilot, "pagedown")
-        # Objections: likelihood first, then the rep's own response.
-        await pilot.press("enter", "down", "down", "down", "enter")
-        await pilot.press("tab")
+        # Objections: likelihood first, picked by its first letter; enter moves on to the rep's own response.
+        await pilot.press("l", "enter")
         await type_text(pilot, "Ask what they compare")
         await press(app, pilot, "pagedown")
         # Trust: tick the first point and note something.
@@ -74,7 +73,7 @@ async def test_rep_quits_mid_walkthrough_and_resumes_the_draft(db_path: Path) ->
         await start_preparation(app, pilot, "Brandt Logistik")
         await type_text(pilot, "Planning on paper")
         await press(app, pilot, "pagedown")
-        await pilot.press("enter", "down", "enter", "tab")
+        await pilot.press("u", "enter")  # "unlikely", then on to the response
         await type_text(pilot, "Offer a pilot")
         # Quit at once: whatever was typed must already be on its way to disk.
         await pilot.press("ctrl+q")

@@ -1,0 +1,160 @@
+"""The fields a rep types into: nothing written is replaced by one key, and no key typed into one is lost.
+
+Textual's Input selects its whole text when focused, so the next key a rep types
+replaces what they wrote, and it has no undo. A focused Select drops every letter typed
+into it without a sign, and opens on enter where the rest of a form moves on. These
+three are what prep's screens use instead:
+
+- `TextField`: a one-line Input that opens with the cursor after its text (never
+  selected) and undoes with ctrl+z (redo ctrl+y), a burst of typing one step at a time.
+- `NoteArea`: a TextArea that opens with the cursor after its text (it has its own undo).
+- `Choice`: a Select that picks an option from the letters typed into it (`h` → high),
+  says so when no option matches, and moves on with enter (↓ or space opens it).
+"""
+
+from __future__ import annotations
+
+from time import monotonic
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input, Select, TextArea
+
+BURST = 1.0  # seconds: keys typed closer together than this are undone together
+SEARCH_RESET = 1.0  # seconds: letters typed into a Choice within this make one search
+
+
+class TextField(Input):
+    """A one-line field that never opens with its text selected, and undoes with ctrl+z."""
+
+    BINDINGS = [
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False),
+    ]
+
+    _shown: str | None = None  # the value as last seen; the watcher may run before __init__ sets anything
+    _restoring = False
+    _last_edit = 0.0
+
+    def __init__(self, value: str | None = None, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(value, *args, **kwargs)  # type: ignore[arg-type]
+        self._past: list[str] = []
+        self._future: list[str] = []
+        self._shown = self.value
+        self.cursor_position = len(self.value)
+
+    def _watch_value(self, value: str) -> None:
+        self._remember(value)
+        super()._watch_value(value)
+
+    def _remember(self, value: str) -> None:
+        """Keep what the field held before this change, one step per burst of typing."""
+        before, self._shown = self._shown, value
+        if before is None or before == value or self._restoring or not hasattr(self, "_past"):
+            return
+        now = monotonic()
+        if not self._past or now - self._last_edit > BURST:
+            self._past.append(before)
+        self._last_edit = now
+        self._future.clear()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self.cursor_position = len(self.value)
+
+    def action_undo(self) -> None:
+        """Bring back what the field held before the last burst of typing."""
+        self._step(self._past, self._future)
+
+    def action_redo(self) -> None:
+        """Take back an undo."""
+        self._step(self._future, self._past)
+
+    def _step(self, source: list[str], target: list[str]) -> None:
+        if not source:
+            self.app.bell()
+            return
+        target.append(self.value)
+        self._restoring = True
+        try:
+            self.value = source.pop()
+        finally:
+            self._restoring = False
+        self._last_edit = 0.0  # the next key starts a step of its own
+        self.cursor_position = len(self.value)
+
+
+class NoteArea(TextArea):
+    """A text area that opens with the cursor after its text, where the rep goes on writing."""
+
+    _placed = False
+
+    def on_focus(self) -> None:
+        if not self._placed:
+            self._placed = True
+            self.move_cursor(self.document.end)
+
+
+def _words(prompt: object) -> str:
+    """An option's text, lower-cased, as the rep reads it."""
+    if isinstance(prompt, Text | Content):
+        return prompt.plain.lower()
+    return str(prompt).lower()
+
+
+class Choice(Select[object]):
+    """A dropdown that picks from the letters typed into it and moves on with enter."""
+
+    BINDINGS = [
+        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+        Binding("enter", "next_field", "Next field", show=False),
+    ]
+
+    _query = ""
+    _typed_at = 0.0
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Letters and digits typed into a closed dropdown are its own: no screen key fires from them.
+
+        Other characters stay keys (`?` still shows the keys of the screen).
+        """
+        return not self.expanded and character is not None and character.isalnum()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.expanded or not self.check_consume_key(event.key, event.character):
+            return
+        event.stop()
+        event.prevent_default()
+        assert event.character is not None
+        now = monotonic()
+        self._query = (self._query if now - self._typed_at <= SEARCH_RESET else "") + event.character.lower()
+        self._typed_at = now
+        match = self.matching(self._query)
+        if match is None and len(self._query) > 1:  # a new first letter starts a new search
+            self._query = event.character.lower()
+            match = self.matching(self._query)
+        if match is None:
+            self.app.bell()
+            self.notify(f"No choice starts with “{event.character}” — ↓ shows them all.",
+                        severity="warning", timeout=4)
+            self._query = ""
+        elif match != self.value:
+            self.value = match
+
+    def matching(self, typed: str) -> str | None:
+        """The first option whose text, or a word of it, starts with what was typed."""
+        options = [(_words(prompt), value) for prompt, value in self._options if value is not Select.NULL]
+        for words, value in options:
+            if words.startswith(typed):
+                return value  # type: ignore[return-value]
+        for words, value in options:
+            if any(word.startswith(typed) for word in words.split()):
+                return value  # type: ignore[return-value]
+        return None
+
+    def action_next_field(self) -> None:
+        """On to the next field, as enter does in the rest of the form."""
+        self.screen.focus_next()

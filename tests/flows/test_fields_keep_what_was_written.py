@@ -1,0 +1,87 @@
+"""Nothing a rep wrote is replaced by one key: reopened fields keep their text, ctrl+z undoes, dropdowns take letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Select, TextArea
+
+from helpers import debriefed_meeting, fixed_now, press, settle, start_preparation, type_text
+from prep.app import PrepApp
+from prep.screens.debrief import DebriefScreen
+from prep.screens.widgets.fields import Choice, TextField
+from prep.storage.store import Store
+
+
+async def _reopen_debrief(app: PrepApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await press(app, pilot, "d")
+    assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_a_stray_key_on_a_reopened_debrief_keeps_the_outcome(db_path: Path) -> None:
+    meeting = debriefed_meeting("Acme", 1, outcome="Pilot agreed for March")
+    Store(db_path).save(meeting)
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reopen_debrief(app, pilot)
+        outcome = app.screen.query_one("#outcome", TextField)
+        assert outcome.has_focus and outcome.selection.is_empty
+        # The impatient rep's second `d` lands in the field: it is added, nothing is replaced.
+        await press(app, pilot, "d")
+        assert outcome.value == "Pilot agreed for Marchd"
+        await press(app, pilot, "ctrl+z")
+        assert outcome.value == "Pilot agreed for March"
+        await press(app, pilot, "escape")
+    saved = Store(db_path).meeting(meeting.id)
+    assert saved is not None and saved.debrief is not None
+    assert saved.debrief.outcome == "Pilot agreed for March"
+
+
+async def test_undo_goes_back_a_burst_at_a_time_and_redo_takes_it_back(db_path: Path) -> None:
+    Store(db_path).save(debriefed_meeting("Acme", 1, outcome=""))
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reopen_debrief(app, pilot)
+        outcome = app.screen.query_one("#outcome", TextField)
+        await type_text(pilot, "Pilot")
+        outcome._last_edit = 0.0  # a pause in the typing, as a person makes
+        await type_text(pilot, " agreed")
+        await press(app, pilot, "ctrl+z")
+        assert outcome.value == "Pilot"
+        await press(app, pilot, "ctrl+z")
+        assert outcome.value == ""
+        await press(app, pilot, "ctrl+y")
+        assert outcome.value == "Pilot"
+        assert outcome.cursor_position == len("Pilot")
+
+
+async def test_a_reopened_draft_continues_after_the_text_not_before_it(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        await type_text(pilot, "Spreadsheets")
+        await press(app, pilot, "escape")
+        await press(app, pilot, "enter")  # the draft, from home
+        answer = app.focused
+        assert isinstance(answer, TextArea) and answer.text == "Spreadsheets"
+        await type_text(pilot, " everywhere")
+        assert answer.text == "Spreadsheets everywhere"
+
+
+async def test_a_dropdown_takes_letters_and_enter_moves_on(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        await press(app, pilot, "pagedown")  # the objections
+        likelihood = app.focused
+        assert isinstance(likelihood, Choice)
+        await press(app, pilot, "p")
+        assert likelihood.value == "possible"
+        # A letter no option starts with is not swallowed silently: the rep is told.
+        await press(app, pilot, "q")
+        assert likelihood.value == "possible"
+        assert any("No choice starts with “q”" in n.message for n in app._notifications)
+        await press(app, pilot, "enter")
+        assert isinstance(app.focused, TextArea)
+        assert likelihood.value != Select.NULL
