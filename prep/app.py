@@ -31,6 +31,7 @@ from prep.settings import Settings, read_keymap
 from prep.storage import Autosave, Saved, Store
 
 if TYPE_CHECKING:
+    from prep.demo import DemoRun
     from prep.library.loader import Library
 
 
@@ -91,9 +92,16 @@ class PrepApp(App[None]):
     COMMANDS = App.COMMANDS | {lambda: _providers()[0], lambda: _providers()[1]}
 
     def __init__(self, db_path: Path | None = None, *, settings: Settings | None = None,
-                 now: Callable[[], datetime] = datetime.now, library: Callable[[], Library] | None = None) -> None:
-        """Open the database: `db_path` if given, else the one the settings name (read from the environment if not given)."""
+                 now: Callable[[], datetime] = datetime.now, library: Callable[[], Library] | None = None,
+                 demo: DemoRun | None = None) -> None:
+        """Open the database: `db_path` if given, else the one the settings name (read from the environment if not given).
+
+        With `demo`, the database is a demo: the title says so, and quitting offers to keep
+        what the rep prepared in it (`demo_kept` then says how many meetings were kept).
+        """
         super().__init__()
+        self.demo = demo
+        self.demo_kept: int | None = None
         settings = settings if settings is not None else Settings.from_environment()
         self.settings = settings if db_path is None else replace(settings, database=Path(db_path))
         self.store = Store(self.settings.database)
@@ -116,6 +124,8 @@ class PrepApp(App[None]):
         from prep.screens.home import HomeScreen
 
         self._ui_loop = asyncio.get_running_loop()
+        if self.demo is not None:
+            self.title = "prep · demo"
         theme = self.settings.theme
         if theme in self.available_themes and theme != self.theme:
             # set_reactive skips every watcher, ours too: the theme just read is not written back.
@@ -131,14 +141,49 @@ class PrepApp(App[None]):
         self.push_screen(HomeScreen())
 
     async def action_quit(self) -> None:
-        """Save whatever is still pending, then leave."""
+        """Save whatever is still pending, then leave (from a demo, after asking about what the rep prepared)."""
         for screen in self.screen_stack:
             flush = getattr(screen, "flush_draft", None)
             if flush is not None:
                 flush()
         await self.workers.wait_for_complete()
+        if await self._asked_to_keep_demo():
+            return
         await asyncio.to_thread(self.autosave.close)
         self.exit()
+
+    async def _asked_to_keep_demo(self) -> bool:
+        """In a demo where the rep prepared meetings: ask whether to keep them (True: asked, not leaving yet)."""
+        from prep.demo import made_in_demo
+        from prep.screens.keep_demo import KeepDemoScreen
+
+        demo = self.demo
+        if demo is None or demo.own_database is None or self.demo_kept is not None:
+            return False
+        if isinstance(self.screen, KeepDemoScreen):  # ctrl+q again: leave without keeping
+            self.demo_kept = 0
+            return False
+        await asyncio.to_thread(self.autosave.wait)
+        made = await asyncio.to_thread(made_in_demo, self.store, demo)
+        if not made:
+            return False
+        self.push_screen(KeepDemoScreen(made, _short(demo.own_database)), self._leave_demo)
+        return True
+
+    async def _leave_demo(self, decision: str | None) -> None:
+        from prep.demo import keep_made_in_demo
+
+        if decision == "stay" or self.demo is None:
+            return
+        if decision == "keep":
+            try:
+                self.demo_kept = await asyncio.to_thread(keep_made_in_demo, self.store, self.demo)
+            except (PrepError, OSError) as error:  # nothing is lost: the demo stays open, the rep can try again
+                self.notify(f"{error}", title="Not kept", severity="error", timeout=15)
+                return
+        else:
+            self.demo_kept = 0
+        await self.action_quit()
 
     def on_unmount(self) -> None:
         """Write what the autosave still holds, then let go of the database."""

@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[demo_target], help="open the app on a fresh demo database")
     demo.add_argument("--meetings", type=_count, metavar="N", help="how many meetings to write (default: a small history)")
     demo.add_argument("--no-app", action="store_true", help="only write the demo database, do not open the app")
+    demo.add_argument("--keep", action="store_true",
+                      help="keep the temporary demo database after quitting, to open it again with --db")
 
     export = commands.add_parser("export", parents=[common], help="write your notes as JSON, Markdown or CSV")
     export.add_argument("--format", choices=("json", "md", "csv", "trainer"), default="json",
@@ -159,7 +161,8 @@ def _run_app(settings: Settings) -> int:
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
-    from prep.demo import demo_meetings
+    from prep.app import PrepApp
+    from prep.demo import DemoRun, demo_meetings
     from prep.library.loader import load_library
     from prep.storage import Store
 
@@ -181,15 +184,41 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
         checklists = library.ordered()
         if not checklists:
             raise PrepError("no checklist could be loaded for the demo; run `prep checklists list` to see why")
-        written = store.add_many(demo_meetings(checklists, datetime.now(), args.meetings))
+        shipped = list(demo_meetings(checklists, datetime.now(), args.meetings))
+        written = store.add_many(shipped)
         store.close()
         if args.no_app:
             _say(f"wrote {written:,} demo meetings to {path}")
             return 0
-        return _run_app(replace(settings, database=path))
+        # Only a temporary demo offers to keep what the rep prepared: with --db or PREP_DB the
+        # demo file is theirs already.
+        run = DemoRun(frozenset(m.id for m in shipped), None if chosen else settings.database)
+        app = PrepApp(settings=replace(settings, database=path), demo=run)
+        app.run()
+        for line in _after_the_demo(app.demo_kept, settings.database, path if chosen or args.keep else None).splitlines():
+            _say(line)
+        if temp_dir is not None and args.keep:
+            temp_dir = None  # left for the rep, as they asked
+        return app.return_code or 0
     finally:
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def _after_the_demo(kept: int | None, own: Path, demo_file: Path | None) -> str:
+    """What the rep reads on leaving the demo: what was kept, and how to go on with their own data."""
+    from prep.reports.wording import counted
+
+    if kept:
+        said = [f"Kept {counted(kept, 'meeting')} you prepared in the demo, in your own database ({own})."]
+    elif demo_file is not None:
+        said = ["That was the demo."]
+    else:
+        said = ["That was the demo: nothing you did in it was kept."]
+    if demo_file is not None:
+        said.append(f"The demo database stays; open it again with:  prep --db {demo_file}")
+    said.append("Open them with your own data:  prep" if kept else "Start with your own data:  prep")
+    return "\n".join(said)
 
 
 def _store(settings: Settings):  # type: ignore[no-untyped-def]

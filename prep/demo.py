@@ -10,7 +10,9 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from prep.model.checklist import Checklist
 from prep.model.meeting import (
@@ -23,6 +25,8 @@ from prep.model.meeting import (
     NeedVerdict,
     ObjectionOutcome,
 )
+from prep.model.summary import MeetingSummary
+from prep.storage import Store
 
 CUSTOMERS: list[tuple[str, str, list[str]]] = [
     ("Brandt Logistik GmbH", "logistics", ["Katrin Brandt, COO", "Jonas Weber, head of IT"]),
@@ -311,3 +315,32 @@ def _debrief(rng: random.Random, words: dict[str, str], when: datetime, now: dat
         unprepared=rng.sample(UNPREPARED, rng.randint(0, 1)),
         needs=needs,
     )
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    """A demo the app is running: the meetings that came with it, and the rep's own database.
+
+    `own_database` is None when the demo went into a file the rep named (--db, PREP_DB):
+    then there is no other database to keep meetings in.
+    """
+
+    shipped: frozenset[str]
+    own_database: Path | None
+
+
+def made_in_demo(store: Store, run: DemoRun) -> list[MeetingSummary]:
+    """The meetings the rep prepared while trying the demo, soonest first (the demo's own are left out)."""
+    return sorted((s for s in store.summaries() if s.id not in run.shipped), key=lambda s: s.when)
+
+
+def keep_made_in_demo(store: Store, run: DemoRun) -> int:
+    """Copy the meetings the rep prepared in the demo into their own database; returns how many."""
+    if run.own_database is None:
+        return 0
+    meetings = list(store.meetings(summary.id for summary in made_in_demo(store, run)))
+    own = Store(run.own_database)
+    try:
+        return own.add_many(meetings) if meetings else 0
+    finally:
+        own.close()

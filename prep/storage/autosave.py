@@ -61,8 +61,11 @@ class Autosave:
             self.on_error(StoreError(f"{self.store.path}: could not save ({error}); your text is still on screen"))
 
     def wait(self) -> None:
-        """Block until everything queued so far is written (or has failed)."""
-        self._executor.submit(lambda: None).result()
+        """Block until everything queued so far is written (or has failed); at once after `close`."""
+        try:
+            self._executor.submit(lambda: None).result()
+        except RuntimeError:  # closed: everything was written then
+            return
 
     def close(self) -> None:
         """Write everything still waiting, then stop the thread.

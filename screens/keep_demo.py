@@ -1,0 +1,52 @@
+"""Leaving the demo with meetings the rep prepared in it: keep them in their own database, or let them go."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from prep.model.summary import MeetingSummary
+from prep.reports.wording import counted
+from prep.screens.widgets.shown import markup, plain
+
+Decision = Literal["keep", "discard", "stay"]
+
+
+class KeepDemoScreen(ModalScreen[Decision]):
+    """Asked on quitting the demo when the rep prepared something in it."""
+
+    CSS_PATH = "keep_demo.tcss"
+    BINDINGS = [
+        Binding("y", "dismiss('keep')", "Keep them", id="demo.keep"),
+        Binding("n", "dismiss('discard')", "Let them go", id="demo.discard"),
+        Binding("escape", "dismiss('stay')", "Back to the demo", id="demo.stay"),
+    ]
+
+    def __init__(self, made: list[MeetingSummary], own_database: str) -> None:
+        super().__init__()
+        self.made = made
+        self.own_database = own_database
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(markup("[b]Keep what you prepared in the demo?[/b]"))
+            yield Static(plain("\n".join(f"• {m.customer} · {m.when:%a %d %b, %H:%M}" for m in self.made[:8])
+                               + (f"\n… and {len(self.made) - 8} more" if len(self.made) > 8 else "")), id="made")
+            yield Static(markup("The demo's own meetings are never copied. Yours go into $path; "
+                                "everything else is gone once the demo closes.", path=self.own_database),
+                         classes="muted", id="where")
+            with Horizontal(id="buttons"):
+                yield Button(f"Keep {counted(len(self.made), 'meeting')} (y)", id="keep", variant="primary")
+                yield Button("Let them go (n)", id="discard")
+                yield Button("Back (esc)", id="stay")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)  # type: ignore[arg-type]
