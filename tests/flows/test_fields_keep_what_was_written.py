@@ -6,7 +6,14 @@ from pathlib import Path
 
 from textual.widgets import Select, TextArea
 
-from helpers import debriefed_meeting, fixed_now, press, settle, start_preparation, type_text
+from helpers import (
+    debriefed_meeting,
+    fixed_now,
+    press,
+    settle,
+    start_preparation,
+    type_text,
+)
 from prep.app import PrepApp
 from prep.screens.debrief import DebriefScreen
 from prep.screens.widgets.fields import Choice, TextField
