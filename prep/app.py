@@ -14,9 +14,10 @@ from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 
 KEYMAP_DELAY = 1.0  # seconds: keys.yaml (and an interrupted erasure) wait until well after the first frame
+KEYS_WAIT_AT_MOST = 5.0  # seconds: keys typed into a screen still being built wait for it this long at most
 
 
 def _short(path: Path) -> str:
@@ -110,6 +112,9 @@ class PrepApp(App[None]):
         self._library = library
         self.unfinished_form: dict[str, str] = {}
         self._erased_told: set[str] = set()
+        self._held_keys: list[events.Key] = []
+        self._holding_since = 0.0
+        self._opening = False  # a meeting is being read to be shown: keys wait for its screen
 
     def load_library(self) -> Library:
         """Every checklist (read in a worker: YAML is not needed for the first screen)."""
@@ -184,6 +189,37 @@ class PrepApp(App[None]):
         else:
             self.demo_kept = 0
         await self.action_quit()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while a screen is still being built wait for it, then arrive in order.
+
+        Without this, what an impatient rep types right after `n` reaches the new screen
+        before any field of it has focus, and is dropped without a sign.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._waiting_for_screen():
+                if not self._held_keys:
+                    self._holding_since = monotonic()
+                    self.set_timer(0.5, self._release_late)
+                self._held_keys.append(event)
+                return
+            await self.release_keys()
+        await super().on_event(event)
+
+    def _waiting_for_screen(self) -> bool:
+        return self._opening or not getattr(self.screen, "ready_for_keys", True)
+
+    async def _release_late(self) -> None:
+        # A screen that takes long (a busy machine) keeps the keys; one that never gets ready does not.
+        if self._held_keys and self._waiting_for_screen() and monotonic() - self._holding_since < KEYS_WAIT_AT_MOST:
+            self.set_timer(0.5, self._release_late)
+        else:
+            await self.release_keys()
+
+    async def release_keys(self) -> None:
+        """Hand on the keys that waited for a screen to be ready, in the order they were typed."""
+        while self._held_keys:
+            await super().on_event(self._held_keys.pop(0))
 
     def on_unmount(self) -> None:
         """Write what the autosave still holds, then let go of the database."""
@@ -297,12 +333,21 @@ class PrepApp(App[None]):
 
     def open_meeting(self, meeting_id: str, *, debrief: bool = False) -> None:
         """Open a meeting: a draft continues its walkthrough, a prepared one shows its brief or debrief."""
+        self._opening = True
         self._load_meeting(meeting_id, debrief)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _load_meeting(self, meeting_id: str, debrief: bool) -> None:
-        meeting = self.store.meeting(meeting_id)
-        self.call_from_thread(partial(self.show_meeting, meeting, debrief=debrief))
+        try:
+            meeting = self.store.meeting(meeting_id)
+            self.call_from_thread(partial(self.show_meeting, meeting, debrief=debrief))
+        finally:
+            self.call_from_thread(self._opened)
+
+    async def _opened(self) -> None:
+        self._opening = False
+        if getattr(self.screen, "ready_for_keys", True):
+            await self.release_keys()
 
     def show_meeting(self, meeting: Meeting | None, *, debrief: bool = False, replace: bool = False) -> None:
         """Show a meeting on the screen that fits it: a draft's walkthrough, else its brief or debrief.

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual import events, on
 from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
@@ -53,6 +54,9 @@ class PrepHost(Protocol):
     def go_home(self) -> None:
         """Back to the home screen, closing everything above it."""
 
+    async def release_keys(self) -> None:
+        """Hand on the keys that were typed while the current screen was being built."""
+
 
 class FollowUpDone(Message):
     """A follow-up was marked done and saved; lists that show it reload."""
@@ -69,7 +73,27 @@ def report_failure(app: App[object], event: Worker.StateChanged) -> None:
 
 
 class PrepScreen(Screen[object]):
-    """A screen of the prep app."""
+    """A screen of the prep app.
+
+    Keys typed before its first frame (and so before any field of it has focus) wait
+    in the app until then: see `PrepApp.on_event`.
+    """
+
+    ready_for_keys = False
+
+    @on(events.Mount)
+    def _after_first_frame(self) -> None:
+        # Handlers of every class are called, the screen's own on_mount (which sets the focus) first.
+        self.call_after_refresh(self._take_keys)
+
+    async def _take_keys(self, frames: int = 1) -> None:
+        # Focus is given a moment later than it is asked for: keys wait until a field has it
+        # (a few frames at most, for a screen with nothing to focus).
+        if self.focused is None and frames < 5:
+            self.call_after_refresh(self._take_keys, frames + 1)
+            return
+        self.ready_for_keys = True
+        await self.prep.release_keys()
 
     @property
     def prep(self) -> PrepHost:

@@ -26,12 +26,14 @@ class HomeScreen(PrepScreen):
     """Drafts to finish, meetings coming up, follow-ups due, and recent meetings."""
 
     CSS_PATH = "home.tcss"
+    # Priority: home has no field to type into, and a key that opens a screen is then handled
+    # before the next key is read, so what an impatient rep types next reaches the new screen.
     BINDINGS = [
-        Binding("n", "new_preparation", "New", tooltip="New preparation", id="home.new"),
-        Binding("h", "history", "History", id="home.history"),
-        Binding("c", "checklists", "Checklists", id="home.checklists"),
-        Binding("d", "debrief", "Debrief", id="home.debrief"),
-        Binding("x", "followup_done", "Done", tooltip="Mark the follow-up done", id="home.followup-done"),
+        Binding("n", "new_preparation", "New", tooltip="New preparation", id="home.new", priority=True),
+        Binding("h", "history", "History", id="home.history", priority=True),
+        Binding("c", "checklists", "Checklists", id="home.checklists", priority=True),
+        Binding("d", "debrief", "Debrief", id="home.debrief", priority=True),
+        Binding("x", "followup_done", "Done", tooltip="Mark the follow-up done", id="home.followup-done", priority=True),
         Binding("enter", "open", "Open", id="home.open", priority=True),
     ]
 

@@ -42,6 +42,9 @@ class NewPreparationScreen(PrepScreen):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start walkthrough", id="new.start", priority=True),
         Binding("escape", "back", "Back", tooltip="Back; what you typed waits here", id="new.back"),
+        # Priority, so the focus has moved before the next key is read: what a rep types
+        # straight after enter goes into the next field, however busy the machine.
+        Binding("enter", "next_field", "Next field", show=False, priority=True, id="new.next"),
     ]
 
     def __init__(self) -> None:
@@ -214,12 +217,15 @@ class NewPreparationScreen(PrepScreen):
         self._show_error(str(event.input.id), "")
         self._show_warning()
 
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        if event.input.id == "goal":
-            self.query_one("#meeting-type", Select).focus()
-        else:
-            self.focus_next()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter moves on from a field or a closed dropdown; on the button or in an open list it is theirs."""
+        if action == "next_field":
+            focused = self.focused
+            return isinstance(focused, Input) or (isinstance(focused, Select) and not focused.expanded)
+        return True
+
+    def action_next_field(self) -> None:
+        self.focus_next()
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:

@@ -1,0 +1,44 @@
+"""An impatient rep types before the next screen is on the terminal: nothing they typed is dropped.
+
+Pilot waits for the app to be idle after each key; a person does not. These tests hand
+the app a burst of keys at once, as a terminal does when someone types ahead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from helpers import fixed_now, settle, start_preparation
+from prep.app import PrepApp
+from prep.screens.new_preparation import NewPreparationScreen
+
+
+def type_ahead(app: PrepApp, *keys: str) -> None:
+    """Keys as a terminal delivers them to someone typing fast: all queued before the first is handled."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_what_is_typed_right_after_n_lands_in_the_customer_field(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        type_ahead(app, "n", *"Acme", "enter", *"Jane")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NewPreparationScreen)
+        assert app.screen.query_one("#customer", Input).value == "Acme"
+        assert app.screen.query_one("#contact", Input).value == "Jane"
+
+
+async def test_typing_into_a_reopened_draft_at_once_keeps_every_key(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        type_ahead(app, "enter", *"Paper")
+        await settle(app, pilot)
+        assert isinstance(app.focused, TextArea) and app.focused.text == "Paper"
