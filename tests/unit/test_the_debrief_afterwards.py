@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
+from pathlib import Path
 
 from helpers import debriefed_meeting
-from prep.model.meeting import Answer, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
+from prep.model.meeting import DRAFT, PREPARED, Answer, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
 from prep.reports.brief import brief_markdown
+from prep.reports.export import export_csv
+from prep.storage.store import Store
 
 
 def _acme_debriefed() -> Meeting:
@@ -85,3 +90,24 @@ def test_the_debriefed_brief_stays_inert_and_reads_at_80_columns() -> None:
     assert "\x1b" not in markdown and "\\x1b[2Jwiped" in markdown
     # not a table: no line of what happened needs more than a screen's width to make sense of it
     assert "|" not in _section(markdown, "How it went") + _section(markdown, "Follow-ups")
+
+
+def test_csv_status_tells_drafts_prepared_and_debriefed_meetings_apart(db_path: Path) -> None:
+    store = Store(db_path)
+    debriefed = _acme_debriefed()
+    prepared = debriefed_meeting("Brandt", -2)
+    prepared.debrief = None
+    opened = debriefed_meeting("Copper", 5)  # the debrief was opened, nothing written
+    draft = debriefed_meeting("Dunmore", -5)
+    draft.debrief, draft.status = None, DRAFT
+    store.add_many([debriefed, prepared, opened, draft])
+    rows = {row["customer"]: row["status"] for row in csv.DictReader(io.StringIO(export_csv(store, None)))}
+    assert rows == {"Acme": "debriefed", "Brandt": "prepared", "Copper": "prepared", "Dunmore": "draft"}
+    assert prepared.status == PREPARED
+
+
+def test_csv_cells_stay_text_for_a_spreadsheet(db_path: Path) -> None:
+    store = Store(db_path)
+    store.save(debriefed_meeting("=HYPERLINK(\"http://x\")", 3, outcome="+1 for the pilot"))
+    row = next(csv.DictReader(io.StringIO(export_csv(store, None))))
+    assert row["customer"].startswith("'=") and row["outcome"] == "'+1 for the pilot" and row["status"] == "debriefed"
