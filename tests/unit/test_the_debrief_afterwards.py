@@ -7,7 +7,8 @@ import io
 from datetime import date
 from pathlib import Path
 
-from helpers import debriefed_meeting
+from helpers import NOW, debriefed_meeting
+from prep.insights.story import CustomerStory, customer_story
 from prep.model.meeting import DRAFT, PREPARED, Answer, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
 from prep.reports.brief import brief_markdown
 from prep.reports.export import export_csv
@@ -111,3 +112,27 @@ def test_csv_cells_stay_text_for_a_spreadsheet(db_path: Path) -> None:
     store.save(debriefed_meeting("=HYPERLINK(\"http://x\")", 3, outcome="+1 for the pilot"))
     row = next(csv.DictReader(io.StringIO(export_csv(store, None))))
     assert row["customer"].startswith("'=") and row["outcome"] == "'+1 for the pilot" and row["status"] == "debriefed"
+
+
+def test_what_we_know_says_what_was_learned_not_only_that_it_changed(db_path: Path) -> None:
+    store = Store(db_path)
+    store.save(_acme_debriefed())
+    known = customer_story(store, "Acme").what_we_know(NOW)
+    assert known[0] == "20 Nov 2026 · First meeting · 4/5 · Pilot agreed for the Hamburg site"
+    assert "Proved wrong: Which problem do you expect them to have, in their words rather than yours?" in known
+    assert ("Turned out different: They moved to SAP last year (What is their situation today — how do they "
+            "handle this now, with whom, and since when?)") in known
+    assert "Open (we promised, 27 Nov): Send the pilot plan" in known
+    assert "Introduce us to IT" not in " ".join(known)  # done, so not open
+    assert known[-1] == "Relationship 4/5 · wants less contact, monthly"
+
+
+def test_what_we_know_names_the_last_outcome_when_later_meetings_are_not_debriefed() -> None:
+    earlier = debriefed_meeting("Acme", 40, outcome="Verbal yes, contract via procurement", rating=5)
+    later = [debriefed_meeting("Acme", days) for days in (10, 5)]
+    for meeting in later:
+        meeting.debrief, meeting.goal = None, "Check the pilot's numbers"
+    known = CustomerStory("Acme", [earlier, *later]).what_we_know(NOW)
+    assert known[:3] == ["18 Nov 2026 · First meeting · not debriefed · goal: Check the pilot's numbers",
+                         "13 Nov 2026 · First meeting · not debriefed · goal: Check the pilot's numbers",
+                         "Last outcome (14 Oct 2026): Verbal yes, contract via procurement"]
