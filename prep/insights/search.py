@@ -67,8 +67,8 @@ def excerpt(summary: MeetingSummary, text: str, *, before: int = BEFORE, width: 
     """The words around the first place the typed words were found, within the one field they were found in.
 
     The customer's name is not searched for an excerpt: a line of the history shows it already.
-    None when nothing typed is found beyond it. Only for the few meetings a screen shows:
-    it costs far more than the search itself.
+    None when nothing typed is found beyond it. Only for the few meetings a screen lists: for
+    one meeting it costs far more than searching it.
     """
     words = text.lower().split()
     if not words:
@@ -84,8 +84,9 @@ def excerpt(summary: MeetingSummary, text: str, *, before: int = BEFORE, width: 
         start = min(places)
     # Decoded in two parts from a match's start, which is always a character's start in
     # UTF-8; a window's edge cut into a character loses only that character.
-    head = found[max(skip, start - 4 * before):start].decode("utf-8", "ignore").rpartition("\n")[2]
-    tail = found[start:start + 4 * width].decode("utf-8", "ignore").partition("\n")[0]
+    # A character takes up to four bytes: these windows hold `before` and `width` characters at least.
+    head = found[max(skip, start - 4 * (before + 1)):start].decode("utf-8", "ignore").rpartition("\n")[2]
+    tail = found[start:start + 4 * (width + 1)].decode("utf-8", "ignore").partition("\n")[0]
     room = max(width - min(len(head), before), max(map(len, words)))  # never cut into the match
     shown = _cut_head(head, before) + _cut_tail(tail, room)
     return Excerpt(shown, _matches(shown, words))

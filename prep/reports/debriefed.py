@@ -39,13 +39,13 @@ UNPREPARED = "### Came up unprepared"
 NEED_VERDICTS = {
     "confirmed": "  ⇒ _Confirmed._",
     "changed": "  ⇒ _Turned out different._",
-    "wrong": "  ⇒ _Wrong._",
+    "wrong": "  ⇒ _Proved wrong._",
 }
 LEARNED = "  ⇒ _Learned:_ {note}"
 NEED_VERDICTS_WITH_NOTE = {
     "confirmed": "  ⇒ _Confirmed:_ {note}",
     "changed": "  ⇒ _Turned out different:_ {note}",
-    "wrong": "  ⇒ _Wrong:_ {note}",
+    "wrong": "  ⇒ _Proved wrong:_ {note}",
 }
 
 FOLLOWUPS = "## Follow-ups"

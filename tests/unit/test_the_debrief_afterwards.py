@@ -66,7 +66,7 @@ def test_each_need_hypothesis_shows_its_verdict_and_what_was_learned() -> None:
     assert needs[situation + 1:situation + 3] == ["  Spreadsheets  ", "  ⇒ _Turned out different:_ They moved to SAP last year"]
     # a verdict on a need left empty before the meeting is shown too, instead of being counted as still open
     problem = next(i for i, line in enumerate(needs) if line.startswith("- **Which problem do you expect"))
-    assert needs[problem + 1] == "  ⇒ _Wrong._"
+    assert needs[problem + 1] == "  ⇒ _Proved wrong._"
     assert "Which problem" not in next(line for line in needs if line.startswith("- _Still open"))
 
 
