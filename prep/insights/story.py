@@ -22,11 +22,12 @@ NO_OUTCOME_RATED = "{when:%d %b %Y} · {checklist} · {rating}/5 · no outcome w
 NOT_DEBRIEFED = "{when:%d %b %Y} · {checklist} · not debriefed · goal: {goal}"
 NOT_DEBRIEFED_NO_GOAL = "{when:%d %b %Y} · {checklist} · not debriefed"
 LAST_OUTCOME = "Last outcome ({when:%d %b %Y}): {outcome}"
-# What was learned comes first: the checklist's prompt is long and only says what it was about.
+# What was learned says what it is about; the checklist's long prompt would push the form off
+# an 80×24 screen (the walkthrough shows it beside the note under "From last time").
 LEARNED = {
-    "changed": "Turned out different: {note} ({prompt})",
-    "wrong": "Proved wrong: {note} ({prompt})",
-    "confirmed": "Confirmed: {note} ({prompt})",
+    "changed": "Turned out different: {note}",
+    "wrong": "Proved wrong: {note}",
+    "confirmed": "Confirmed: {note}",
 }
 LEARNED_WITHOUT_NOTE = {
     "changed": "Turned out different: {prompt}",
@@ -156,7 +157,7 @@ class CustomerStory:
                          key=lambda v: LEARNED_ORDER[v[1]])
         for prompt, verdict, note in learned[:2]:
             if note.strip():
-                lines.append(LEARNED[verdict].format(prompt=prompt, note=_one_line(note)))
+                lines.append(LEARNED[verdict].format(note=_one_line(note)))
             else:
                 lines.append(LEARNED_WITHOUT_NOTE[verdict].format(prompt=prompt))
         for _, followup in self.followups(done=False)[:3]:
