@@ -11,7 +11,7 @@ from helpers import NOW, debriefed_meeting
 from prep.insights.story import CustomerStory, customer_story
 from prep.model.meeting import DRAFT, PREPARED, Answer, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
 from prep.reports.brief import brief_markdown
-from prep.reports.export import export_csv
+from prep.reports.export import export_csv, export_markdown
 from prep.storage.store import Store
 
 
@@ -135,3 +135,13 @@ def test_what_we_know_names_the_last_outcome_when_later_meetings_are_not_debrief
     assert known[:3] == ["18 Nov 2026 · First meeting · not debriefed · goal: Check the pilot's numbers",
                          "13 Nov 2026 · First meeting · not debriefed · goal: Check the pilot's numbers",
                          "Last outcome (14 Oct 2026): Verbal yes, contract via procurement"]
+
+
+def test_the_markdown_export_carries_what_happened(db_path: Path) -> None:
+    store = Store(db_path)
+    store.save(_acme_debriefed())
+    exported = export_markdown(store, "Acme")
+    for text in ("## How it went", "Pilot agreed for the Hamburg site", "⇒ _Came up; the answer landed partly._",
+                 "⇒ _Turned out different:_ They moved to SAP last year", "### Came up unprepared",
+                 "- ☐ Send the pilot plan — we promised, due Fri 27 Nov 2026"):
+        assert text in exported
