@@ -12,12 +12,12 @@ from textual.worker import get_current_worker
 
 from prep.dates import parse_day
 from prep.errors import InputError
-from prep.insights.search import Filters, search
+from prep.insights.search import Excerpt, Filters, excerpt, search
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
 from prep.screens.widgets.fields import Choice, TextField
-from prep.screens.widgets.meeting_lines import meeting_line
+from prep.screens.widgets.meeting_lines import meeting_hit
 from prep.screens.widgets.shown import choice, markup, plain
 
 SHOWN = 200  # more rows than a screen holds; the count says when there are more
@@ -117,14 +117,16 @@ class HistoryScreen(PrepScreen):
     def filter(self, text: str, filters: Filters) -> None:
         """Search in a worker; a newer keystroke cancels this one."""
         found = search(self.meetings or [], text, filters)
+        # Where each shown meeting matched: only for the rows listed, a search finds up to every meeting.
+        hits = {m.id: excerpt(m, text) for m in found[:SHOWN]} if text.strip() else {}
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, found, text)
+            self.app.call_from_thread(self.show, found, text, hits)
 
-    def show(self, found: list[MeetingSummary], text: str) -> None:
+    def show(self, found: list[MeetingSummary], text: str, hits: dict[str, Excerpt | None]) -> None:
         results = self.query_one("#results", OptionList)
         results.clear_options()
         results.add_options(
-            Option(meeting_line(m, detail=("draft · " if m.is_draft else "") + (m.outcome or m.goal)), id=m.id)
+            Option(meeting_hit(m, hits.get(m.id)), id=m.id)
             for m in found[:SHOWN]
         )
         total = len(self.meetings or [])

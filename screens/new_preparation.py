@@ -162,27 +162,7 @@ class NewPreparationScreen(PrepScreen):
             known.display = False
             self._show_warning()
             return
-        lines = []
-        for meeting in sorted(story.past(now), key=lambda m: m.when, reverse=True)[:2]:
-            outcome = meeting.debrief.outcome if meeting.debrief else meeting.goal
-            rating = f" · {meeting.debrief.rating}/5" if meeting.debrief and meeting.debrief.rating else ""
-            lines.append(f"{meeting.when:%d %b %Y} · {meeting.checklist.title}{rating} · {outcome}")
-        for meeting, followup in story.followups(done=False)[:3]:
-            whose = "we promised" if followup.owner == "me" else "they promised"
-            due = f"{followup.due:%d %b}" if followup.due else "no date"
-            lines.append(f"Open ({whose}, {due}): {followup.text}")
-        met = story.objections_met()[:2]
-        if met:
-            lines.append("Came up before: " + "; ".join(f"“{text}”" for text, _ in met))
-        changed = [(p, v) for p, v, _ in story.need_verdicts() if v != "confirmed"][:2]
-        if changed:
-            lines.append("Needs that turned out different: " + "; ".join(f"{p} ({v})" for p, v in changed))
-        last = story.last_debrief()
-        if last and last.debrief:
-            wish = last.debrief.contact_wish or "?"
-            rhythm = f", {last.debrief.contact_rhythm}" if last.debrief.contact_rhythm else ""
-            rating = f"{last.debrief.rating}/5" if last.debrief.rating else "not rated"
-            lines.append(f"Relationship {rating} · wants {wish} contact{rhythm}")
+        lines = story.what_we_know(now)
         known.update(markup("[b]What we know[/b]\n$lines", lines="\n".join(lines)) if lines else "Known customer, nothing recorded yet.")
         known.display = True
         self._show_warning()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Label, OptionList, Sparkline, Static
+from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.insights.story import CustomerStory, customer_story
@@ -19,6 +19,20 @@ from prep.screens.base import PrepScreen
 from prep.screens.widgets.shown import lines, markup, plain
 
 MONTHS = 6
+# A bar is two lines of eighths high; a rating of 5 fills it, a 1 still shows.
+LEVELS = " ▁▂▃▄▅▆▇█"
+CHART_COLUMNS = 13  # the latest ratings that fit the chart's 40 columns, one bar and a gap each
+
+
+def rating_chart(ratings: list[int], columns: int = CHART_COLUMNS) -> str:
+    """The latest ratings as bars on the fixed 1–5 scale, two lines high: a 4 looks like a 4 beside a 5.
+
+    A chart scaled from its own lowest value draws 4-5-4 with empty 4s.
+    """
+    eighths = [round(rating * 2 * (len(LEVELS) - 1) / 5) for rating in ratings[-columns:]]
+    top = " ".join(LEVELS[max(0, e - (len(LEVELS) - 1))] * 2 for e in eighths)
+    bottom = " ".join(LEVELS[min(len(LEVELS) - 1, e)] * 2 for e in eighths)
+    return f"{top}\n{bottom}" if eighths else ""
 
 
 class TimelineScreen(PrepScreen):
@@ -36,7 +50,7 @@ class TimelineScreen(PrepScreen):
         with VerticalScroll(id="timeline"):
             yield Static("Loading…", id="summary")
             yield Label("Relationship after each meeting (1–5)", classes="heading")
-            yield Sparkline([], id="ratings")
+            yield Static("", id="ratings")
             yield Static("", id="ratings-text", classes="muted")
             yield Label(f"Meetings per month (last {MONTHS})", classes="heading")
             yield Static("", id="contacts")
@@ -80,7 +94,7 @@ class TimelineScreen(PrepScreen):
         self.query_one("#summary", Static).update(markup("[b]$name[/b] · $parts", name=story.name, parts=" · ".join(parts)))
 
         ratings = story.ratings()
-        self.query_one("#ratings", Sparkline).data = [float(r) for _, r in ratings] or [0.0]
+        self.query_one("#ratings", Static).update(rating_chart([r for _, r in ratings]))
         self.query_one("#ratings-text", Static).update(
             " → ".join(f"{r} ({day:%b})" for day, r in ratings[-8:]) or "No ratings yet: rate the relationship in a debrief."
         )

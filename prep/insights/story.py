@@ -11,8 +11,46 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from prep.model.meeting import CONTACT_RHYTHMS, FollowUp, Meeting
+from prep.model.meeting import CONTACT_RHYTHMS, Debrief, FollowUp, Meeting
 from prep.storage import Store
+
+# "What we know", one sentence each, with named places for the values (translated whole).
+PAST_MEETING = "{when:%d %b %Y} · {checklist} · {outcome}"
+PAST_MEETING_RATED = "{when:%d %b %Y} · {checklist} · {rating}/5 · {outcome}"
+NO_OUTCOME = "{when:%d %b %Y} · {checklist} · no outcome written down"
+NO_OUTCOME_RATED = "{when:%d %b %Y} · {checklist} · {rating}/5 · no outcome written down"
+NOT_DEBRIEFED = "{when:%d %b %Y} · {checklist} · not debriefed · goal: {goal}"
+NOT_DEBRIEFED_NO_GOAL = "{when:%d %b %Y} · {checklist} · not debriefed"
+LAST_OUTCOME = "Last outcome ({when:%d %b %Y}): {outcome}"
+# What was learned says what it is about; the checklist's long prompt would push the form off
+# an 80×24 screen (the walkthrough shows it beside the note under "From last time").
+LEARNED = {
+    "changed": "Turned out different: {note}",
+    "wrong": "Proved wrong: {note}",
+    "confirmed": "Confirmed: {note}",
+}
+LEARNED_WITHOUT_NOTE = {
+    "changed": "Turned out different: {prompt}",
+    "wrong": "Proved wrong: {prompt}",
+}
+OPEN_FOLLOWUP = {
+    ("me", True): "Open (we promised, {due:%d %b}): {text}",
+    ("me", False): "Open (we promised, no date): {text}",
+    ("customer", True): "Open (they promised, {due:%d %b}): {text}",
+    ("customer", False): "Open (they promised, no date): {text}",
+}
+CAME_UP_BEFORE = "Came up before: {objections}"
+RELATIONSHIP = "Relationship {rating}/5"
+RELATIONSHIP_UNRATED = "Relationship not rated"
+WANTS_CONTACT = {"more": "wants more contact", "same": "wants contact as it is", "less": "wants less contact"}
+WANTS_CONTACT_RHYTHM = {
+    "more": "wants more contact, {rhythm}",
+    "same": "wants contact as it is, {rhythm}",
+    "less": "wants less contact, {rhythm}",
+    "": "wants contact {rhythm}",
+}
+# The order a rep should read what was learned: what proved them wrong first.
+LEARNED_ORDER = {"wrong": 0, "changed": 1, "confirmed": 2}
 
 
 @dataclass(frozen=True)
@@ -38,8 +76,8 @@ class CustomerStory:
         return [m for m in self.meetings if not m.is_draft and m.when < now]
 
     def debriefed(self) -> list[Meeting]:
-        """Meetings with a debrief, oldest first."""
-        return [m for m in self.meetings if m.debrief is not None]
+        """Meetings with a debrief that records something, oldest first."""
+        return [m for m in self.meetings if m.debrief is not None and not m.debrief.is_empty]
 
     def ratings(self) -> list[tuple[date, int]]:
         """How the relationship felt after each meeting (1–5), over time."""
@@ -105,6 +143,33 @@ class CustomerStory:
             return f"{self.name} asked for less contact at the last meeting, {gap} days before this one."
         return None
 
+    def what_we_know(self, now: datetime) -> list[str]:
+        """Before preparing again, one line each: the last meetings and how they ended, what was
+        learned about their needs, open promises, objections met, the relationship now."""
+        lines = []
+        recent = sorted(self.past(now), key=lambda m: m.when, reverse=True)[:2]
+        for meeting in recent:
+            lines.append(_past_line(meeting))
+        last = self.last_debrief()
+        if last is not None and last.debrief is not None and last not in recent and last.debrief.outcome.strip():
+            lines.append(LAST_OUTCOME.format(when=last.when, outcome=_one_line(last.debrief.outcome)))
+        learned = sorted((v for v in self.need_verdicts() if v[2].strip() or v[1] != "confirmed"),
+                         key=lambda v: LEARNED_ORDER[v[1]])
+        for prompt, verdict, note in learned[:2]:
+            if note.strip():
+                lines.append(LEARNED[verdict].format(note=_one_line(note)))
+            else:
+                lines.append(LEARNED_WITHOUT_NOTE[verdict].format(prompt=prompt))
+        for _, followup in self.followups(done=False)[:3]:
+            lines.append(OPEN_FOLLOWUP[(followup.owner, followup.due is not None)].format(
+                due=followup.due, text=_one_line(followup.text)))
+        met = self.objections_met()[:2]
+        if met:
+            lines.append(CAME_UP_BEFORE.format(objections="; ".join(f"“{_one_line(text)}”" for text, _ in met)))
+        if last is not None and last.debrief is not None:
+            lines.append(_relationship(last.debrief))
+        return lines
+
     def carried_forward(self, now: datetime) -> CarriedForward:
         """From the last debriefed meeting: needs not confirmed, objections not resolved."""
         last = self.last_debrief()
@@ -133,6 +198,35 @@ def customer_story(store: Store, name: str) -> CustomerStory:
     ids = [s.id for s in store.summaries() if s.customer == name]
     meetings = sorted(store.meetings(ids), key=lambda m: m.when)
     return CustomerStory(name, meetings)
+
+
+def _past_line(meeting: Meeting) -> str:
+    """A past meeting as one line: when, which checklist, the rating and how it ended."""
+    debrief = meeting.debrief
+    if debrief is None or debrief.is_empty:
+        template = NOT_DEBRIEFED if meeting.goal.strip() else NOT_DEBRIEFED_NO_GOAL
+        return template.format(when=meeting.when, checklist=meeting.checklist.title, goal=_one_line(meeting.goal))
+    if debrief.outcome.strip():
+        template = PAST_MEETING_RATED if debrief.rating else PAST_MEETING
+    else:
+        template = NO_OUTCOME_RATED if debrief.rating else NO_OUTCOME
+    return template.format(when=meeting.when, checklist=meeting.checklist.title, rating=debrief.rating,
+                           outcome=_one_line(debrief.outcome))
+
+
+def _relationship(debrief: Debrief) -> str:
+    """How the relationship stood after the last debrief: the rating and the contact wished."""
+    facts = [RELATIONSHIP.format(rating=debrief.rating) if debrief.rating else RELATIONSHIP_UNRATED]
+    if debrief.contact_rhythm:
+        facts.append(WANTS_CONTACT_RHYTHM[debrief.contact_wish].format(rhythm=debrief.contact_rhythm))
+    elif debrief.contact_wish:
+        facts.append(WANTS_CONTACT[debrief.contact_wish])
+    return " · ".join(facts)
+
+
+def _one_line(text: str) -> str:
+    """A text the rep wrote over several lines, as one line of a short list."""
+    return " ".join(text.split())
 
 
 def overdue_days(followup: FollowUp, today: date) -> int:

@@ -144,6 +144,11 @@ class Debrief(msgspec.Struct, forbid_unknown_fields=True):
     unprepared: list[Line] = msgspec.field(default_factory=list)
     needs: dict[str, NeedVerdict] = msgspec.field(default_factory=dict)
 
+    @property
+    def is_empty(self) -> bool:
+        """True while nothing is recorded: the debrief was opened, and nothing written yet."""
+        return self == Debrief()
+
     def objection(self, section: Section, item: Item) -> ObjectionOutcome | None:
         """How a prepared objection went, if recorded."""
         return self.objections.get(section.key(item))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from prep.errors import PrepError
 from prep.model.checklist import Checklist, Section
-from prep.model.meeting import Meeting
+from prep.model.meeting import Debrief, Meeting
+from prep.reports import debriefed
 from prep.reports.inert import inert
 from prep.storage import private_folder, write_file
 
@@ -18,9 +19,13 @@ BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md")  # as `write_brief`
 def brief_markdown(meeting: Meeting) -> str:
     """The brief: customer, goal, needs, likely objections with the rep's answers, trust points.
 
+    Once debriefed, what happened stands next to the plan: how it went under the goal, each
+    objection's and need's outcome under the rep's answer, and the follow-ups at the end.
+
     Control characters are written as visible escapes: a brief is read in terminals
     (`prep export --format md`, `cat`) as much as in editors and on the brief screen.
     """
+    debrief = None if meeting.debrief is None or meeting.debrief.is_empty else meeting.debrief
     facts = [f"**{meeting.when:%a %d %b %Y, %H:%M}**"]
     if meeting.contact:
         facts.append(f"with {meeting.contact}")
@@ -29,33 +34,40 @@ def brief_markdown(meeting: Meeting) -> str:
     if meeting.is_draft:
         lines += ["> Draft — the preparation is not finished yet.", ""]
     lines += [f"**Goal:** {meeting.goal}" if meeting.goal else "**Goal:** _not set — what should be true when you leave?_", ""]
+    if debrief is not None:
+        lines += debriefed.how_it_went(debrief)
     for section in meeting.checklist.sections:
         lines += [f"## {section.title}", ""]
         if section.kind == "objections":
-            lines += _objections(meeting, section)
+            lines += _objections(meeting, section, debrief)
         elif section.kind == "trust":
             lines += _trust(meeting, section)
         else:
-            lines += _answers(meeting, section)
+            lines += _answers(meeting, section, debrief)
         lines.append("")
+    if debrief is not None:
+        lines += debriefed.followups(debrief)
     return inert("\n".join(lines).rstrip() + "\n")
 
 
-def _answers(meeting: Meeting, section: Section) -> list[str]:
+def _answers(meeting: Meeting, section: Section, debrief: Debrief | None) -> list[str]:
     lines, open_prompts = [], []
     for item in section.items:
         answer = meeting.peek(section, item).text.strip()
-        if answer:
-            lines.append(f"- **{item.prompt}**  ")
-            lines.append("  " + answer.replace("\n", "  \n  "))
-        else:
+        learned = debriefed.need_verdict(debrief.need(section, item)) if debrief else []
+        if not answer and not learned:
             open_prompts.append(item.prompt)
+            continue
+        lines.append(f"- **{item.prompt}**  ")
+        if answer:
+            lines.append("  " + answer.replace("\n", "  \n  ") + ("  " if learned else ""))
+        lines += learned
     if open_prompts:
         lines.append(f"- _Still open: {' · '.join(open_prompts)}_")
     return lines
 
 
-def _objections(meeting: Meeting, section: Section) -> list[str]:
+def _objections(meeting: Meeting, section: Section, debrief: Debrief | None) -> list[str]:
     lines = []
     items = sorted(section.items, key=lambda i: LIKELIHOOD_ORDER.get(meeting.peek(section, i).likelihood, 2))
     for item in items:
@@ -64,6 +76,12 @@ def _objections(meeting: Meeting, section: Section) -> list[str]:
         lines.append(f"- **“{item.objection}”**{mark}  ")
         response = answer.text.strip()
         lines.append("  → " + response.replace("\n", "  \n  ") if response else f"  → _suggested:_ {item.responses[0]}")
+        landed = debriefed.objection_outcome(debrief.objection(section, item)) if debrief else []
+        if landed:
+            lines[-1] += "  "
+            lines += landed
+    if debrief is not None:
+        lines += debriefed.unprepared(debrief)
     return lines
 
 

@@ -1,11 +1,16 @@
-"""How a meeting reads as one line in a list: the home screen's lists and the history."""
+"""How a meeting reads as one line in a list: the home screen's lists and the history, with what a search found."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 
+from prep.insights.search import Excerpt
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
+from prep.screens.widgets.shown import markup
+
+MATCH = "b u $text-accent"  # the words searched for, found: marked by more than colour alone
 
 
 def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
@@ -16,3 +21,24 @@ def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
     line.append(inert(f"  {detail or meeting.goal}", one_line=True))
     return line
 
+
+
+def meeting_hit(meeting: MeetingSummary, hit: Excerpt | None) -> Content:
+    """One meeting in the history: when, customer, and the words around what a search found, each typed word marked.
+
+    Without an excerpt (nothing typed, or the words were only in the customer's name) the
+    line shows how the meeting ended, or its goal.
+    """
+    values: dict[str, object] = {"when": f"{meeting.when:%a %d %b %H:%M}", "customer": inert(meeting.customer, one_line=True)}
+    template = "[dim]$when  [/][b]$customer[/b]  " + ("draft · " if meeting.is_draft else "")
+    if hit is None:
+        values["detail"] = inert(meeting.outcome or meeting.goal, one_line=True)
+        return markup(template + "$detail", **values)
+    shown = 0
+    for index, (start, end) in enumerate(hit.matches):
+        template += f"$before{index}[{MATCH}]$match{index}[/]"
+        values[f"before{index}"] = hit.text[shown:start]
+        values[f"match{index}"] = hit.text[start:end]
+        shown = end
+    values["after"] = hit.text[shown:]
+    return markup(template + "$after", **values)

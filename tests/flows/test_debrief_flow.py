@@ -89,6 +89,7 @@ async def test_preparing_again_shows_what_is_open_and_warns_about_contact(db_pat
         screen = app.screen
         known = str(screen.query_one("#customer-known", Static).render())
         assert "What we know" in known and "Came up before" in known and "wants less contact, monthly" in known
+        assert "Turned out different: Moved to SAP" in known  # what was learned, not only that it changed
         warning = screen.query_one("#contact-warning", Static)
         assert warning.display and "7 days" in str(warning.render())
         await press(app, pilot, "ctrl+s")

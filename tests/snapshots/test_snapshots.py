@@ -44,3 +44,18 @@ def test_screen_looks_right(snap_compare, demo_db: Path, screen: str, size: tupl
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_home_on_an_empty_database_invites_a_first_preparation(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(PrepApp(db_path, now=fixed_now), terminal_size=size, run_before=after())
+
+
+# After the meeting: where a search found its words, and a debriefed meeting's brief (opened from the history).
+AFTERWARDS = {
+    "history-search": ("h", *"budget"),
+    "brief-debriefed": ("h", *"lost", "enter"),
+}
+
+
+@pytest.mark.parametrize(("case", "size"), [
+    pytest.param(case, size, id=f"{case}-{size[0]}x{size[1]}") for case in AFTERWARDS for size in SIZES
+])
+def test_what_happened_looks_right(snap_compare, demo_db: Path, case: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = PrepApp(demo_db, now=fixed_now)
+    assert snap_compare(app, terminal_size=size, run_before=after(*AFTERWARDS[case]))
