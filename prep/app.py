@@ -9,6 +9,7 @@ waits on it.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 
 KEYMAP_DELAY = 1.0  # seconds: keys.yaml (and an interrupted erasure) wait until well after the first frame
+WARM_UP_DELAY = 1.0  # seconds: once the home screen is up, the checklists and the other screens' code are read ahead
 
 
 def _short(path: Path) -> str:
@@ -100,16 +102,38 @@ class PrepApp(App[None]):
         self.autosave = Autosave(self.store, self._autosave_failed, self._merged_with_another_window)
         self.now = now
         self._library = library
+        self._library_read: Library | None = None
+        self._library_lock = threading.Lock()
         self.unfinished_form: dict[str, str] = {}
         self._erased_told: set[str] = set()
 
     def load_library(self) -> Library:
-        """Every checklist (read in a worker: YAML is not needed for the first screen)."""
-        if self._library is not None:
-            return self._library()
-        from prep.library.loader import load_library
+        """Every checklist, read once and kept (call it in a worker: YAML is not needed for the first screen).
 
-        return load_library(self.settings)
+        Read once because parsing every YAML file again made each screen that lists
+        checklists wait for it; a trainer's changed file shows at the next start.
+        """
+        with self._library_lock:
+            if self._library_read is None:
+                if self._library is not None:
+                    self._library_read = self._library()
+                else:
+                    from prep.library.loader import load_library
+
+                    self._library_read = load_library(self.settings)
+            return self._library_read
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Read the checklists and import the other screens ahead, so that each opens without waiting for either."""
+        import prep.screens.brief
+        import prep.screens.checklists
+        import prep.screens.debrief
+        import prep.screens.history
+        import prep.screens.new_preparation
+        import prep.screens.walkthrough  # noqa: F401
+
+        self.load_library()
 
     def on_mount(self) -> None:
         """Restore the remembered theme, schedule keys.yaml, and show the home screen."""
@@ -128,6 +152,7 @@ class PrepApp(App[None]):
                 self.set_timer(KEYMAP_DELAY, later)
             else:
                 later()
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
         self.push_screen(HomeScreen())
 
     async def action_quit(self) -> None:
