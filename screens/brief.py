@@ -6,12 +6,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Header
 
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.reading import ReadingPane
 
 
 class BriefScreen(PrepScreen):
@@ -34,7 +35,7 @@ class BriefScreen(PrepScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="brief"):
-            yield Markdown(brief_markdown(self.meeting))
+            yield ReadingPane(brief_markdown(self.meeting))
         yield Footer()
 
     def on_mount(self) -> None:

@@ -6,13 +6,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Markdown, OptionList, Select, Static
+from textual.widgets import Footer, Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from prep.library.loader import Library
 from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.reading import ReadingPane
 from prep.screens.widgets.shown import markup, plain
 
 ANY = "any"
@@ -43,7 +44,7 @@ class ChecklistsScreen(PrepScreen):
                 yield OptionList(id="checklists")
                 yield Static("", id="problems", classes="error")
             with VerticalScroll(id="preview"):
-                yield Markdown("Loading checklists…")
+                yield ReadingPane("Loading checklists…")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,13 +90,13 @@ class ChecklistsScreen(PrepScreen):
         if shown:
             options.highlighted = 0
         else:
-            self.query_one(Markdown).update("_No checklist for this meeting type and language._")
+            self.query_one(ReadingPane).update("_No checklist for this meeting type and language._")
 
     @on(OptionList.OptionHighlighted, "#checklists")
     def preview(self, event: OptionList.OptionHighlighted) -> None:
         checklist = self.library.get(event.option.id or "")
         if checklist is not None:
-            self.query_one(Markdown).update(checklist_preview(checklist))
+            self.query_one(ReadingPane).update(checklist_preview(checklist))
             self.query_one("#preview").scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#checklists")
