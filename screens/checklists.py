@@ -23,6 +23,7 @@ class ChecklistsScreen(PrepScreen):
     """The checklists that loaded, a preview of the highlighted one, and the files that did not load."""
 
     CSS_PATH = "checklists.tcss"
+    AUTO_FOCUS = "#checklists"  # not the first filter, only to move on to the list a moment later
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="checklists.back"),
         Binding("p", "focus_preview", "Preview", id="checklists.preview"),

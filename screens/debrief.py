@@ -28,6 +28,8 @@ class DebriefScreen(EditingScreen):
     """Written after the meeting; saved while typing, like the walkthrough."""
 
     CSS_PATH = "debrief.tcss"
+    # Straight to the outcome: focusing the scrolling page first and then moving on restyled every row twice.
+    AUTO_FOCUS = "#outcome"
     BINDINGS = [
         Binding("ctrl+n", "add_followup", "Add follow-up", id="debrief.add", priority=True),
         Binding("ctrl+s", "done", "Done", id="debrief.done", priority=True),

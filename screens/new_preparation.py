@@ -38,6 +38,8 @@ class NewPreparationScreen(PrepScreen):
     """A short form; what cannot be right is refused next to its field."""
 
     CSS_PATH = "new_preparation.tcss"
+    # Straight to the first field: focusing the scrolling form first and then moving on restyled the whole form.
+    AUTO_FOCUS = "#customer"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start walkthrough", id="new.start", priority=True),
         Binding("escape", "back", "Back", tooltip="Back; what you typed waits here", id="new.back"),

@@ -23,6 +23,8 @@ class WalkthroughScreen(EditingScreen):
     """Needs, objections, trust points and questions, one section at a time."""
 
     CSS_PATH = "walkthrough.tcss"
+    # show_step focuses the first field; focusing the scrolling cards first restyled every card twice.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("pagedown", "next_step", "Next", tooltip="Next step", id="walkthrough.next", priority=True),
         Binding("pageup", "previous_step", "Back", tooltip="Previous step", id="walkthrough.previous", priority=True),
