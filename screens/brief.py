@@ -6,12 +6,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.reading import ReadingPane
 
 
@@ -36,7 +37,7 @@ class BriefScreen(PrepScreen):
         yield Header()
         with VerticalScroll(id="brief"):
             yield ReadingPane(brief_markdown(self.meeting))
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = inert(f"Brief · {self.meeting.customer}", one_line=True)

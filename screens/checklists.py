@@ -6,13 +6,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Select, Static
+from textual.widgets import Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from prep.library.loader import Library
 from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.reading import ReadingPane
 from prep.screens.widgets.shown import markup, plain
 
@@ -46,7 +47,7 @@ class ChecklistsScreen(PrepScreen):
                 yield Static("", id="problems", classes="error")
             with VerticalScroll(id="preview"):
                 yield ReadingPane("Loading checklists…")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Checklists"

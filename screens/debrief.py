@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Header, Input, Label, Select, Static, TextArea
 
 from prep.model.meeting import (
     CONTACT_RHYTHMS,
@@ -21,6 +21,7 @@ from prep.model.meeting import (
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import edited, markup, plain
 
 
@@ -90,7 +91,7 @@ class DebriefScreen(EditingScreen):
                              value=debrief.contact_wish or Select.NULL, id="wish", compact=True)
                 yield Select([(r.capitalize(), r) for r in CONTACT_RHYTHMS], prompt="How often",
                              value=debrief.contact_rhythm or Select.NULL, id="rhythm", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def meeting_replaced(self) -> None:
         """The outcome, notes and relationship typed from now on go into the merged meeting's debrief."""

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -17,6 +17,7 @@ from prep.insights.attention import Attention, what_needs_attention
 from prep.reports.inert import inert
 from prep.reports.wording import counted
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.meeting_lines import meeting_line
 
 FIRST_FRAME_GRACE = 0.1  # seconds
@@ -51,7 +52,7 @@ class HomeScreen(PrepScreen):
             ):
                 yield Label(title, classes="heading", id=f"{list_id}-heading")
                 yield OptionList(id=list_id, classes="meetings")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         for list_id in ("drafts", "upcoming", "followups", "recent"):

@@ -9,13 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from prep.model.checklist import Item, Section
 from prep.model.meeting import PREPARED, Answer, Meeting
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.item_cards import CARDS, ItemCard
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import markup, plain
 
 
@@ -45,7 +46,7 @@ class WalkthroughScreen(EditingScreen):
         yield Header()
         yield Static(id="progress")
         yield VerticalScroll(id="cards")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = inert(f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}", one_line=True)
