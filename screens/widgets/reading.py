@@ -47,11 +47,11 @@ class _Themed:
     """A Rich renderable drawn with prep's styles for Markdown instead of Rich's defaults."""
 
     def __init__(self, markdown: Markdown, theme: Theme) -> None:
-        self.source, self.theme = markdown, theme
+        self.document, self.theme = markdown, theme
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         with console.use_theme(self.theme):
-            segments = list(console.render(self.source, options))
+            segments = list(console.render(self.document, options))
         yield from segments
 
 

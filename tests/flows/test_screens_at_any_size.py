@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from rich.console import Console
@@ -28,7 +29,7 @@ def footer_keys(app: PrepApp) -> list[str]:
 
 def shown_text(pane: ReadingPane, width: int) -> str:
     """What the pane draws, as plain text."""
-    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console = Console(width=width, record=True, file=io.StringIO())
     console.print(pane.render())
     return console.export_text()
 
