@@ -13,20 +13,14 @@ Goal: prep within 1.3× the bare app at any size. The last line is machine-reada
 from __future__ import annotations
 
 import argparse
-import fcntl
 import os
-import select
-import signal
 import statistics
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
-import time
 from pathlib import Path
 
 from demo_data import label, make_demo
+from terminal import Terminal
 
 BARE = """
 from textual.app import App
@@ -47,23 +41,8 @@ MARKER = b"History"
 
 def first_paint(argv: list[str], env: dict[str, str]) -> float:
     """Seconds from starting the process until the marker has been written to the terminal."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    started = time.perf_counter()
-    process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
-    os.close(slave)
-    seen = b""
-    try:
-        while MARKER not in seen:
-            ready, _, _ = select.select([master], [], [], 30)
-            if not ready:
-                raise TimeoutError(f"no first frame from {argv}")
-            seen += os.read(master, 1 << 16)
-        return time.perf_counter() - started
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        os.close(master)
+    with Terminal(argv, env) as terminal:
+        return terminal.wait_for(MARKER, timeout=30)
 
 
 def main() -> None:

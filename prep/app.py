@@ -9,15 +9,15 @@ waits on it.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from time import monotonic
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -28,6 +28,7 @@ from prep.errors import ErasedMeeting, PrepError
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
 from prep.screens.base import FollowUpDone, report_failure
+from prep.screens.typing_ahead import TypingAhead
 from prep.settings import Settings, read_keymap
 from prep.storage import Autosave, Saved, Store
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 
 KEYMAP_DELAY = 1.0  # seconds: keys.yaml (and an interrupted erasure) wait until well after the first frame
-KEYS_WAIT_AT_MOST = 5.0  # seconds: keys typed into a screen still being built wait for it this long at most
+WARM_UP_DELAY = 1.0  # seconds: once the home screen is up, the checklists and the other screens' code are read ahead
 
 
 def _short(path: Path) -> str:
@@ -81,7 +82,7 @@ def known_binding_ids() -> set[str]:
     return {binding.id for _, binding in all_bindings() if binding.id}
 
 
-class PrepApp(App[None]):
+class PrepApp(TypingAhead):
     """prep: get ready for a customer meeting, and keep what you learned."""
 
     TITLE = "prep"
@@ -110,19 +111,38 @@ class PrepApp(App[None]):
         self.autosave = Autosave(self.store, self._autosave_failed, self._merged_with_another_window)
         self.now = now
         self._library = library
+        self._library_read: Library | None = None
+        self._library_lock = threading.Lock()
         self.unfinished_form: dict[str, str] = {}
         self._erased_told: set[str] = set()
-        self._held_keys: list[events.Key] = []
-        self._holding_since = 0.0
-        self._opening = False  # a meeting is being read to be shown: keys wait for its screen
 
     def load_library(self) -> Library:
-        """Every checklist (read in a worker: YAML is not needed for the first screen)."""
-        if self._library is not None:
-            return self._library()
-        from prep.library.loader import load_library
+        """Every checklist, read once and kept (call it in a worker: YAML is not needed for the first screen).
 
-        return load_library(self.settings)
+        Read once because parsing every YAML file again made each screen that lists
+        checklists wait for it; a trainer's changed file shows at the next start.
+        """
+        with self._library_lock:
+            if self._library_read is None:
+                if self._library is not None:
+                    self._library_read = self._library()
+                else:
+                    from prep.library.loader import load_library
+
+                    self._library_read = load_library(self.settings)
+            return self._library_read
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Read the checklists and import the other screens ahead, so that each opens without waiting for either."""
+        import prep.screens.brief
+        import prep.screens.checklists
+        import prep.screens.debrief
+        import prep.screens.history
+        import prep.screens.new_preparation
+        import prep.screens.walkthrough  # noqa: F401
+
+        self.load_library()
 
     def on_mount(self) -> None:
         """Restore the remembered theme, schedule keys.yaml, and show the home screen."""
@@ -143,6 +163,7 @@ class PrepApp(App[None]):
                 self.set_timer(KEYMAP_DELAY, later)
             else:
                 later()
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
         self.push_screen(HomeScreen())
 
     async def action_quit(self) -> None:
@@ -189,37 +210,6 @@ class PrepApp(App[None]):
         else:
             self.demo_kept = 0
         await self.action_quit()
-
-    async def on_event(self, event: events.Event) -> None:
-        """Keys typed while a screen is still being built wait for it, then arrive in order.
-
-        Without this, what an impatient rep types right after `n` reaches the new screen
-        before any field of it has focus, and is dropped without a sign.
-        """
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._waiting_for_screen():
-                if not self._held_keys:
-                    self._holding_since = monotonic()
-                    self.set_timer(0.5, self._release_late)
-                self._held_keys.append(event)
-                return
-            await self.release_keys()
-        await super().on_event(event)
-
-    def _waiting_for_screen(self) -> bool:
-        return self._opening or not getattr(self.screen, "ready_for_keys", True)
-
-    async def _release_late(self) -> None:
-        # A screen that takes long (a busy machine) keeps the keys; one that never gets ready does not.
-        if self._held_keys and self._waiting_for_screen() and monotonic() - self._holding_since < KEYS_WAIT_AT_MOST:
-            self.set_timer(0.5, self._release_late)
-        else:
-            await self.release_keys()
-
-    async def release_keys(self) -> None:
-        """Hand on the keys that waited for a screen to be ready, in the order they were typed."""
-        while self._held_keys:
-            await super().on_event(self._held_keys.pop(0))
 
     def on_unmount(self) -> None:
         """Write what the autosave still holds, then let go of the database."""
@@ -333,7 +323,7 @@ class PrepApp(App[None]):
 
     def open_meeting(self, meeting_id: str, *, debrief: bool = False) -> None:
         """Open a meeting: a draft continues its walkthrough, a prepared one shows its brief or debrief."""
-        self._opening = True
+        self.opening_meeting = True
         self._load_meeting(meeting_id, debrief)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
@@ -345,7 +335,7 @@ class PrepApp(App[None]):
             self.call_from_thread(self._opened)
 
     async def _opened(self) -> None:
-        self._opening = False
+        self.opening_meeting = False
         if getattr(self.screen, "ready_for_keys", True):
             await self.release_keys()
 

@@ -6,12 +6,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header
 
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.keys_footer import KeysFooter
+from prep.screens.widgets.reading import ReadingPane
 
 
 class BriefScreen(PrepScreen):
@@ -34,8 +36,8 @@ class BriefScreen(PrepScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="brief"):
-            yield Markdown(brief_markdown(self.meeting))
-        yield Footer()
+            yield ReadingPane(brief_markdown(self.meeting))
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = inert(f"Brief · {self.meeting.customer}", one_line=True)

@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Markdown, OptionList, Select, Static
+from textual.widgets import Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from prep.library.loader import Library
@@ -14,6 +14,8 @@ from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
 from prep.screens.widgets.fields import Choice
+from prep.screens.widgets.keys_footer import KeysFooter
+from prep.screens.widgets.reading import ReadingPane
 from prep.screens.widgets.shown import markup, plain
 
 ANY = "any"
@@ -23,6 +25,7 @@ class ChecklistsScreen(PrepScreen):
     """The checklists that loaded, a preview of the highlighted one, and the files that did not load."""
 
     CSS_PATH = "checklists.tcss"
+    AUTO_FOCUS = "#checklists"  # not the first filter, only to move on to the list a moment later
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="checklists.back"),
         Binding("p", "focus_preview", "Preview", id="checklists.preview"),
@@ -44,8 +47,8 @@ class ChecklistsScreen(PrepScreen):
                 yield OptionList(id="checklists")
                 yield Static("", id="problems", classes="error")
             with VerticalScroll(id="preview"):
-                yield Markdown("Loading checklists…")
-        yield Footer()
+                yield ReadingPane("Loading checklists…")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Checklists"
@@ -90,13 +93,13 @@ class ChecklistsScreen(PrepScreen):
         if shown:
             options.highlighted = 0
         else:
-            self.query_one(Markdown).update("_No checklist for this meeting type and language._")
+            self.query_one(ReadingPane).update("_No checklist for this meeting type and language._")
 
     @on(OptionList.OptionHighlighted, "#checklists")
     def preview(self, event: OptionList.OptionHighlighted) -> None:
         checklist = self.library.get(event.option.id or "")
         if checklist is not None:
-            self.query_one(Markdown).update(checklist_preview(checklist))
+            self.query_one(ReadingPane).update(checklist_preview(checklist))
             self.query_one("#preview").scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#checklists")

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Header, Input, Label, Select, Static, TextArea
 
 from prep.model.meeting import (
     CONTACT_RHYTHMS,
@@ -22,6 +22,7 @@ from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
 from prep.screens.widgets.fields import Choice, NoteArea, TextField
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import edited, markup, plain
 
 
@@ -29,6 +30,8 @@ class DebriefScreen(EditingScreen):
     """Written after the meeting; saved while typing, like the walkthrough."""
 
     CSS_PATH = "debrief.tcss"
+    # Straight to the outcome: focusing the scrolling page first and then moving on restyled every row twice.
+    AUTO_FOCUS = "#outcome"
     BINDINGS = [
         Binding("ctrl+n", "add_followup", "Add follow-up", id="debrief.add", priority=True),
         Binding("ctrl+s", "done", "Done", id="debrief.done", priority=True),
@@ -89,7 +92,7 @@ class DebriefScreen(EditingScreen):
                              value=debrief.contact_wish or Select.NULL, id="wish", compact=True)
                 yield Choice([(r.capitalize(), r) for r in CONTACT_RHYTHMS], prompt="How often",
                              value=debrief.contact_rhythm or Select.NULL, id="rhythm", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def meeting_replaced(self) -> None:
         """The outcome, notes and relationship typed from now on go into the merged meeting's debrief."""

@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Checkbox, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -17,6 +17,7 @@ from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
 from prep.screens.widgets.fields import Choice, TextField
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.meeting_lines import meeting_hit
 from prep.screens.widgets.shown import choice, markup, plain
 
@@ -52,7 +53,7 @@ class HistoryScreen(PrepScreen):
             yield Checkbox("Open follow-ups", id="open", compact=True)
         yield Static("Loading…", id="count", classes="muted")
         yield OptionList(id="results")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "History"

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -17,9 +17,12 @@ from prep.insights.attention import Attention, what_needs_attention
 from prep.reports.inert import inert
 from prep.reports.wording import counted
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.meeting_lines import meeting_line
 
 FIRST_FRAME_GRACE = 0.1  # seconds
+LISTED = 50  # rows a list holds at most; a short terminal shows a few of each and scrolls, a tall one shows more
+RECENT = 20  # the newest 20 are what the store reads first, before the rest of the history
 
 
 class HomeScreen(PrepScreen):
@@ -28,6 +31,8 @@ class HomeScreen(PrepScreen):
     CSS_PATH = "home.tcss"
     # Priority: home has no field to type into, and a key that opens a screen is then handled
     # before the next key is read, so what an impatient rep types next reaches the new screen.
+    # A tall terminal gives the lists its height (home.tcss), instead of seven rows each and half the screen empty.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
         Binding("n", "new_preparation", "New", tooltip="New preparation", id="home.new", priority=True),
         Binding("h", "history", "History", id="home.history", priority=True),
@@ -53,7 +58,7 @@ class HomeScreen(PrepScreen):
             ):
                 yield Label(title, classes="heading", id=f"{list_id}-heading")
                 yield OptionList(id=list_id, classes="meetings")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         for list_id in ("drafts", "upcoming", "followups", "recent"):
@@ -73,7 +78,7 @@ class HomeScreen(PrepScreen):
         """Read the meetings off the UI thread, then show them."""
         self.prep.autosave.wait()  # what was just typed elsewhere is part of what is read
         store = self.prep.store
-        attention = what_needs_attention(store.home_summaries(), self.prep.now())
+        attention = what_needs_attention(store.home_summaries(), self.prep.now(), recent=RECENT)
         attention.total = store.count()
         self.app.call_from_thread(self.show, attention)
         # The rest of the history is read after the home screen is up, for search.
@@ -98,11 +103,12 @@ class HomeScreen(PrepScreen):
                 parts.append(f"[b $error]{counted(overdue, 'follow-up')} overdue[/]")
             summary.update(" · ".join(parts))
         self._fill("drafts", [(m.id, meeting_line(m, detail=f"draft · {m.goal}")) for m in attention.drafts])
-        self._fill("upcoming", [(m.id, meeting_line(m)) for m in attention.upcoming[:5]])
-        shown = attention.followups[:8]
+        self._fill("upcoming", [(m.id, meeting_line(m)) for m in attention.upcoming[:LISTED]])
+        shown = attention.followups[:LISTED]
         self._followups = {f"{due.meeting.id}:{index}": due.followup.id for index, due in enumerate(shown)}
         self._fill("followups", [(due.meeting.id, self._followup_line(due, now)) for due in shown])
         self._fill("recent", [(m.id, meeting_line(m, detail=m.outcome or m.goal)) for m in attention.recent])
+        self.refresh_bindings()  # "Open" only when there is something to open
         if isinstance(self.focused, OptionList) and self.focused.display:
             return  # a reload keeps the rep where they were
         for list_id in ("drafts", "upcoming", "followups", "recent"):
@@ -150,6 +156,8 @@ class HomeScreen(PrepScreen):
             return highlighted is not None and highlighted[0] == "followups"
         if action == "debrief":
             return highlighted is not None and highlighted[0] != "drafts"
+        if action == "open":
+            return highlighted is not None  # an empty database has nothing to open
         return True
 
     def on_descendant_focus(self) -> None:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from prep.dates import parse_day, parse_time
 from prep.errors import InputError
@@ -21,6 +21,7 @@ from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
 from prep.screens.widgets.fields import Choice, TextField
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import choice, markup, plain
 
 PREFERRED_TYPE = "first-meeting"
@@ -39,6 +40,8 @@ class NewPreparationScreen(PrepScreen):
     """A short form; what cannot be right is refused next to its field."""
 
     CSS_PATH = "new_preparation.tcss"
+    # Straight to the first field: focusing the scrolling form first and then moving on restyled the whole form.
+    AUTO_FOCUS = "#customer"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start walkthrough", id="new.start", priority=True),
         Binding("escape", "back", "Back", tooltip="Back; what you typed waits here", id="new.back"),
@@ -71,7 +74,7 @@ class NewPreparationScreen(PrepScreen):
             yield from self._row("Checklist", Choice([], prompt="Loading checklists…", id="checklist", compact=True))
             yield Static("", id="checklist-problems", classes="error")
             yield Button("Start walkthrough  ctrl+s", id="start", variant="primary", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     @staticmethod
     def _row(label: str, field: Input | Select[str]) -> ComposeResult:

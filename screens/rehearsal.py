@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from prep.model.checklist import Item, Section
 from prep.model.meeting import REHEARSED, Meeting
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.fields import NoteArea
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import edited, lines, markup
 
 LAER = (
@@ -52,7 +53,7 @@ class RehearsalScreen(EditingScreen):
             yield Static(id="objection")
             yield NoteArea(id="answer", compact=True, placeholder="Say it as you would in the room, then ctrl+s")
             yield Static(id="compare")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = inert(f"Rehearse · {self.meeting.customer}", one_line=True)

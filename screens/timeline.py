@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.insights.story import CustomerStory, customer_story
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import lines, markup, plain
 
 MONTHS = 6
@@ -64,7 +65,7 @@ class TimelineScreen(PrepScreen):
             yield Static("", id="needs")
             yield Label("Done follow-ups", classes="heading")
             yield Static("", id="done", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = inert(self.customer, one_line=True)

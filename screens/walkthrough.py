@@ -9,13 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from prep.model.checklist import Item, Section
 from prep.model.meeting import PREPARED, Answer, Meeting
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.item_cards import CARDS, ItemCard
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import markup, plain
 
 
@@ -23,6 +24,8 @@ class WalkthroughScreen(EditingScreen):
     """Needs, objections, trust points and questions, one section at a time."""
 
     CSS_PATH = "walkthrough.tcss"
+    # show_step focuses the first field; focusing the scrolling cards first restyled every card twice.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("pagedown", "next_step", "Next", tooltip="Next step", id="walkthrough.next", priority=True),
         Binding("pageup", "previous_step", "Back", tooltip="Previous step", id="walkthrough.previous", priority=True),
@@ -43,7 +46,7 @@ class WalkthroughScreen(EditingScreen):
         yield Header()
         yield Static(id="progress")
         yield VerticalScroll(id="cards")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = inert(f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}", one_line=True)
@@ -93,13 +96,16 @@ class WalkthroughScreen(EditingScreen):
         line.append(f"Step {self.step + 1} of {len(sections)} · ", style="bold")
         line.append(inert(section.title, one_line=True), style="bold")
         line.append(f"   {self.meeting.answered_count(section)}/{len(section.items)} done", style="dim")
-        # The strip of all steps fits one line: titles are shortened when space is short.
-        room = max(8, (self.size.width - 2) // len(sections) - 8)
+        # The strip of all steps fits one line: titles are shortened when space is short,
+        # and left out when even a letter does not fit (60 columns and many steps).
+        counts = [f"{self.meeting.answered_count(step)}/{len(step.items)}" for step in sections]
+        fixed = sum(len(f" {number}  {count}  ") for number, count in enumerate(counts, start=1))
+        titles = [inert(step.title, one_line=True) for step in sections]
+        room = _title_room(titles, self.size.width - 2 - fixed)
         strip = Text(no_wrap=True, overflow="ellipsis")
-        for index, step in enumerate(sections):
-            shown = inert(step.title, one_line=True)
-            title = shown if len(shown) <= room else shown[: room - 1] + "…"
-            label = f" {index + 1} {title} {self.meeting.answered_count(step)}/{len(step.items)} "
+        for index, shown in enumerate(titles):
+            title = shown if len(shown) <= room else (shown[: room - 1] + "…" if room >= 3 else "")
+            label = f" {index + 1} {title} {counts[index]} " if title else f" {index + 1} {counts[index]} "
             strip.append(label, style="reverse bold" if index == self.step else "dim")
             strip.append(" ")
         self.query_one("#progress", Static).update(Text("\n").join([line, strip]))
@@ -176,3 +182,15 @@ class WalkthroughScreen(EditingScreen):
         # close a cycle, since the brief opens this screen to edit.
         self.prep.show_meeting(self.meeting, replace=True)
 
+
+def _title_room(titles: list[str], available: int) -> int:
+    """How long a step's title may be: an equal share, and what the short titles leave over goes to the long ones."""
+    room = available // len(titles)
+    while True:
+        long = [title for title in titles if len(title) > room]
+        if not long:
+            return room
+        wider = (available - sum(len(title) for title in titles if len(title) <= room)) // len(long)
+        if wider <= room:
+            return room
+        room = wider

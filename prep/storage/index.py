@@ -40,6 +40,7 @@ class SummaryIndex:
     _complete: bool
     _reset: bool
     _stale: set[str]
+    _newest_first: list[MeetingSummary] | None = None  # summaries() sorted, until the index changes
 
     def _open(self) -> PrepDB:
         raise NotImplementedError
@@ -75,6 +76,7 @@ class SummaryIndex:
             self._index(rows, stale)
 
     def _index(self, rows: Rows, keys: Iterable[str]) -> None:
+        self._newest_first = None
         for key in keys:
             self._summaries.pop(key, None)
             if key in rows:
@@ -134,9 +136,11 @@ class SummaryIndex:
         self.index_everything()
         with self._lock:
             self._meetings()
-            rows = list(self._summaries.values())
-        rows.sort(key=lambda s: (s.when, s.id), reverse=True)
-        return rows
+            # Sorted once until something changes: at 20k the sort is most of what a screen
+            # listing meetings waits for, and most screens ask before anything has changed.
+            if self._newest_first is None:
+                self._newest_first = sorted(self._summaries.values(), key=lambda s: (s.when, s.id), reverse=True)
+            return list(self._newest_first)
 
     def count(self) -> int:
         """How many meetings are stored."""

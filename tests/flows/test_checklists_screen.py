@@ -6,12 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import Markdown, OptionList, Select, Static
+from textual.widgets import OptionList, Select, Static
 
 from helpers import fixed_now, press, settle, type_text
 from prep.app import PrepApp
 from prep.screens.checklists import ChecklistsScreen
 from prep.screens.new_preparation import NewPreparationScreen
+from prep.screens.widgets.reading import ReadingPane
 
 BROKEN = "schema: 1\nid: team-call\ntitle: Team call\nsections:\n  - id: needs\n    kind: needs\n    title: N\n    items:\n      - id: a\n        promt: x\n"
 
@@ -43,7 +44,7 @@ async def test_checklists_screen_previews_and_shows_broken_files(db_path: Path, 
         assert options.option_count == 8
         await pilot.press("down")
         await pilot.pause()
-        preview = screen.query_one(Markdown).source
+        preview = screen.query_one(ReadingPane).source
         highlighted = options.get_option_at_index(options.highlighted or 0).id
         assert f"`{highlighted}`" in preview and "## 1." in preview
         # Only German checklists.

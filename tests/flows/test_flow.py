@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.notifications import Notify
-from textual.widgets import Markdown, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from helpers import fixed_now, press, settle, start_preparation, type_text
 from prep.app import PrepApp
@@ -21,6 +21,7 @@ from prep.screens.home import HomeScreen
 from prep.screens.missing_items import MissingItemsScreen
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.walkthrough import WalkthroughScreen
+from prep.screens.widgets.reading import ReadingPane
 from prep.storage.store import Store
 
 
@@ -46,7 +47,7 @@ async def test_rep_prepares_a_meeting_from_home_to_history(db_path: Path) -> Non
         await press(app, pilot, "ctrl+s")
 
         assert isinstance(app.screen, BriefScreen)
-        brief = app.screen.query_one(Markdown).source
+        brief = app.screen.query_one(ReadingPane).source
         for text in ("Acme Tools", "Agree on a pilot", "Spreadsheets everywhere", "They lose orders",
                      "Ask what they compare", "_likely_", "✓ Look at what you", "Checked my profile", "Who signs"):
             assert text in brief

@@ -1,0 +1,95 @@
+"""The footer of every prep screen: the keys that work here, drawn once, fitted to the width.
+
+Textual's Footer builds all its keys again every time the bindings may have changed —
+a focus moving, a screen calling refresh_bindings — often twice while a screen appears,
+each time after the screen was already drawn. This one builds them again only when what
+it shows changes. When the keys do not fit (60 columns), the palette key goes first and
+then the screen's keys from the right: quit and help stay, so the rep can always leave
+and always find every key (where "?" types into a field, the palette key stays instead).
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+HELP = "app.help"
+KEPT = ("app.quit", HELP)  # binding ids shown at any width
+PALETTE_WIDTH = 12  # "▏^p palette", its border and the space after it
+
+
+def _width(key: str, description: str) -> int:
+    """Cells a FooterKey takes: the key and the description, with their padding."""
+    return cell_len(key) + cell_len(description) + 3
+
+
+class KeysFooter(Footer):
+    """Footer that keeps quit and help at any width and is rebuilt only when its keys change."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple[object, ...] | None = None
+
+    def _keys(self) -> tuple[list[tuple[Binding, bool, str]], bool]:
+        """The keys to show at this width, and whether the palette key fits too."""
+        seen: set[str] = set()
+        keys = []
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in seen:  # two keys for one action: the first is shown
+                seen.add(binding.action)
+                keys.append((binding, enabled, tooltip))
+        room = self.app.size.width
+        needed = sum(_width(self.app.get_key_display(b), b.description) for b, _, _ in keys)
+        palette = self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE
+        # Where "?" types into a field, the palette is the way to every key: it stays, as help would.
+        help_shown = any(b.id == HELP for b, _, _ in keys)
+        if palette and help_shown and needed + PALETTE_WIDTH > room:
+            palette = False
+        if palette:
+            room -= PALETTE_WIDTH
+        while needed > room:
+            droppable = [index for index, (b, _, _) in enumerate(keys) if b.id not in KEPT]
+            if not droppable:
+                break
+            binding, _, _ = keys.pop(droppable[-1])
+            needed -= _width(self.app.get_key_display(binding), binding.description)
+        return keys, palette
+
+    def _signature(self) -> tuple[object, ...]:
+        keys, palette = self._keys()
+        return tuple((b.key, b.action, b.description, enabled) for b, enabled, _ in keys) + (palette,)
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        keys, palette = self._keys()
+        self._shown = self._signature()
+        for binding, enabled, tooltip in keys:
+            yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                            disabled=not enabled, tooltip=tooltip).data_bind(compact=Footer.compact)
+        if palette:
+            active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+            if active is not None:
+                _, binding, enabled, tooltip = active
+                yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                                classes="-command-palette", disabled=not enabled,
+                                tooltip=binding.tooltip or binding.description)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    def on_resize(self) -> None:
+        if self._bindings_ready:
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        # Many changes may be announced before the next frame: the first rebuilds, the rest find nothing new.
+        if self.is_attached and self._signature() != self._shown:
+            self._shown = self._signature()
+            await self.recompose()
