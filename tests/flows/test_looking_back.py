@@ -6,13 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from textual.content import Content
-from textual.widgets import Markdown, OptionList
+from textual.widgets import OptionList
 
 from helpers import debriefed_meeting, fixed_now, press, settle, type_text
 from prep.app import PrepApp
 from prep.model.meeting import FollowUp, ObjectionOutcome
 from prep.screens.brief import BriefScreen
 from prep.screens.history import HistoryScreen
+from prep.screens.widgets.reading import ReadingPane
 from prep.storage.store import Store
 
 
@@ -37,7 +38,7 @@ async def test_rep_opens_a_debriefed_meeting_from_history_and_reads_how_it_went(
         await type_text(pilot, "hamburg")
         await press(app, pilot, "enter")
         assert isinstance(app.screen, BriefScreen)
-        brief = app.screen.query_one(Markdown).source
+        brief = app.screen.query_one(ReadingPane).source
         for text in ("## How it went", "Pilot agreed for the Hamburg site", "**Relationship now:** 4/5",
                      "⇒ _Came up; the answer landed well._",
                      "☐ Send the pilot plan — we promised, due Fri 27 Nov 2026",
