@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,21 +20,25 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker
 
 from prep.errors import ErasedMeeting, PrepError
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
-from prep.screens.base import FollowUpDone, report_failure
+from prep.screens.base import report_failure
 from prep.settings import Settings, read_keymap
 from prep.storage import Autosave, Saved, Store
+from prep.undoing import UndoingApp
 
 if TYPE_CHECKING:
     from prep.library.loader import Library
 
 
 KEYMAP_DELAY = 1.0  # seconds: keys.yaml (and an interrupted erasure) wait until well after the first frame
+# A delete younger than this may still be undone in another running copy: a start leaves it to that copy.
+UNFINISHED_DELETE = timedelta(minutes=1)
 
 
 def _short(path: Path) -> str:
@@ -54,6 +58,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
     from prep.screens import (
         brief,
         checklists,
+        confirm,
         debrief,
         help,
         history,
@@ -66,7 +71,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
     )
 
     found = [("PrepApp", b) for b in PrepApp.BINDINGS if isinstance(b, Binding)]
-    for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough):
+    for module in (brief, checklists, confirm, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough):
         for value in vars(module).values():
             if isinstance(value, type) and hasattr(value, "BINDINGS") and value.__module__ == module.__name__:
                 found += [(value.__name__, b) for b in value.BINDINGS if isinstance(b, Binding)]
@@ -78,7 +83,7 @@ def known_binding_ids() -> set[str]:
     return {binding.id for _, binding in all_bindings() if binding.id}
 
 
-class PrepApp(App[None]):
+class PrepApp(UndoingApp):
     """prep: get ready for a customer meeting, and keep what you learned."""
 
     TITLE = "prep"
@@ -87,8 +92,11 @@ class PrepApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "Keys", tooltip="The keys of this screen", id="app.help"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last cancel, delete or follow-up done", show=False, id="app.undo"),
     ]
     COMMANDS = App.COMMANDS | {lambda: _providers()[0], lambda: _providers()[1]}
+    # What the autosave is doing: "saving", "saved" or "not saved" (screens/widgets/save_state.py shows it).
+    save_state: reactive[str] = reactive("saved", init=False)
 
     def __init__(self, db_path: Path | None = None, *, settings: Settings | None = None,
                  now: Callable[[], datetime] = datetime.now, library: Callable[[], Library] | None = None) -> None:
@@ -97,7 +105,8 @@ class PrepApp(App[None]):
         settings = settings if settings is not None else Settings.from_environment()
         self.settings = settings if db_path is None else replace(settings, database=Path(db_path))
         self.store = Store(self.settings.database)
-        self.autosave = Autosave(self.store, self._autosave_failed, self._merged_with_another_window)
+        self.autosave = Autosave(self.store, self._autosave_failed, self._merged_with_another_window,
+                                 on_state=self._autosave_state)
         self.now = now
         self._library = library
         self.unfinished_form: dict[str, str] = {}
@@ -138,11 +147,13 @@ class PrepApp(App[None]):
                 flush()
         await self.workers.wait_for_complete()
         await asyncio.to_thread(self.autosave.close)
+        await asyncio.to_thread(self.settle_changes)
         self.exit()
 
     def on_unmount(self) -> None:
-        """Write what the autosave still holds, then let go of the database."""
+        """Write what the autosave still holds, erase what waited for its undo, then let go of the database."""
         self.autosave.close()
+        self.settle_changes()
         self.store.close()
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -167,6 +178,10 @@ class PrepApp(App[None]):
             )
         self._ui_loop.call_soon_threadsafe(notify)
 
+    def _autosave_state(self, state: str) -> None:
+        # Called on whichever thread saved: the indicator changes on the UI thread, without waiting.
+        self._ui_loop.call_soon_threadsafe(partial(setattr, self, "save_state", state))
+
     def _merged_with_another_window(self, ours: Meeting, saved: Saved) -> None:
         # Called on the autosave thread: the screens take the merged meeting on the UI thread.
         self._ui_loop.call_soon_threadsafe(partial(self._show_merge, ours, saved))
@@ -186,8 +201,10 @@ class PrepApp(App[None]):
 
     @work(thread=True, group="forget", exit_on_error=False)
     def _finish_forgetting(self) -> None:
-        """Finish an erasure a kill or a full disk interrupted: the customer stays forgotten (a failure is a toast)."""
+        """Finish an erasure a kill or a full disk interrupted, and a delete whose undo window a kill cut short
+        (a failure is a toast): what the rep erased or deleted stays so."""
         self.store.finish_forgetting()
+        self.store.finish_deleting(UNFINISHED_DELETE)
 
     # -- the rep's settings ------------------------------------------------------------
 
@@ -221,14 +238,7 @@ class PrepApp(App[None]):
         from prep.screens.history import HistoryScreen
         from prep.screens.new_preparation import NewPreparationScreen
 
-        yield from super().get_system_commands(screen)
-        # Every key of the current screen is a command too, so nothing needs remembering;
-        # two keys for one action (ctrl+s and escape both finish the debrief) are one command.
-        keys: dict[str, Binding] = {}
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node is screen and active.enabled and binding.show and binding.description:
-                keys.setdefault(binding.action, binding)
+        commands = [*super().get_system_commands(screen), *self.undo_commands()]
         everywhere = {
             "new_preparation": ("New preparation", "Prepare a meeting", lambda: self.push_screen(NewPreparationScreen())),
             "history": ("History", "Every meeting, searchable", lambda: self.push_screen(HistoryScreen())),
@@ -236,6 +246,17 @@ class PrepApp(App[None]):
                            lambda: self.push_screen(ChecklistsScreen())),
             "home": ("Home", "Back to what needs attention", self.go_home),
         }
+        # Every key of the current screen is a command too, so nothing needs remembering;
+        # two keys for one action (ctrl+s and escape both finish the debrief) are one command.
+        # Keys the footer leaves out for room (the walkthrough's cancel and delete) are here
+        # too, unless a command of the same name is.
+        active = [a.binding for a in screen.active_bindings.values() if a.node is screen and a.enabled and a.binding.description]
+        taken = {c.title for c in commands} | {title for title, _, _ in everywhere.values()} | {b.description for b in active if b.show}
+        keys: dict[str, Binding] = {}
+        for binding in sorted(active, key=lambda b: not b.show):
+            if binding.show or binding.action in everywhere or binding.description not in taken:
+                keys.setdefault(binding.action, binding)
+        yield from commands
         for action, (title, help_text, callback) in everywhere.items():
             key = keys.pop(action, None)  # the home screen's own key for it is named here
             yield SystemCommand(title, f"{help_text} · key {self.get_key_display(key)}" if key else help_text, callback)
@@ -278,22 +299,6 @@ class PrepApp(App[None]):
             show(DebriefScreen(meeting))
         else:
             show(BriefScreen(meeting))
-
-    def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
-        """Tick off a follow-up in one key; the screen that asked reloads when it is saved."""
-        self._mark_done(meeting_id, followup_id)
-
-    @work(thread=True, group="followup", exit_on_error=False)
-    def _mark_done(self, meeting_id: str, followup_id: str) -> None:
-        meeting = self.store.meeting(meeting_id)
-        if meeting is None or meeting.debrief is None:
-            return
-        for followup in meeting.debrief.followups:
-            if followup.id == followup_id:
-                followup.done = True
-                self.autosave.save(meeting).result()
-                self.call_from_thread(self.notify, f"Done: {followup.text}", timeout=4)
-                self.call_from_thread(self.screen.post_message, FollowUpDone())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed worker of the app becomes a toast, as the screens' do."""
