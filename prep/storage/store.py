@@ -278,11 +278,15 @@ class Store(SummaryIndex):
                 return self._finish(tables, everywhere=everywhere)
 
     def erased(self) -> int:
-        """How many meetings were erased with `forget` (only their ids are kept, so no copy saves them again)."""
+        """How many meetings were erased with `forget` (only their ids are kept, so no copy saves them again).
+
+        Meetings the rep deleted one by one in the app are not counted: they were not forgotten.
+        """
         from prep.storage.erase import FORGOTTEN
 
         with self._lock:
-            return len(self._tables().get(FORGOTTEN) or ())
+            forgotten = self._tables().get(FORGOTTEN) or {}
+            return sum(1 for key in forgotten if not forgotten[key].get("deleted"))
 
     def _finish(self, tables: dict[str, Rows], *, everywhere: bool) -> int:
         from prep.storage.erase import finish
