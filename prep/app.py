@@ -12,7 +12,7 @@ import asyncio
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,16 +21,18 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker
 
 from prep.errors import ErasedMeeting, PrepError
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
-from prep.screens.base import FollowUpDone, report_failure
+from prep.screens.base import report_failure
 from prep.screens.typing_ahead import TypingAhead
 from prep.settings import Settings, read_keymap
 from prep.storage import Autosave, Saved, Store
+from prep.undoing import UndoingApp
 
 if TYPE_CHECKING:
     from prep.demo import DemoRun
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
 
 KEYMAP_DELAY = 1.0  # seconds: keys.yaml (and an interrupted erasure) wait until well after the first frame
 WARM_UP_DELAY = 1.0  # seconds: once the home screen is up, the checklists and the other screens' code are read ahead
+# A delete younger than this may still be undone in another running copy: a start leaves it to that copy.
+UNFINISHED_DELETE = timedelta(minutes=1)
 
 
 def _short(path: Path) -> str:
@@ -58,6 +62,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
     from prep.screens import (
         brief,
         checklists,
+        confirm,
         debrief,
         help,
         history,
@@ -70,7 +75,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
     )
 
     found = [("PrepApp", b) for b in PrepApp.BINDINGS if isinstance(b, Binding)]
-    for module in (brief, checklists, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough):
+    for module in (brief, checklists, confirm, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough):
         for value in vars(module).values():
             if isinstance(value, type) and hasattr(value, "BINDINGS") and value.__module__ == module.__name__:
                 found += [(value.__name__, b) for b in value.BINDINGS if isinstance(b, Binding)]
@@ -82,7 +87,7 @@ def known_binding_ids() -> set[str]:
     return {binding.id for _, binding in all_bindings() if binding.id}
 
 
-class PrepApp(TypingAhead):
+class PrepApp(UndoingApp, TypingAhead):
     """prep: get ready for a customer meeting, and keep what you learned."""
 
     TITLE = "prep"
@@ -91,8 +96,11 @@ class PrepApp(TypingAhead):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "Keys", tooltip="The keys of this screen", id="app.help"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last cancel, delete or follow-up done", show=False, id="app.undo"),
     ]
     COMMANDS = App.COMMANDS | {lambda: _providers()[0], lambda: _providers()[1]}
+    # What the autosave is doing: "saving", "saved" or "not saved" (screens/widgets/save_state.py shows it).
+    save_state: reactive[str] = reactive("saved", init=False)
 
     def __init__(self, db_path: Path | None = None, *, settings: Settings | None = None,
                  now: Callable[[], datetime] = datetime.now, library: Callable[[], Library] | None = None,
@@ -108,7 +116,8 @@ class PrepApp(TypingAhead):
         settings = settings if settings is not None else Settings.from_environment()
         self.settings = settings if db_path is None else replace(settings, database=Path(db_path))
         self.store = Store(self.settings.database)
-        self.autosave = Autosave(self.store, self._autosave_failed, self._merged_with_another_window)
+        self.autosave = Autosave(self.store, self._autosave_failed, self._merged_with_another_window,
+                                 on_state=self._autosave_state)
         self.now = now
         self._library = library
         self._library_read: Library | None = None
@@ -176,6 +185,7 @@ class PrepApp(TypingAhead):
         if await self._asked_to_keep_demo():
             return
         await asyncio.to_thread(self.autosave.close)
+        await asyncio.to_thread(self.settle_changes)
         self.exit()
 
     async def _asked_to_keep_demo(self) -> bool:
@@ -212,8 +222,9 @@ class PrepApp(TypingAhead):
         await self.action_quit()
 
     def on_unmount(self) -> None:
-        """Write what the autosave still holds, then let go of the database."""
+        """Write what the autosave still holds, erase what waited for its undo, then let go of the database."""
         self.autosave.close()
+        self.settle_changes()
         self.store.close()
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -238,6 +249,10 @@ class PrepApp(TypingAhead):
             )
         self._ui_loop.call_soon_threadsafe(notify)
 
+    def _autosave_state(self, state: str) -> None:
+        # Called on whichever thread saved: the indicator changes on the UI thread, without waiting.
+        self._ui_loop.call_soon_threadsafe(partial(setattr, self, "save_state", state))
+
     def _merged_with_another_window(self, ours: Meeting, saved: Saved) -> None:
         # Called on the autosave thread: the screens take the merged meeting on the UI thread.
         self._ui_loop.call_soon_threadsafe(partial(self._show_merge, ours, saved))
@@ -257,8 +272,10 @@ class PrepApp(TypingAhead):
 
     @work(thread=True, group="forget", exit_on_error=False)
     def _finish_forgetting(self) -> None:
-        """Finish an erasure a kill or a full disk interrupted: the customer stays forgotten (a failure is a toast)."""
+        """Finish an erasure a kill or a full disk interrupted, and a delete whose undo window a kill cut short
+        (a failure is a toast): what the rep erased or deleted stays so."""
         self.store.finish_forgetting()
+        self.store.finish_deleting(UNFINISHED_DELETE)
 
     # -- the rep's settings ------------------------------------------------------------
 
@@ -292,14 +309,7 @@ class PrepApp(TypingAhead):
         from prep.screens.history import HistoryScreen
         from prep.screens.new_preparation import NewPreparationScreen
 
-        yield from super().get_system_commands(screen)
-        # Every key of the current screen is a command too, so nothing needs remembering;
-        # two keys for one action (ctrl+s and escape both finish the debrief) are one command.
-        keys: dict[str, Binding] = {}
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node is screen and active.enabled and binding.show and binding.description:
-                keys.setdefault(binding.action, binding)
+        commands = [*super().get_system_commands(screen), *self.undo_commands()]
         everywhere = {
             "new_preparation": ("New preparation", "Prepare a meeting", lambda: self.push_screen(NewPreparationScreen())),
             "history": ("History", "Every meeting, searchable", lambda: self.push_screen(HistoryScreen())),
@@ -307,6 +317,17 @@ class PrepApp(TypingAhead):
                            lambda: self.push_screen(ChecklistsScreen())),
             "home": ("Home", "Back to what needs attention", self.go_home),
         }
+        # Every key of the current screen is a command too, so nothing needs remembering;
+        # two keys for one action (ctrl+s and escape both finish the debrief) are one command.
+        # Keys the footer leaves out for room (the walkthrough's cancel and delete) are here
+        # too, unless a command of the same name is.
+        active = [a.binding for a in screen.active_bindings.values() if a.node is screen and a.enabled and a.binding.description]
+        taken = {c.title for c in commands} | {title for title, _, _ in everywhere.values()} | {b.description for b in active if b.show}
+        keys: dict[str, Binding] = {}
+        for binding in sorted(active, key=lambda b: not b.show):
+            if binding.show or binding.action in everywhere or binding.description not in taken:
+                keys.setdefault(binding.action, binding)
+        yield from commands
         for action, (title, help_text, callback) in everywhere.items():
             key = keys.pop(action, None)  # the home screen's own key for it is named here
             yield SystemCommand(title, f"{help_text} · key {self.get_key_display(key)}" if key else help_text, callback)
@@ -358,22 +379,6 @@ class PrepApp(TypingAhead):
             show(DebriefScreen(meeting))
         else:
             show(BriefScreen(meeting))
-
-    def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
-        """Tick off a follow-up in one key; the screen that asked reloads when it is saved."""
-        self._mark_done(meeting_id, followup_id)
-
-    @work(thread=True, group="followup", exit_on_error=False)
-    def _mark_done(self, meeting_id: str, followup_id: str) -> None:
-        meeting = self.store.meeting(meeting_id)
-        if meeting is None or meeting.debrief is None:
-            return
-        for followup in meeting.debrief.followups:
-            if followup.id == followup_id:
-                followup.done = True
-                self.autosave.save(meeting).result()
-                self.call_from_thread(self.notify, f"Done: {followup.text}", timeout=4)
-                self.call_from_thread(self.screen.post_message, FollowUpDone())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed worker of the app becomes a toast, as the screens' do."""

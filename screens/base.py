@@ -24,6 +24,7 @@ from prep.model.merge import merge
 if TYPE_CHECKING:
     from prep.library.loader import Library
     from prep.model.meeting import Meeting
+    from prep.model.summary import MeetingSummary
     from prep.settings import Settings
     from prep.storage import Autosave, Store
 
@@ -37,6 +38,7 @@ class PrepHost(Protocol):
     store: Store
     autosave: Autosave
     now: Callable[[], datetime]
+    save_state: str  # "saving", "saved" or "not saved", as screens/widgets/save_state.py shows it
     unfinished_form: dict[str, str]
 
     def load_library(self) -> Library:
@@ -49,7 +51,13 @@ class PrepHost(Protocol):
         """Show a meeting on the screen that fits it, on top of this one or instead of it."""
 
     def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
-        """Tick off a follow-up; the screen gets FollowUpDone once it is saved."""
+        """Tick off a follow-up, undoable for a while; every screen gets MeetingsChanged once it is saved."""
+
+    def cancel_meeting(self, meeting_id: str) -> None:
+        """Cancel a meeting, or take the cancellation back; undoable for a while, then MeetingsChanged."""
+
+    def delete_meeting(self, meeting: Meeting | MeetingSummary) -> None:
+        """Ask, then take the meeting out of every list; undoable for a while, then erased for good."""
 
     def go_home(self) -> None:
         """Back to the home screen, closing everything above it."""
@@ -58,8 +66,13 @@ class PrepHost(Protocol):
         """Hand on the keys that were typed while the current screen was being built."""
 
 
-class FollowUpDone(Message):
-    """A follow-up was marked done and saved; lists that show it reload."""
+class MeetingsChanged(Message, bubble=False):
+    """Saved meetings changed by a one-key action or its undo: lists reload, a screen showing one catches up."""
+
+    def __init__(self, meetings: dict[str, Meeting | None]) -> None:
+        """`meetings`: each changed meeting as saved now, None for one deleted."""
+        super().__init__()
+        self.meetings = meetings
 
 
 def report_failure(app: App[object], event: Worker.StateChanged) -> None:
@@ -103,6 +116,17 @@ class PrepScreen(Screen[object]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self.app, event)
 
+    def on_meetings_changed(self, event: MeetingsChanged) -> None:
+        """A screen on a meeting that was cancelled or taken back keeps showing (and saving) it as it is now."""
+        meeting = getattr(self, "meeting", None)
+        saved = event.meetings.get(meeting.id) if meeting is not None else None
+        if meeting is not None and saved is not None and meeting.cancelled != saved.cancelled:
+            meeting.cancelled = saved.cancelled
+            self.show_cancelled()
+
+    def show_cancelled(self) -> None:
+        """Show whether the meeting on this screen is cancelled (screens on one meeting know where)."""
+
 
 class EditingScreen(PrepScreen):
     """A screen where the rep writes into a meeting: saved while typing, off the UI thread."""
@@ -110,8 +134,25 @@ class EditingScreen(PrepScreen):
     meeting: Meeting
     _timer: Timer | None = None
 
+    def on_mount(self) -> None:
+        """Every editing screen shows whether the autosave has caught up (subclasses' on_mount run as well)."""
+        from textual.widgets import Header
+
+        from prep.screens.widgets.save_state import add_save_state
+
+        if self.saves_meeting:
+            for header in self.query(Header):
+                add_save_state(header)
+
+    @property
+    def saves_meeting(self) -> bool:
+        """False where nothing typed is kept (a practice run): no saved/saving is shown there."""
+        return True
+
     def schedule_save(self) -> None:
         """Save after a short quiet moment, so a burst of typing is one write."""
+        if self.saves_meeting:
+            self.prep.save_state = "saving"  # not on disk yet: the autosave says "saved" once it is
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(SAVE_DELAY, self.flush_draft)

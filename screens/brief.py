@@ -27,6 +27,9 @@ class BriefScreen(PrepScreen):
         Binding("d", "debrief", "Debrief", id="brief.debrief"),
         Binding("x", "export", "Export", tooltip="Save the brief as Markdown", id="brief.export"),
         Binding("h", "home", "Home", show=False, id="brief.home"),  # esc does the same from home; 80 columns are few
+        Binding("c", "cancel_meeting", "Cancel", tooltip="Cancel the meeting, or take the cancellation back",
+                show=False, id="brief.cancel"),
+        Binding("delete", "delete", "Delete", tooltip="Delete the meeting; asks first", show=False, id="brief.delete"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
@@ -40,8 +43,20 @@ class BriefScreen(PrepScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = inert(f"Brief · {self.meeting.customer}", one_line=True)
+        self.show_cancelled()
         self.query_one("#brief").focus()
+
+    def show_cancelled(self) -> None:
+        """The title says when the meeting is cancelled."""
+        # First, so that a narrow header that shortens the title keeps it.
+        title = "CANCELLED · Brief · {customer}" if self.meeting.cancelled else "Brief · {customer}"
+        self.sub_title = inert(title.format(customer=self.meeting.customer), one_line=True)
+
+    def action_cancel_meeting(self) -> None:
+        self.prep.cancel_meeting(self.meeting.id)
+
+    def action_delete(self) -> None:
+        self.prep.delete_meeting(self.meeting)
 
     def action_edit(self) -> None:
         from prep.screens.walkthrough import WalkthroughScreen

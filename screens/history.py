@@ -15,7 +15,7 @@ from prep.errors import InputError
 from prep.insights.search import Excerpt, Filters, excerpt, search
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
-from prep.screens.base import PrepScreen
+from prep.screens.base import MeetingsChanged, PrepScreen
 from prep.screens.widgets.fields import Choice, TextField
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.meeting_lines import meeting_hit
@@ -34,6 +34,9 @@ class HistoryScreen(PrepScreen):
         Binding("slash", "filter", "Search", id="history.search"),
         Binding("d", "debrief", "Debrief", id="history.debrief"),
         Binding("t", "timeline", "Customer", tooltip="The customer's timeline", id="history.timeline"),
+        Binding("c", "cancel_meeting", "Cancel", tooltip="Cancel the meeting, or take the cancellation back",
+                show=False, id="history.cancel"),
+        Binding("delete", "delete", "Delete", tooltip="Delete the meeting or draft (asks first)", show=False, id="history.delete"),
     ]
 
     def __init__(self, customer: str | None = None, query: str = "") -> None:
@@ -61,7 +64,7 @@ class HistoryScreen(PrepScreen):
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("debrief", "timeline"):
+        if action in ("debrief", "timeline", "cancel_meeting", "delete"):
             return self.query_one("#results", OptionList).has_focus
         return True
 
@@ -172,6 +175,19 @@ class HistoryScreen(PrepScreen):
         meeting = self._highlighted()
         if meeting is not None:
             self.prep.open_meeting(meeting.id, debrief=True)
+
+    def action_cancel_meeting(self) -> None:
+        meeting = self._highlighted()
+        if meeting is not None:
+            self.prep.cancel_meeting(meeting.id)
+
+    def action_delete(self) -> None:
+        meeting = self._highlighted()
+        if meeting is not None:
+            self.prep.delete_meeting(meeting)
+
+    def on_meetings_changed(self, event: MeetingsChanged) -> None:
+        self.load()  # the highlighted row stays where it was: the search runs again over what is saved now
 
     def action_timeline(self) -> None:
         meeting = self._highlighted()

@@ -16,7 +16,7 @@ from textual.worker import Worker, WorkerState
 from prep.insights.attention import Attention, what_needs_attention
 from prep.reports.inert import inert
 from prep.reports.wording import counted
-from prep.screens.base import PrepScreen
+from prep.screens.base import MeetingsChanged, PrepScreen
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.meeting_lines import meeting_line
 
@@ -39,12 +39,15 @@ class HomeScreen(PrepScreen):
         Binding("c", "checklists", "Checklists", id="home.checklists", priority=True),
         Binding("d", "debrief", "Debrief", id="home.debrief", priority=True),
         Binding("x", "followup_done", "Done", tooltip="Mark the follow-up done", id="home.followup-done", priority=True),
+        Binding("delete", "delete", "Delete", tooltip="Delete the meeting or draft (asks first)", show=False, id="home.delete",
+                priority=True),
         Binding("enter", "open", "Open", id="home.open", priority=True),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._followups: dict[str, str] = {}  # option id -> follow-up id
+        self._attention: Attention | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,6 +95,7 @@ class HomeScreen(PrepScreen):
 
     def show(self, attention: Attention) -> None:
         """Fill the lists; hide the empty ones."""
+        self._attention = attention
         now = self.prep.now()
         summary = self.query_one("#summary", Static)
         if attention.total == 0:
@@ -158,6 +162,8 @@ class HomeScreen(PrepScreen):
             return highlighted is not None and highlighted[0] != "drafts"
         if action == "open":
             return highlighted is not None  # an empty database has nothing to open
+        if action == "delete":  # a follow-up's row is its meeting's too, but x is what it wants
+            return highlighted is not None and highlighted[0] != "followups"
         return True
 
     def on_descendant_focus(self) -> None:
@@ -176,8 +182,20 @@ class HomeScreen(PrepScreen):
             meeting_id = highlighted[1].split(":")[0]
             self.prep.mark_followup_done(meeting_id, self._followups[highlighted[1]])
 
-    def on_follow_up_done(self) -> None:
+    def on_meetings_changed(self, event: MeetingsChanged) -> None:
         self.load()
+
+    def action_delete(self) -> None:
+        """Delete the highlighted meeting or draft (asks first; undoable for a while)."""
+        highlighted = self._highlighted()
+        attention = self._attention
+        if highlighted is None or attention is None:
+            return
+        meeting_id = highlighted[1].split(":")[0]
+        shown = attention.drafts + attention.upcoming + attention.recent
+        meeting = next((m for m in shown if m.id == meeting_id), None)
+        if meeting is not None:
+            self.prep.delete_meeting(meeting)
 
     def action_open(self) -> None:
         """Open the meeting highlighted in the focused list."""

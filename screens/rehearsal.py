@@ -115,6 +115,10 @@ class RehearsalScreen(EditingScreen):
         self.show_card()
         self.query_one("#drill").scroll_home(animate=False)
 
+    @property
+    def saves_meeting(self) -> bool:
+        return self.keep
+
     def flush_draft(self) -> None:
         if self.keep:
             super().flush_draft()

@@ -31,6 +31,11 @@ class WalkthroughScreen(EditingScreen):
         Binding("pageup", "previous_step", "Back", tooltip="Previous step", id="walkthrough.previous", priority=True),
         Binding("ctrl+s", "finish", "Finish", id="walkthrough.finish", priority=True),
         Binding("ctrl+t", "toggle_hints", "Hints", id="walkthrough.hints", priority=True),
+        # Text fields have the focus here, so letters are no keys; the footer keeps its room (the palette lists them).
+        Binding("ctrl+o", "cancel_meeting", "Cancel meeting", tooltip="Cancel the meeting, or take the cancellation back",
+                show=False, id="walkthrough.cancel", priority=True),
+        Binding("ctrl+r", "delete", "Drop draft", tooltip="Drop this draft (or delete the meeting); asks first",
+                show=False, id="walkthrough.delete", priority=True),
         # Escape is "back" everywhere; the footer keeps its 80 columns for the keys to learn.
         Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", show=False, id="walkthrough.leave"),
     ]
@@ -49,7 +54,7 @@ class WalkthroughScreen(EditingScreen):
         yield KeysFooter()
 
     async def on_mount(self) -> None:
-        self.sub_title = inert(f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}", one_line=True)
+        self.show_cancelled()
         await self.show_step(self.step)
         if self.new:
             self.schedule_save()
@@ -145,6 +150,19 @@ class WalkthroughScreen(EditingScreen):
 
     def action_toggle_hints(self) -> None:
         self.toggle_class("show-hints")
+
+    def show_cancelled(self) -> None:
+        """The title names the meeting, and says when it is cancelled."""
+        # First, so that a narrow header that shortens the title keeps it.
+        title = "CANCELLED · {customer} · {when}" if self.meeting.cancelled else "{customer} · {when}"
+        self.sub_title = inert(title.format(customer=self.meeting.customer, when=f"{self.meeting.when:%a %d %b %H:%M}"),
+                               one_line=True)
+
+    def action_cancel_meeting(self) -> None:
+        self.prep.cancel_meeting(self.meeting.id)
+
+    def action_delete(self) -> None:
+        self.prep.delete_meeting(self.meeting)
 
     # -- saving ---------------------------------------------------------------------
 

@@ -37,6 +37,9 @@ SCREENS: dict[str, tuple[str, tuple[str, ...]]] = {
     "timeline": ("TimelineScreen", ("h", "down", "t")),
     "checklists": ("ChecklistsScreen", ("c",)),
     "help": ("HelpScreen", ("question_mark",)),
+    "confirm-delete": ("ConfirmScreen", ("delete",)),
+    "brief-cancelled": ("BriefScreen", ("tab", "enter", "c")),
+    "history-cancelled": ("HistoryScreen", ("tab", "enter", "c", "escape", "h")),
 }
 
 

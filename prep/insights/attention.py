@@ -35,12 +35,16 @@ class Attention:
 
 def what_needs_attention(meetings: Iterable[MeetingSummary], now: datetime, *, recent: int = 5,
                          followup_horizon: int = 7) -> Attention:
-    """Sort the meetings into what the home screen shows."""
+    """Sort the meetings into what the home screen shows; a cancelled meeting is neither a draft nor coming up."""
     attention = Attention()
     horizon = now.date() + timedelta(days=followup_horizon)
     for meeting in meetings:
         attention.total += 1
-        if meeting.is_draft:
+        if meeting.is_cancelled:
+            # Called off: nothing to prepare or walk into. Once past, it is history like any other.
+            if meeting.when < now:
+                attention.recent.append(meeting)
+        elif meeting.is_draft:
             attention.drafts.append(meeting)
         elif meeting.when >= now:
             attention.upcoming.append(meeting)

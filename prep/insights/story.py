@@ -72,8 +72,8 @@ class CustomerStory:
     meetings: list[Meeting]
 
     def past(self, now: datetime) -> list[Meeting]:
-        """Meetings that have happened (prepared, dated before now)."""
-        return [m for m in self.meetings if not m.is_draft and m.when < now]
+        """Meetings that have happened (prepared, dated before now, not cancelled)."""
+        return [m for m in self.meetings if not m.is_draft and m.cancelled is None and m.when < now]
 
     def debriefed(self) -> list[Meeting]:
         """Meetings with a debrief that records something, oldest first."""

@@ -19,6 +19,10 @@ from prep.model.checklist import Checklist, Item, Section
 
 DRAFT = "draft"
 PREPARED = "prepared"
+# What a meeting is, as lists and the CSV export tell it: its status, unless it was debriefed or cancelled.
+DEBRIEFED = "debriefed"
+CANCELLED = "cancelled"
+STATES: tuple[str, ...] = (DRAFT, PREPARED, DEBRIEFED, CANCELLED)
 
 LIKELIHOODS: tuple[str, ...] = ("unlikely", "possible", "likely")
 OWNERS: tuple[str, ...] = ("me", "customer")
@@ -146,8 +150,11 @@ class Debrief(msgspec.Struct, forbid_unknown_fields=True):
 
     @property
     def is_empty(self) -> bool:
-        """True while nothing is recorded: the debrief was opened, and nothing written yet."""
-        return self == Debrief()
+        """True while nothing is written down: opening the debrief alone does not make a meeting debriefed."""
+        return not (self.outcome.strip() or self.notes.strip() or self.rating or self.contact_wish
+                    or self.contact_rhythm or self.followups or any(line.strip() for line in self.unprepared)
+                    or any(o.came_up is not None or o.landed for o in self.objections.values())
+                    or any(n.verdict or n.note.strip() for n in self.needs.values()))
 
     def objection(self, section: Section, item: Item) -> ObjectionOutcome | None:
         """How a prepared objection went, if recorded."""
@@ -170,6 +177,8 @@ class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     debrief: Debrief | None = None
     carried: dict[str, list[Text]] = msgspec.field(default_factory=dict)
     rehearsal: dict[str, Rehearsal] = msgspec.field(default_factory=dict)
+    # When the rep called the meeting off; None while it stands. Kept, not deleted: what was prepared stays.
+    cancelled: When | None = None
     id: str = msgspec.field(default_factory=lambda: uuid.uuid4().hex)
     created: datetime = msgspec.field(default_factory=_now)
     updated: datetime = msgspec.field(default_factory=_now)
@@ -177,6 +186,20 @@ class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     def __post_init__(self) -> None:
         if type(self.when) is not When:
             self.when = When.fromisoformat(self.when.isoformat())
+        if self.cancelled is not None and type(self.cancelled) is not When:
+            self.cancelled = When.fromisoformat(self.cancelled.isoformat())
+
+    @property
+    def state(self) -> str:
+        """One of STATES: cancelled, else debriefed once something of the debrief is written, else the status."""
+        return meeting_state(self.status, self.cancelled is not None, self.debrief is not None and not self.debrief.is_empty)
+
+
+def meeting_state(status: str, cancelled: bool, debriefed: bool) -> str:
+    """What a meeting is, from its status and whether it was cancelled or debriefed (one of STATES)."""
+    if cancelled:
+        return CANCELLED
+    return DEBRIEFED if debriefed and status != DRAFT else status
 
 
 class Meeting(MeetingRecord, kw_only=True):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from sys import intern
 
-from prep.model.meeting import DRAFT, FollowUp, MeetingRecord
+from prep.model.meeting import DRAFT, FollowUp, MeetingRecord, meeting_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,12 +23,24 @@ class MeetingSummary:
     updated: datetime
     followups: tuple[FollowUp, ...] = ()
     outcome: str = ""
+    cancelled: datetime | None = None
+    debriefed: bool = False
     text: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def is_draft(self) -> bool:
         """True while the preparation is unfinished."""
         return self.status == DRAFT
+
+    @property
+    def is_cancelled(self) -> bool:
+        """True once the rep called the meeting off."""
+        return self.cancelled is not None
+
+    @property
+    def state(self) -> str:
+        """draft, prepared, debriefed or cancelled (see `Meeting.state`)."""
+        return meeting_state(self.status, self.cancelled is not None, self.debriefed)
 
     @property
     def has_open_followups(self) -> bool:
@@ -47,6 +59,7 @@ def summarise(record: MeetingRecord, checklist_title: str) -> MeetingSummary:
         checklist_title=intern(checklist_title), updated=record.updated,
         followups=tuple(debrief.followups) if debrief else (),
         outcome=intern(debrief.outcome) if debrief else "",
+        cancelled=record.cancelled, debriefed=debrief is not None and not debrief.is_empty,
         text=_search_text(record),
     )
 

@@ -93,22 +93,11 @@ def export_csv(store: Store, customer: str | None) -> str:
         open_followups = [f"{f.text} ({f.due})" for f in (debrief.followups if debrief else []) if not f.done]
         writer.writerow(map(_cell, [
             meeting.id, meeting.customer, meeting.contact, meeting.when.isoformat(timespec="minutes"), meeting.goal,
-            _state(meeting), meeting.checklist.title, debrief.outcome if debrief else "",
+            meeting.state, meeting.checklist.title, debrief.outcome if debrief else "",
             debrief.rating if debrief and debrief.rating is not None else "",
             debrief.contact_wish if debrief else "", "; ".join(open_followups),
         ]))
     return out.getvalue()
-
-
-def _state(meeting: Meeting) -> str:
-    """Where the meeting stands, as the CSV's status: draft, prepared or debriefed.
-
-    A debrief opened and left empty records nothing, so the meeting counts as prepared.
-    Cancelled joins these once the meeting records that it was called off.
-    """
-    if meeting.is_draft:
-        return "draft"
-    return "prepared" if meeting.debrief is None or meeting.debrief.is_empty else "debriefed"
 
 
 def _cell(value: object) -> str:

@@ -3,6 +3,10 @@
 A Textual worker per keystroke could finish out of order and write an older text over
 a newer one. Here one background thread writes; if several versions of a meeting
 wait, only the newest is written.
+
+Whoever shows the rep whether their words are on disk listens with `on_state`: "saving"
+as soon as a version is queued, "saved" once nothing waits, "not saved" after a failure
+(until a later save succeeds). It is called on whichever thread the change happened on.
 """
 
 from __future__ import annotations
@@ -16,16 +20,23 @@ from prep.model.meeting import Meeting
 from prep.model.shapes import deep_copy
 from prep.storage.store import Saved, Store
 
+SAVING, SAVED, NOT_SAVED = "saving", "saved", "not saved"
+
 
 class Autosave:
     """Writes meetings to the store on one background thread."""
 
     def __init__(self, store: Store, on_error: Callable[[PrepError], None],
-                 on_merged: Callable[[Meeting, Saved], None] | None = None) -> None:
-        """`on_error` hears of a failed save, `on_merged` of one merged with another window's (both on this thread)."""
+                 on_merged: Callable[[Meeting, Saved], None] | None = None,
+                 on_state: Callable[[str], None] | None = None) -> None:
+        """`on_error` hears of a failed save, `on_merged` of one merged with another window's (both on this thread);
+        `on_state` of every change between SAVING, SAVED and NOT_SAVED."""
         self.store = store
         self.on_error = on_error
         self.on_merged = on_merged
+        self.on_state = on_state
+        self.state = SAVED
+        self._queued = 0  # saves submitted and not yet finished
         self._pending: dict[str, Meeting] = {}
         self._lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prep-autosave")
@@ -38,19 +49,42 @@ class Autosave:
         snapshot = deep_copy(meeting)
         with self._lock:
             self._pending[meeting.id] = snapshot
-        return self._executor.submit(self._write, meeting.id)
+            self._queued += 1
+            self._set_state(SAVING)
+        return self._executor.submit(self._write_and_tell, meeting.id)
 
-    def _write(self, meeting_id: str) -> None:
+    def _set_state(self, state: str) -> None:
+        # Called with the lock held, so listeners hear the states in the order they happened.
+        if state != self.state:
+            self.state = state
+            if self.on_state is not None:
+                self.on_state(state)
+
+    def _write_and_tell(self, meeting_id: str) -> None:
+        failed = True
+        try:
+            failed = not self._write(meeting_id)
+        finally:
+            with self._lock:
+                self._queued -= 1
+                if failed:
+                    self._set_state(NOT_SAVED)
+                elif not self._queued:
+                    # A version that failed earlier waits for the next save: not saved until then.
+                    self._set_state(NOT_SAVED if self._pending else SAVED)
+
+    def _write(self, meeting_id: str) -> bool:
+        """Write the newest waiting version of a meeting; False when it failed."""
         with self._lock:
             snapshot = self._pending.pop(meeting_id, None)
         if snapshot is None:
-            return  # a newer version was already written by an earlier task
+            return True  # a newer version was already written by an earlier task
         try:
             saved = self.store.save(snapshot)
             if saved.merged is not None and self.on_merged is not None:
                 self.on_merged(snapshot, saved)
         except ErasedMeeting as error:
-            self.on_error(error)  # erased with `prep forget` by the rep: never tried again
+            self.on_error(error)  # erased or deleted by the rep: never tried again
         except PrepError as error:
             with self._lock:
                 self._pending.setdefault(meeting_id, snapshot)  # retried with the next save
@@ -59,6 +93,9 @@ class Autosave:
             with self._lock:
                 self._pending.setdefault(meeting_id, snapshot)
             self.on_error(StoreError(f"{self.store.path}: could not save ({error}); your text is still on screen"))
+        else:
+            return True
+        return False
 
     def wait(self) -> None:
         """Block until everything queued so far is written (or has failed); at once after `close`."""
@@ -76,5 +113,7 @@ class Autosave:
         with self._lock:
             waiting = list(self._pending)
         for meeting_id in waiting:
-            self._executor.submit(self._write, meeting_id)
+            with self._lock:
+                self._queued += 1
+            self._executor.submit(self._write_and_tell, meeting_id)
         self._executor.shutdown(wait=True)

@@ -1,6 +1,7 @@
-"""Erasing a customer for good: all or nothing, and erased for as long as the database lives.
+"""Erasing meetings for good — a customer's, or one the rep deleted: all or nothing, and erased for as long as the database lives.
 
-Customer notes are personal data. `erase` removes a customer's meetings and leaves a
+Customer notes are personal data. `erase` removes meetings (all of a customer's with
+`prep forget`, or those the rep deleted) and leaves a
 tombstone for each — the meeting's id and when it was erased, nothing the rep wrote — in
 one journal line, together with a mark that the erasure is unfinished. A kill before
 that line leaves the customer as they were; a kill after it leaves them gone from every
@@ -10,9 +11,17 @@ anything else in the data folder; only then is the mark removed. Whatever stops 
 half way (a kill, a full disk, a read-only folder), the next `prep forget`, compaction or
 start of the app does it again from the start: every step can be repeated.
 
+A meeting the rep deletes in the app is first only set aside (`set_aside`): out of the
+meetings table, so out of every list at once, and kept whole in the `deleting` table so
+that an undo can put it back (`put_back`). When the undo window closes it is erased like
+the rest. If the app is killed inside the window, the set-aside row stays hidden and the
+next start erases it (`overdue_deletions`): deleted is never silently back, and nothing
+the rep still wanted went without the few seconds they had to say so.
+
 The tombstones stay. `refuse_erased` is called for every write through the tables, inside
 the write lock, so no writer — a second running copy autosaving the draft it still shows,
-an import of an old export — can bring an erased meeting back.
+an import of an old export — can bring an erased meeting back; nor a set-aside one while
+its undo window is open.
 """
 
 from __future__ import annotations
@@ -32,18 +41,22 @@ if TYPE_CHECKING:  # the journal brings TinyDB, which loads with the first read
 FORGOTTEN = "forgotten"  # a row per erased meeting, keyed like its meeting row: {"id", "at"}
 ERASING = "erasing"  # row "1" while an erasure is unfinished: {"since", "meetings"}
 UNFINISHED = "1"
+DELETING = "deleting"  # a row per meeting deleted but still undoable, keyed like its meeting row: {"since", "row"}
 
 
 def refuse_erased(path: Path, table: str, tables: dict[str, Rows], changes: dict[str, Row | None]) -> None:
-    """Raise ErasedMeeting if these changes would write a meeting that was erased; call inside the write lock."""
-    forgotten = tables.get(FORGOTTEN)
-    if table != MEETINGS or not forgotten:
+    """Raise ErasedMeeting if these changes would write a meeting that was erased or is being deleted; call inside the write lock."""
+    forgotten, deleting = tables.get(FORGOTTEN) or Rows(), tables.get(DELETING) or Rows()
+    if table != MEETINGS or not (forgotten or deleting):
         return
     for key, row in changes.items():
-        if row is not None and key in forgotten:
-            when = str(row.get("when", ""))[:10]
-            raise ErasedMeeting(f"{path}: the meeting with {row.get('customer', '?')} on {when} was erased with "
-                                "`prep forget` and is not saved again", str(row.get("id", key)))
+        if row is None or (key not in forgotten and key not in deleting):
+            continue
+        what = f"{path}: the meeting with {row.get('customer', '?')} on {str(row.get('when', ''))[:10]}"
+        if key in deleting:
+            raise ErasedMeeting(f"{what} was deleted and is not saved again (undo the delete to keep it)", str(row.get("id", key)))
+        how = "deleted" if forgotten[key].get("deleted") else "erased with `prep forget`"
+        raise ErasedMeeting(f"{what} was {how} and is not saved again", str(row.get("id", key)))
 
 
 def unfinished(tables: dict[str, Rows]) -> bool:
@@ -51,22 +64,69 @@ def unfinished(tables: dict[str, Rows]) -> bool:
     return UNFINISHED in (tables.get(ERASING) or ())
 
 
-def erase(storage: JournalStorage, tables: dict[str, Rows], customer: str, at: str) -> list[str]:
-    """Remove the customer's meetings and record the erasure, in one journal line; call inside `writing()`.
+def customer_keys(tables: dict[str, Rows], customer: str) -> list[str]:
+    """The keys of a customer's meetings, those set aside for an undo included."""
+    meetings, deleting = tables.get(MEETINGS) or Rows(), tables.get(DELETING) or Rows()
+    keys = [key for key in meetings if meetings[key].get("customer") == customer]
+    return keys + [key for key in deleting if (deleting[key].get("row") or {}).get("customer") == customer]
 
-    Returns the keys of the meetings removed (none: nothing was written).
+
+def set_aside(storage: JournalStorage, tables: dict[str, Rows], keys: list[str], at: str) -> list[str]:
+    """Take meetings out of the meetings table, kept whole for an undo, in one journal line; call inside `writing()`.
+
+    Returns the keys set aside (those of `keys` that are meetings).
     """
     meetings = tables.get(MEETINGS) or Rows()
-    keys = [key for key in meetings if meetings[key].get("customer") == customer]
-    if not keys:
+    found = [key for key in dict.fromkeys(keys) if key in meetings]
+    storage.commit({MEETINGS: dict.fromkeys(found), DELETING: {key: {"since": at, "row": meetings[key]} for key in found}})
+    return found
+
+
+def put_back(storage: JournalStorage, tables: dict[str, Rows], keys: list[str]) -> list[str]:
+    """Undo `set_aside` for these keys, in one journal line; call inside `writing()`. Returns the keys put back."""
+    deleting = tables.get(DELETING) or Rows()
+    found = [key for key in dict.fromkeys(keys) if key in deleting]
+    rows = {key: deleting[key]["row"] for key in found}
+    storage.commit({MEETINGS: rows, DELETING: dict.fromkeys(found)})
+    return found
+
+
+def overdue_deletions(tables: dict[str, Rows], before: str) -> list[str]:
+    """Meetings set aside before `before` (an ISO time): their undo window closed without an erase (a kill)."""
+    deleting = tables.get(DELETING) or Rows()
+    return [key for key in deleting if str(deleting[key].get("since", "")) < before]
+
+
+def erase(storage: JournalStorage, tables: dict[str, Rows], keys: list[str], at: str, *, deleted: bool = False) -> list[str]:
+    """Remove these meetings (set aside or not) and record the erasure, in one journal line; call inside `writing()`.
+
+    `deleted` says the rep deleted them one by one (the tombstone says so, for the
+    message a refused save shows). Returns the keys removed (none: nothing was written).
+    """
+    meetings, deleting = tables.get(MEETINGS) or Rows(), tables.get(DELETING) or Rows()
+    rows = {key: meetings[key] if key in meetings else deleting[key].get("row") or {}
+            for key in dict.fromkeys(keys) if key in meetings or key in deleting}
+    if not rows:
         return []
     earlier = (tables.get(ERASING) or Rows()).get(UNFINISHED) or {}
+    mark = {"since": earlier.get("since", at), "meetings": len(rows) + earlier.get("meetings", 0)}
+    ids = {key: str(row.get("id", key)) for key, row in rows.items()}
+    if deleted:
+        # A meeting the rep deleted leaves not even its id once erased: the id is kept only in the
+        # unfinished mark, for finding leftover copies, and goes with it.
+        tombstones = {key: {"at": at, "deleted": True} for key in rows}
+        mark["ids"] = [*earlier.get("ids", []), *ids.values()]
+    else:
+        tombstones = {key: {"id": ids[key], "at": at} for key in rows}
+        if "ids" in earlier:
+            mark["ids"] = earlier["ids"]
     storage.commit({
-        MEETINGS: dict.fromkeys(keys),
-        FORGOTTEN: {key: {"id": str(meetings[key].get("id", key)), "at": at} for key in keys},
-        ERASING: {UNFINISHED: {"since": earlier.get("since", at), "meetings": len(keys) + earlier.get("meetings", 0)}},
+        MEETINGS: {key: None for key in rows if key in meetings},
+        DELETING: {key: None for key in rows if key in deleting},
+        FORGOTTEN: tombstones,
+        ERASING: {UNFINISHED: mark},
     })
-    return keys
+    return list(rows)
 
 
 def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], *, everywhere: bool) -> int:
@@ -81,7 +141,7 @@ def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], 
         return 0
     storage.fold_journal()  # the journal's older lines still hold the erased rows
     keys = set(forgotten)
-    ids = {forgotten[key].get("id", "") for key in keys} - {""}
+    ids = ({forgotten[key].get("id", "") for key in keys} | set((pending or {}).get("ids", []))) - {""}
     ours = {storage.path.name, storage.journal_path.name, storage.lock_path.name}
     stuck = []
     for path in files:
@@ -99,6 +159,8 @@ def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], 
     if pending is None:
         return 0
     storage.commit({ERASING: {UNFINISHED: None}})
+    if pending.get("ids"):
+        storage.fold_journal()  # the snapshot still held the mark with the deleted meetings' ids
     return int(pending.get("meetings", 0))
 
 

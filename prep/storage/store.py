@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,16 +185,73 @@ class Store(SummaryIndex):
         left until `finish_forgetting` (the next forget or start of the app) removes it.
         Returns how many meetings were erased; none when no meeting has this customer.
         """
+        from prep.storage.erase import customer_keys
+
+        return self._erase(lambda tables: customer_keys(tables, customer), deleted=False)
+
+    def erase_meetings(self, meeting_ids: Iterable[str]) -> int:
+        """Erase these meetings for good, as `forget` erases a customer: tombstones, backups scrubbed, no copy left.
+
+        A meeting set aside by `delete_meetings` is erased too. The same errors as `forget`;
+        returns how many meetings were erased.
+        """
+        keys = [str(doc_id(meeting_id)) for meeting_id in meeting_ids]
+        return self._erase(lambda tables: keys, deleted=True)
+
+    def _erase(self, keys: Callable[[dict[str, Rows]], list[str]], *, deleted: bool) -> int:
         from prep.storage.erase import erase
 
         with self._lock:
             self._open()
             assert self._storage is not None
             with self._storage.writing() as tables:
-                removed = erase(self._storage, tables, customer, self.clock().isoformat(timespec="seconds"))
+                removed = erase(self._storage, tables, keys(tables), self._stamp(), deleted=deleted)
                 self._stale.update(removed)
                 self._finish(tables, everywhere=True)
         return len(removed)
+
+    def delete_meetings(self, meeting_ids: Iterable[str]) -> int:
+        """Take meetings out of every list at once, kept only so that `restore_meetings` can undo it.
+
+        `erase_meetings` erases them for good when the undo window closes; if nothing does
+        (a kill), `finish_deleting` at the next start does. Returns how many were set aside.
+        """
+        from prep.storage.erase import set_aside
+
+        return self._move(set_aside, meeting_ids)
+
+    def restore_meetings(self, meeting_ids: Iterable[str]) -> int:
+        """Undo `delete_meetings`: the meetings are back in every list as they were. Returns how many."""
+        from prep.storage.erase import put_back
+
+        return self._move(lambda storage, tables, keys, at: put_back(storage, tables, keys), meeting_ids)
+
+    def _move(self, move: Callable[[JournalStorage, dict[str, Rows], list[str], str], list[str]],
+              meeting_ids: Iterable[str]) -> int:
+        keys = [str(doc_id(meeting_id)) for meeting_id in meeting_ids]
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            with self._storage.writing() as tables:
+                moved = move(self._storage, tables, keys, self._stamp())
+                self._stale.update(moved)
+        return len(moved)
+
+    def finish_deleting(self, older_than: timedelta) -> int:
+        """Erase meetings deleted longer ago than `older_than` whose erasure a kill stopped (see prep.storage.erase).
+
+        Deletions younger than that may still be undone in another running copy: they wait.
+        """
+        from prep.storage.erase import overdue_deletions
+
+        with self._lock:
+            before = (self.clock() - older_than).isoformat(timespec="seconds")
+            if not overdue_deletions(self._tables(), before):
+                return 0  # a read first: nothing is written when nothing waits
+        return self._erase(lambda tables: overdue_deletions(tables, before), deleted=True)
+
+    def _stamp(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
 
     def repair(self, now: datetime) -> Repair:
         """Set damaged files aside and rebuild the database from everything that still reads."""
@@ -221,11 +278,15 @@ class Store(SummaryIndex):
                 return self._finish(tables, everywhere=everywhere)
 
     def erased(self) -> int:
-        """How many meetings were erased with `forget` (only their ids are kept, so no copy saves them again)."""
+        """How many meetings were erased with `forget` (only their ids are kept, so no copy saves them again).
+
+        Meetings the rep deleted one by one in the app are not counted: they were not forgotten.
+        """
         from prep.storage.erase import FORGOTTEN
 
         with self._lock:
-            return len(self._tables().get(FORGOTTEN) or ())
+            forgotten = self._tables().get(FORGOTTEN) or {}
+            return sum(1 for key in forgotten if not forgotten[key].get("deleted"))
 
     def _finish(self, tables: dict[str, Rows], *, everywhere: bool) -> int:
         from prep.storage.erase import finish

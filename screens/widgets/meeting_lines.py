@@ -14,13 +14,17 @@ MATCH = "b u $text-accent"  # the words searched for, found: marked by more than
 
 
 def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
-    """One meeting on one line: when, customer, and the goal or a detail."""
+    """One meeting on one line: when, customer, and the goal or a detail; a cancelled one says so and is struck through."""
+    cancelled = meeting.is_cancelled
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{meeting.when:%a %d %b %H:%M}  ", style="dim")
-    line.append(inert(meeting.customer, one_line=True), style="bold")
-    line.append(inert(f"  {detail or meeting.goal}", one_line=True))
+    line.append(f"{meeting.when:%a %d %b %H:%M}  ", style="dim strike" if cancelled else "dim")
+    line.append(inert(meeting.customer, one_line=True), style="bold strike" if cancelled else "bold")
+    if cancelled:
+        line.append("  cancelled", style="bold yellow")
+        line.append(inert(f" · {detail or meeting.goal}", one_line=True), style="dim")
+    else:
+        line.append(inert(f"  {detail or meeting.goal}", one_line=True))
     return line
-
 
 
 def meeting_hit(meeting: MeetingSummary, hit: Excerpt | None) -> Content:
@@ -30,7 +34,10 @@ def meeting_hit(meeting: MeetingSummary, hit: Excerpt | None) -> Content:
     line shows how the meeting ended, or its goal.
     """
     values: dict[str, object] = {"when": f"{meeting.when:%a %d %b %H:%M}", "customer": inert(meeting.customer, one_line=True)}
-    template = "[dim]$when  [/][b]$customer[/b]  " + ("draft · " if meeting.is_draft else "")
+    if meeting.is_cancelled:  # as meeting_line shows it: said, and struck through
+        template = "[dim strike]$when[/]  [b strike]$customer[/]  [b yellow]cancelled[/]  "
+    else:
+        template = "[dim]$when  [/][b]$customer[/b]  " + ("draft · " if meeting.is_draft else "")
     if hit is None:
         values["detail"] = inert(meeting.outcome or meeting.goal, one_line=True)
         return markup(template + "$detail", **values)

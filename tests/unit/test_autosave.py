@@ -118,3 +118,20 @@ def test_a_failed_save_is_tried_once_more_when_the_rep_leaves(db_path: Path) -> 
     assert len(errors) == 1 and Store(db_path).meeting("draft-1") is None
     autosave.close()  # the rep quits without typing again
     assert stored_goal(db_path) == "typed before the disk filled"
+
+
+def test_whoever_shows_the_save_state_hears_saving_then_saved_or_not_saved(db_path: Path) -> None:
+    store = WatchedStore(db_path, hold_first=True, failures=[StoreError("disk full")])
+    heard: list[str] = []
+    autosave = Autosave(store, lambda error: None, on_state=heard.append)
+    autosave.save(draft("First"))
+    assert store.saving.wait(WAIT)
+    assert heard == ["saving"]  # while the write is under way
+    store.release.set()
+    autosave.wait()
+    assert heard == ["saving", "not saved"]
+    autosave.save(draft("Second"))
+    autosave.wait()
+    assert heard == ["saving", "not saved", "saving", "saved"]
+    assert stored_goal(db_path) == "Second"
+    autosave.close()

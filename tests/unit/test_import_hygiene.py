@@ -34,12 +34,12 @@ def loaded_after(*modules: str) -> set[str]:
 
 
 def core_modules() -> list[str]:
-    """Every module in prep/ but the app (the screens live in screens/); __main__ would run prep."""
+    """Every module in prep/ but the app and its part that undoes (the screens live in screens/); __main__ would run prep."""
     names = []
     for path in sorted((ROOT / "prep").rglob("*.py")):
         parts = path.relative_to(ROOT).with_suffix("").parts
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        if name not in ("prep.app", "prep.__main__"):
+        if name not in ("prep.app", "prep.undoing", "prep.__main__"):
             names.append(name)
     return names
 

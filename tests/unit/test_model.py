@@ -133,3 +133,19 @@ def test_a_row_that_does_not_read_as_a_meeting_is_reported_with_the_field(db_pat
             read()
         assert str(error.value).startswith(f"{db_path}: meeting ")
         assert "customer: expected text, got a whole number" in str(error.value)
+
+
+def test_an_old_row_without_cancelled_reads_and_opening_a_debrief_alone_does_not_make_it_debriefed() -> None:
+    from prep.model.meeting import Debrief, ObjectionOutcome
+
+    checklist = load_library().get("first-meeting")
+    assert checklist is not None
+    meeting = Meeting(customer="Acme", when=datetime(2026, 11, 25, 14), checklist=checklist, status="prepared")
+    row = msgspec.json.decode(encode(meeting))
+    del row["cancelled"]  # as every database and export written before cancelling existed
+    old = decode(msgspec.json.encode(row), Meeting)
+    assert old.cancelled is None and old.state == "prepared"
+    old.debrief = Debrief(objections={"objections/price": ObjectionOutcome()})
+    assert old.state == "prepared"
+    old.debrief.objections["objections/price"].came_up = True
+    assert old.state == "debriefed"

@@ -9,7 +9,16 @@ from pathlib import Path
 
 from helpers import NOW, debriefed_meeting
 from prep.insights.story import CustomerStory, customer_story
-from prep.model.meeting import DRAFT, PREPARED, Answer, Debrief, FollowUp, Meeting, NeedVerdict, ObjectionOutcome
+from prep.model.meeting import (
+    DRAFT,
+    PREPARED,
+    Answer,
+    Debrief,
+    FollowUp,
+    Meeting,
+    NeedVerdict,
+    ObjectionOutcome,
+)
 from prep.reports.brief import brief_markdown
 from prep.reports.export import export_csv, export_markdown
 from prep.storage.store import Store
@@ -93,7 +102,7 @@ def test_the_debriefed_brief_stays_inert_and_reads_at_80_columns() -> None:
     assert "|" not in _section(markdown, "How it went") + _section(markdown, "Follow-ups")
 
 
-def test_csv_status_tells_drafts_prepared_and_debriefed_meetings_apart(db_path: Path) -> None:
+def test_csv_status_tells_drafts_prepared_debriefed_and_cancelled_meetings_apart(db_path: Path) -> None:
     store = Store(db_path)
     debriefed = _acme_debriefed()
     prepared = debriefed_meeting("Brandt", -2)
@@ -101,9 +110,12 @@ def test_csv_status_tells_drafts_prepared_and_debriefed_meetings_apart(db_path: 
     opened = debriefed_meeting("Copper", 5)  # the debrief was opened, nothing written
     draft = debriefed_meeting("Dunmore", -5)
     draft.debrief, draft.status = None, DRAFT
-    store.add_many([debriefed, prepared, opened, draft])
+    called_off = debriefed_meeting("Eastgate", -3)
+    called_off.debrief, called_off.cancelled = None, NOW
+    store.add_many([debriefed, prepared, opened, draft, called_off])
     rows = {row["customer"]: row["status"] for row in csv.DictReader(io.StringIO(export_csv(store, None)))}
-    assert rows == {"Acme": "debriefed", "Brandt": "prepared", "Copper": "prepared", "Dunmore": "draft"}
+    assert rows == {"Acme": "debriefed", "Brandt": "prepared", "Copper": "prepared", "Dunmore": "draft",
+                    "Eastgate": "cancelled"}
     assert prepared.status == PREPARED
 
 

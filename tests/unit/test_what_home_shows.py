@@ -94,3 +94,21 @@ def test_an_old_meeting_changed_since_is_on_home_at_the_next_start(db_path: Path
                              "Promise this week: Call back"]
         reopened.compact()
         reopened.close()
+
+
+def test_a_cancelled_meeting_or_draft_is_not_coming_up_nor_to_finish_but_stays_in_history(db_path: Path) -> None:
+    store = a_store(db_path)
+    for meeting_id in ("Tomorrow", "Draft for next week", "Yesterday"):
+        meeting = store.meeting(meeting_id)
+        assert meeting is not None
+        meeting.cancelled = NOW  # type: ignore[assignment]
+        store.save(meeting)
+    attention = shown(what_needs_attention(store.home_summaries(), NOW))
+    assert attention["drafts"] == ["Draft started long ago"]
+    assert attention["upcoming"] == ["Next week", "In a year"]
+    assert attention["recent"][0] == "Yesterday"  # it was to happen then: the rep sees it was called off
+    states = {s.id: s.state for s in store.summaries()}
+    assert [states[key] for key in ("Tomorrow", "Draft for next week", "Next week", "Overdue promise", "Draft started long ago")] \
+        == ["cancelled", "cancelled", "prepared", "debriefed", "draft"]
+    again = store.meeting("Tomorrow")
+    assert again is not None and again.state == "cancelled" and again.cancelled == NOW
