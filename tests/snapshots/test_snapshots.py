@@ -44,3 +44,8 @@ def test_screen_looks_right(snap_compare, demo_db: Path, screen: str, size: tupl
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_home_on_an_empty_database_invites_a_first_preparation(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(PrepApp(db_path, now=fixed_now), terminal_size=size, run_before=after())
+
+
+def test_debriefing_a_meeting_still_to_come_asks_first(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # "Coming up" is the second list on home: its first meeting is on Friday.
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=(80, 24), run_before=after("tab", "d"))

@@ -1,0 +1,39 @@
+"""A question that needs a yes or a no before prep goes on: y or enter says yes, n or esc says no."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from prep.screens.widgets.shown import plain
+
+
+class Confirm(ModalScreen[bool]):
+    """Asks `question` (shown as it is: it may name a customer); dismissed with True for yes, False for no."""
+
+    CSS_PATH = "confirm.tcss"
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static(plain(self.question), id="question")
+            with Horizontal(id="answers"):
+                # The keys are the same in every language, so they stand beside the words.
+                yield Button(plain(f"{self.yes} (y)"), id="yes", variant="primary", compact=True)
+                yield Button(plain(f"{self.no} (n)"), id="no", compact=True)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
