@@ -61,13 +61,14 @@ def all_bindings() -> list[tuple[str, Binding]]:
         home,
         missing_items,
         new_preparation,
+        recap,
         rehearsal,
         timeline,
         walkthrough,
     )
 
     found = [("PrepApp", b) for b in PrepApp.BINDINGS if isinstance(b, Binding)]
-    for module in (brief, checklists, confirm, debrief, help, history, home, missing_items, new_preparation, rehearsal,
+    for module in (brief, checklists, confirm, debrief, help, history, home, missing_items, new_preparation, recap, rehearsal,
                    timeline, walkthrough):
         for value in vars(module).values():
             if isinstance(value, type) and hasattr(value, "BINDINGS") and value.__module__ == module.__name__:

@@ -3,6 +3,7 @@
 It is opened on top of the screen the rep came from (home, history, the brief) and
 goes back there, handing the meeting back to the screen that asked for it. A meeting
 that has not happened yet is debriefed only after the rep says so (`debrief_after_asking`).
+From the debrief, the recap turns what was agreed into an e-mail for the customer.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class DebriefScreen(EditingScreen):
     CSS_PATH = "debrief.tcss"
     BINDINGS = [
         Binding("ctrl+n", "add_followup", "Add follow-up", id="debrief.add", priority=True),
+        Binding("ctrl+r", "recap", "Recap", tooltip="An e-mail for the customer: what was agreed, who does what by when",
+                id="debrief.recap", priority=True),
         Binding("ctrl+s", "done", "Done", id="debrief.done", priority=True),
         Binding("escape", "done", "Back", id="debrief.back"),
     ]
@@ -168,6 +171,13 @@ class DebriefScreen(EditingScreen):
         await self.query_one("#followups").mount(row)
         row.query_one(".what").focus()
         row.scroll_visible()
+
+    def action_recap(self) -> None:
+        """The recap for the customer, written from this debrief."""
+        from prep.screens.recap import RecapScreen
+
+        self.flush_draft()
+        self.app.push_screen(RecapScreen(self.meeting))
 
     def action_done(self) -> None:
         """Back to where the rep came from, which gets the meeting as it is now."""

@@ -33,6 +33,7 @@ SCREENS: dict[str, tuple[str, tuple[str, ...]]] = {
     "brief": ("BriefScreen", ("tab", "enter")),
     "rehearsal": ("RehearsalScreen", ("tab", "enter", "r")),
     "debrief": ("DebriefScreen", ("tab", "tab", "tab", "d")),
+    "recap": ("RecapScreen", ("tab", "tab", "tab", "d", "ctrl+r")),
     "history": ("HistoryScreen", ("h",)),
     "timeline": ("TimelineScreen", ("h", "down", "t")),
     "checklists": ("ChecklistsScreen", ("c",)),
