@@ -69,13 +69,15 @@ def all_bindings() -> list[tuple[str, Binding]]:
         home,
         missing_items,
         new_preparation,
+        recap,
         rehearsal,
         timeline,
         walkthrough,
     )
 
     found = [("PrepApp", b) for b in PrepApp.BINDINGS if isinstance(b, Binding)]
-    for module in (brief, checklists, confirm, debrief, help, history, home, missing_items, new_preparation, rehearsal, timeline, walkthrough):
+    for module in (brief, checklists, confirm, debrief, help, history, home, missing_items, new_preparation, recap, rehearsal,
+                   timeline, walkthrough):
         for value in vars(module).values():
             if isinstance(value, type) and hasattr(value, "BINDINGS") and value.__module__ == module.__name__:
                 found += [(value.__name__, b) for b in value.BINDINGS if isinstance(b, Binding)]
@@ -367,7 +369,7 @@ class PrepApp(UndoingApp, TypingAhead):
         going on top (the walkthrough, once finished, becomes the brief).
         """
         from prep.screens.brief import BriefScreen
-        from prep.screens.debrief import DebriefScreen
+        from prep.screens.debrief import debrief_after_asking
         from prep.screens.walkthrough import WalkthroughScreen
 
         show = self.switch_screen if replace else self.push_screen
@@ -376,7 +378,7 @@ class PrepApp(UndoingApp, TypingAhead):
         elif meeting.is_draft:
             show(WalkthroughScreen(meeting))
         elif debrief:
-            show(DebriefScreen(meeting))
+            debrief_after_asking(self, meeting, self.now(), show)
         else:
             show(BriefScreen(meeting))
 

@@ -57,7 +57,7 @@ class UndoingApp(App[None]):
 
     def delete_meeting(self, meeting: Shown) -> None:
         """Ask first; then the meeting leaves every list at once, undoable for a while, then erased."""
-        from prep.screens.confirm import ConfirmScreen
+        from prep.screens.confirm import Confirm
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -66,7 +66,7 @@ class UndoingApp(App[None]):
                 self._change(partial(changes.delete, self.store, [meeting]))
 
         yes = "Drop the draft" if meeting.is_draft else "Delete"
-        self.push_screen(ConfirmScreen(changes.delete_question(meeting), yes, "Keep it"), answered)
+        self.push_screen(Confirm(changes.delete_question(meeting), yes=yes, no="Keep it", danger=True), answered)
 
     def _save(self, meeting: Meeting) -> None:
         # Through the autosave: a version the rep typed a moment ago is written first, not after.

@@ -64,9 +64,16 @@ class BriefScreen(PrepScreen):
         self.app.switch_screen(WalkthroughScreen(self.meeting))
 
     def action_debrief(self) -> None:
-        from prep.screens.debrief import DebriefScreen
+        """The debrief on top of the brief: esc comes back here, to the brief of the meeting as debriefed."""
+        from prep.screens.debrief import debrief_after_asking
 
-        self.app.switch_screen(DebriefScreen(self.meeting))
+        debrief_after_asking(self.app, self.meeting, self.prep.now(),
+                             lambda debrief: self.app.push_screen(debrief, self._debriefed))
+
+    async def _debriefed(self, meeting: object) -> None:
+        if isinstance(meeting, Meeting):
+            self.meeting = meeting
+            self.query_one(ReadingPane).update(brief_markdown(meeting))
 
     def action_rehearse(self) -> None:
         from prep.screens.rehearsal import RehearsalScreen

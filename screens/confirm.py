@@ -1,4 +1,4 @@
-"""A yes-or-no question before something that cannot simply be typed again (a delete): y or enter, n or escape."""
+"""A question that needs a yes or a no before prep goes on: y or enter says yes, n or esc says no."""
 
 from __future__ import annotations
 
@@ -11,30 +11,35 @@ from textual.widgets import Button, Static
 from prep.screens.widgets.shown import plain
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """Asks one question; dismissed with True for yes."""
+class Confirm(ModalScreen[bool]):
+    """Asks `question` (shown as it is: it may name a customer); dismissed with True for yes, False for no.
+
+    `yes` and `no` name what each answer does ("Delete", "Keep it"); `danger` marks a yes
+    that removes something (it can still be undone for a while, but it should look serious).
+    """
 
     CSS_PATH = "confirm.tcss"
     BINDINGS = [
-        Binding("y", "dismiss(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "dismiss(False)", "No", id="confirm.no"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str, yes: str, no: str) -> None:
-        """`yes` and `no` name what each answer does, as the buttons say it ("Delete", "Keep")."""
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No", danger: bool = False) -> None:
         super().__init__()
         self.question, self.yes, self.no = question, yes, no
+        self.set_class(danger, "-danger")
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with Vertical(id="confirm"):
             yield Static(plain(self.question), id="question")
-            with Horizontal(id="buttons"):
-                # Focused first: enter answers yes, as the rep who chose to delete expects.
-                yield Button(plain(f"{self.yes} (y)"), id="yes", variant="error")
-                yield Button(plain(f"{self.no} (n)"), id="no")
+            with Horizontal(id="answers"):
+                # The keys are the same in every language, so they stand beside the words.
+                yield Button(plain(f"{self.yes} (y)"), id="yes", variant="error" if self.has_class("-danger") else "primary",
+                             compact=True)
+                yield Button(plain(f"{self.no} (n)"), id="no", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -1,9 +1,18 @@
-"""Debrief: how the meeting went — plan against actual, promises made, and how the relationship feels."""
+"""Debrief: how the meeting went — plan against actual, promises made, and how the relationship feels.
+
+It is opened on top of the screen the rep came from (home, history, the brief) and
+goes back there, handing the meeting back to the screen that asked for it. A meeting
+that has not happened yet is debriefed only after the rep says so (`debrief_after_asking`).
+From the debrief, the recap turns what was agreed into an e-mail for the customer.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Input, Label, Select, Static, TextArea
@@ -20,6 +29,7 @@ from prep.model.meeting import (
 )
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
+from prep.screens.confirm import Confirm
 from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
 from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.screens.widgets.keys_footer import KeysFooter
@@ -34,6 +44,8 @@ class DebriefScreen(EditingScreen):
     AUTO_FOCUS = "#outcome"
     BINDINGS = [
         Binding("ctrl+n", "add_followup", "Add follow-up", id="debrief.add", priority=True),
+        Binding("ctrl+r", "recap", "Recap", tooltip="An e-mail for the customer: what was agreed, who does what by when",
+                id="debrief.recap", priority=True),
         Binding("ctrl+s", "done", "Done", id="debrief.done", priority=True),
         Binding("escape", "done", "Back", id="debrief.back"),
     ]
@@ -141,6 +153,20 @@ class DebriefScreen(EditingScreen):
     def row_edited(self) -> None:
         self.schedule_save()
 
+    # -- moving through the form ------------------------------------------------------
+
+    @on(Input.Submitted)
+    def move_on(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; from a follow-up's due date, to the next follow-up."""
+        event.stop()
+        if not event.input.has_class("due"):
+            self.focus_next()
+            return
+        rows = list(self.query(FollowUpRow))
+        row = event.input.query_ancestor(FollowUpRow)
+        following = rows[rows.index(row) + 1:]
+        (following[0].query_one(".what") if following else self.query_one("#rating")).focus()
+
     async def action_add_followup(self) -> None:
         followup = FollowUp(text="", id=new_id())
         self.debrief.followups.append(followup)
@@ -149,9 +175,35 @@ class DebriefScreen(EditingScreen):
         row.query_one(".what").focus()
         row.scroll_visible()
 
-    def action_done(self) -> None:
+    def action_recap(self) -> None:
+        """The recap for the customer, written from this debrief."""
+        from prep.screens.recap import RecapScreen
+
         self.flush_draft()
-        self.app.pop_screen()
+        self.app.push_screen(RecapScreen(self.meeting))
+
+    def action_done(self) -> None:
+        """Back to where the rep came from, which gets the meeting as it is now."""
+        self.flush_draft()
+        self.dismiss(self.meeting)
+
+
+NOT_YET = "The meeting with {customer} is on {day} at {time} — debrief it already?"
+
+
+def debrief_after_asking(app: App[object], meeting: Meeting, now: datetime,
+                         show: Callable[[DebriefScreen], object]) -> None:
+    """Show the debrief of `meeting` with `show`; for a meeting still to come, only once the rep says yes."""
+    if meeting.when <= now:
+        show(DebriefScreen(meeting))
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            show(DebriefScreen(meeting))
+
+    question = NOT_YET.format(customer=meeting.customer, day=f"{meeting.when:%a %d %b}", time=f"{meeting.when:%H:%M}")
+    app.push_screen(Confirm(question, yes="Debrief it", no="Not yet"), answered)
 
 
 RATINGS = [(5, "very good"), (4, "good"), (3, "neutral"), (2, "strained"), (1, "damaged")]

@@ -33,11 +33,12 @@ SCREENS: dict[str, tuple[str, tuple[str, ...]]] = {
     "brief": ("BriefScreen", ("tab", "enter")),
     "rehearsal": ("RehearsalScreen", ("tab", "enter", "r")),
     "debrief": ("DebriefScreen", ("tab", "tab", "tab", "d")),
+    "recap": ("RecapScreen", ("tab", "tab", "tab", "d", "ctrl+r")),
     "history": ("HistoryScreen", ("h",)),
     "timeline": ("TimelineScreen", ("h", "down", "t")),
     "checklists": ("ChecklistsScreen", ("c",)),
     "help": ("HelpScreen", ("question_mark",)),
-    "confirm-delete": ("ConfirmScreen", ("delete",)),
+    "confirm-delete": ("Confirm", ("delete",)),
     "brief-cancelled": ("BriefScreen", ("tab", "enter", "c")),
     "history-cancelled": ("HistoryScreen", ("tab", "enter", "c", "escape", "h")),
 }

@@ -13,7 +13,7 @@ from prep.reports.inert import inert
 from prep.storage import private_folder, write_file
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
-BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md")  # as `write_brief` names them
+BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md")  # as `write_brief` and `write_recap` name them
 
 
 def brief_markdown(meeting: Meeting) -> str:
@@ -128,7 +128,7 @@ def _slug(customer: str) -> str:
 
 
 def saved_briefs(folder: Path) -> dict[Path, str]:
-    """The briefs `write_brief` saved in `folder`, each with the customer it is about.
+    """The briefs `write_brief` saved in `folder`, and the recaps `write_recap` saved, each with the customer it is about.
 
     A file counts only if its name is one `write_brief` gives and its title line names a
     customer with that name: a note the rep keeps there is never taken for a brief.
@@ -149,7 +149,8 @@ def saved_briefs(folder: Path) -> dict[Path, str]:
         except (OSError, UnicodeDecodeError):
             continue  # not a brief prep wrote
         customer = title.removeprefix("# ").rstrip("\n")
-        if title.startswith("# ") and _slug(customer) == path.name[len("2026-01-01-"):-len(".md")]:
+        named = path.name[len("2026-01-01-"):-len(".md")]
+        if title.startswith("# ") and _slug(customer) in (named, named.removesuffix("-recap")):
             found[path] = customer
     return found
 

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from helpers import fixed_now, press, settle, start_preparation, type_text
 from prep.app import PrepApp
 from prep.screens.brief import BriefScreen
-from prep.screens.confirm import ConfirmScreen
+from prep.screens.confirm import Confirm
 from prep.screens.history import HistoryScreen
 from prep.screens.home import HomeScreen
 from prep.screens.walkthrough import WalkthroughScreen
@@ -45,7 +45,7 @@ async def test_a_dropped_draft_leaves_every_list_and_comes_back_with_undo(demo_d
         await settle(app, pilot)
         assert any(DRAFT in line for line in listed(app, "drafts"))
         await press(app, pilot, "delete")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, Confirm)
         await press(app, pilot, "y")
         assert isinstance(app.screen, HomeScreen)
         assert listed(app, "drafts") == []
@@ -63,7 +63,7 @@ async def test_no_or_escape_keeps_the_draft(demo_db: Path) -> None:
         await settle(app, pilot)
         for answer in ("n", "escape"):
             await press(app, pilot, "delete")
-            assert isinstance(app.screen, ConfirmScreen)
+            assert isinstance(app.screen, Confirm)
             await press(app, pilot, answer)
             assert isinstance(app.screen, HomeScreen)
         assert any(DRAFT in line for line in listed(app, "drafts"))
@@ -163,7 +163,7 @@ async def test_rep_drops_the_draft_from_its_walkthrough_and_undo_keeps_what_they
         meeting_id = app.screen.meeting.id  # type: ignore[attr-defined]
         await type_text(pilot, "Typed just before")
         await press(app, pilot, "ctrl+r")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, Confirm)
         await press(app, pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
         assert Store(db_path).count() == 0

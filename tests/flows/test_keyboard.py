@@ -125,7 +125,7 @@ async def test_rep_rehearses_objections_and_sees_the_result_in_the_debrief(demo_
         await pilot.press("1")
         await pilot.press("ctrl+s", "3")
         await press(app, pilot, "escape")
-        await press(app, pilot, "d")
+        await press(app, pilot, "d", "y")  # the meeting is still to come: prep asks first
         assert isinstance(app.screen, DebriefScreen)
         rehearsed = str(app.screen.query_one("#rehearsed", Static).render())
         assert "went well" in rehearsed and "needs work" in rehearsed

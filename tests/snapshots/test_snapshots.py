@@ -59,3 +59,8 @@ AFTERWARDS = {
 def test_what_happened_looks_right(snap_compare, demo_db: Path, case: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = PrepApp(demo_db, now=fixed_now)
     assert snap_compare(app, terminal_size=size, run_before=after(*AFTERWARDS[case]))
+
+
+def test_debriefing_a_meeting_still_to_come_asks_first(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # "Coming up" is the second list on home: its first meeting is on Friday.
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=(80, 24), run_before=after("tab", "d"))
