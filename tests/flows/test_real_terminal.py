@@ -17,6 +17,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyte
@@ -33,10 +34,13 @@ PAGE_DOWN, CTRL_S, CTRL_Q = b"\x1b[6~", b"\x13", b"\x11"
 class Terminal:
     """A program on a pty, with the screen a terminal would show."""
 
+    started: list[subprocess.Popen[bytes]] = []  # stopped after each test, whatever became of it
+
     def __init__(self, argv: list[str], env: dict[str, str]) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+        Terminal.started.append(self.process)
         os.close(slave)
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
@@ -79,6 +83,17 @@ class Terminal:
             if self.process.poll() is None:
                 os.killpg(self.process.pid, signal.SIGKILL)
             os.close(self.master)
+
+
+@pytest.fixture(autouse=True)
+def no_prep_left_running() -> Iterator[None]:
+    """A failed test leaves no prep behind on its pty, where it would spin for as long as the machine runs."""
+    yield
+    for process in Terminal.started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    Terminal.started.clear()
 
 
 def test_a_whole_preparation_typed_in_a_real_terminal_survives_quit_and_restart(tmp_path: Path) -> None:
