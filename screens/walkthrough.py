@@ -47,9 +47,18 @@ class WalkthroughScreen(EditingScreen):
 
     async def on_mount(self) -> None:
         self.sub_title = inert(f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}", one_line=True)
-        await self.show_step(self.step)
+        section, item = self._last_place()
+        await self.show_step(section if section is not None else self.step, focus_item=item)
         if self.new:
             self.schedule_save()
+
+    def _last_place(self) -> tuple[int | None, str | None]:
+        """The step and item where the rep last typed, if the checklist still has them."""
+        section_id, _, item_id = self.meeting.place.partition("/")
+        for index, section in enumerate(self.meeting.checklist.sections):
+            if section.id == section_id and any(item.id == item_id for item in section.items):
+                return index, item_id
+        return None, None
 
     # -- steps ----------------------------------------------------------------------
 
@@ -81,8 +90,9 @@ class WalkthroughScreen(EditingScreen):
                 target = card
                 break
         if target is not None:
-            first_field = target.query("TextArea, Input, Checkbox, Select").first()
-            first_field.focus()
+            # A card's text is where the rep goes on writing; a card without text, its first field.
+            fields = target.query("TextArea, Input") if focus_item else target.query("TextArea, Input, Checkbox, Select")
+            (fields.first() if fields else target.query("Checkbox, Select").first()).focus()
             target.scroll_visible(animate=False)
         self.refresh_bindings()
 
@@ -144,6 +154,10 @@ class WalkthroughScreen(EditingScreen):
 
     @on(ItemCard.Edited)
     def answer_changed(self) -> None:
+        card = next((node for node in (self.focused.ancestors_with_self if self.focused else [])
+                     if isinstance(node, ItemCard)), None)
+        if card is not None:
+            self.meeting.place = card.section.key(card.item)  # a reopened draft goes on here
         self._show_progress()
         self.schedule_save()
 

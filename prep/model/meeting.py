@@ -165,6 +165,8 @@ class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     debrief: Debrief | None = None
     carried: dict[str, list[Text]] = msgspec.field(default_factory=dict)
     rehearsal: dict[str, Rehearsal] = msgspec.field(default_factory=dict)
+    # The answer the rep last typed into (`section/item`): a reopened draft goes on there.
+    place: Line = ""
     id: str = msgspec.field(default_factory=lambda: uuid.uuid4().hex)
     created: datetime = msgspec.field(default_factory=_now)
     updated: datetime = msgspec.field(default_factory=_now)
