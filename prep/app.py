@@ -279,6 +279,16 @@ class PrepApp(App[None]):
         else:
             show(BriefScreen(meeting))
 
+    def change_plan(self, meeting: Meeting, then: Callable[[Meeting | None], object]) -> None:
+        """The new-preparation form, prefilled with a meeting's plan; saved, `then` gets the changed meeting.
+
+        Here rather than in the screens that offer it: the form starts walkthroughs, and the
+        walkthrough offers the form, which would be an import in a circle.
+        """
+        from prep.screens.new_preparation import NewPreparationScreen
+
+        self.push_screen(NewPreparationScreen(meeting), then)
+
     def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
         """Tick off a follow-up in one key; the screen that asked reloads when it is saved."""
         self._mark_done(meeting_id, followup_id)

@@ -24,6 +24,7 @@ class BriefScreen(PrepScreen):
         Binding("r", "rehearse", "Rehearse", tooltip="Drill the objections, one at a time", id="brief.rehearse"),
         Binding("d", "debrief", "Debrief", id="brief.debrief"),
         Binding("x", "export", "Export", tooltip="Save the brief as Markdown", id="brief.export"),
+        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type", id="brief.change"),
         Binding("h", "home", "Home", show=False, id="brief.home"),  # esc does the same from home; 80 columns are few
     ]
 
@@ -40,6 +41,16 @@ class BriefScreen(PrepScreen):
     def on_mount(self) -> None:
         self.sub_title = inert(f"Brief · {self.meeting.customer}", one_line=True)
         self.query_one("#brief").focus()
+
+    def action_change(self) -> None:
+        """The meeting's plan in the new-preparation form; saved, the brief shows the changed meeting."""
+        self.prep.change_plan(self.meeting, self._changed)
+
+    async def _changed(self, meeting: Meeting | None) -> None:
+        if meeting is not None:
+            self.meeting = meeting
+            await self.recompose()
+            self.on_mount()
 
     def action_edit(self) -> None:
         from prep.screens.walkthrough import WalkthroughScreen

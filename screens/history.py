@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 from prep.dates import parse_day
 from prep.errors import InputError
 from prep.insights.search import Filters, search
+from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
@@ -33,6 +34,7 @@ class HistoryScreen(PrepScreen):
         Binding("slash", "filter", "Search", id="history.search"),
         Binding("d", "debrief", "Debrief", id="history.debrief"),
         Binding("t", "timeline", "Customer", tooltip="The customer's timeline", id="history.timeline"),
+        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type", id="history.change"),
     ]
 
     def __init__(self, customer: str | None = None, query: str = "") -> None:
@@ -60,7 +62,7 @@ class HistoryScreen(PrepScreen):
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("debrief", "timeline"):
+        if action in ("debrief", "timeline", "change"):
             return self.query_one("#results", OptionList).has_focus
         return True
 
@@ -176,3 +178,19 @@ class HistoryScreen(PrepScreen):
             from prep.screens.timeline import TimelineScreen
 
             self.app.push_screen(TimelineScreen(meeting.customer))
+
+    def action_change(self) -> None:
+        """The highlighted meeting's plan in the new-preparation form; saved, the list shows the change."""
+        meeting = self._highlighted()
+        if meeting is not None:
+            self._load_for_change(meeting.id)
+
+    @work(thread=True, exclusive=True, group="history-change", exit_on_error=False)
+    def _load_for_change(self, meeting_id: str) -> None:
+        self.prep.autosave.wait()  # a change made a moment ago is part of what is read
+        meeting = self.prep.store.meeting(meeting_id)
+        if meeting is not None:
+            self.app.call_from_thread(self._change, meeting)
+
+    def _change(self, meeting: Meeting) -> None:
+        self.prep.change_plan(meeting, lambda changed: self.load() if changed else None)

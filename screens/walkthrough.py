@@ -28,6 +28,8 @@ class WalkthroughScreen(EditingScreen):
         Binding("pageup", "previous_step", "Back", tooltip="Previous step", id="walkthrough.previous", priority=True),
         Binding("ctrl+s", "finish", "Finish", id="walkthrough.finish", priority=True),
         Binding("ctrl+t", "toggle_hints", "Hints", id="walkthrough.hints", priority=True),
+        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type",
+                id="walkthrough.change", priority=True),
         # Escape is "back" everywhere; the footer keeps its 80 columns for the keys to learn.
         Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", show=False, id="walkthrough.leave"),
     ]
@@ -46,11 +48,14 @@ class WalkthroughScreen(EditingScreen):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.sub_title = inert(f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}", one_line=True)
+        self._show_title()
         section, item = self._last_place()
         await self.show_step(section if section is not None else self.step, focus_item=item)
         if self.new:
             self.schedule_save()
+
+    def _show_title(self) -> None:
+        self.sub_title = inert(f"{self.meeting.customer} · {self.meeting.when:%a %d %b %H:%M}", one_line=True)
 
     def _last_place(self) -> tuple[int | None, str | None]:
         """The step and item where the rep last typed, if the checklist still has them."""
@@ -146,6 +151,17 @@ class WalkthroughScreen(EditingScreen):
 
     async def action_previous_step(self) -> None:
         await self.show_step(self.step - 1)
+
+    def action_change(self) -> None:
+        """The meeting's plan in the new-preparation form; what was typed here is saved first."""
+        self.flush_draft()
+        self.prep.change_plan(self.meeting, self._changed)
+
+    async def _changed(self, meeting: Meeting | None) -> None:
+        if meeting is not None:
+            self.meeting = meeting  # the same answers: only the plan (and an unanswered checklist) changed
+            self._show_title()
+            await self.show_step(self.step)
 
     def action_toggle_hints(self) -> None:
         self.toggle_class("show-hints")
