@@ -16,6 +16,7 @@ from prep.errors import InputError
 from prep.insights.story import CustomerStory
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
+from prep.reports.inert import inert
 
 FIELDS = ("customer", "contact", "date", "time", "goal")
 CHECKED = ("customer", "date", "time", "checklist")  # in the order the form shows them
@@ -143,3 +144,16 @@ def what_we_know(story: CustomerStory, now: datetime) -> list[str]:
         rating = f"{last.debrief.rating}/5" if last.debrief.rating else "not rated"
         lines.append(f"Relationship {rating} · wants {wish} contact{rhythm}")
     return lines
+
+
+def shown_name(customer: str) -> str:
+    """A customer's name as the form shows and suggests it, for comparing with what was typed."""
+    return inert(customer, one_line=True).lower()
+
+
+def known_spelling(history: list[MeetingSummary], name: str) -> str:
+    """`brandt logistik gmbh` is the known `Brandt Logistik GmbH`, not a new customer."""
+    for meeting in history:
+        if shown_name(meeting.customer) == name.lower():
+            return meeting.customer
+    return name

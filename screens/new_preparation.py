@@ -36,16 +36,27 @@ from prep.screens.form_checks import (
     check_form,
     has_answers,
     in_order,
+    known_spelling,
     meeting_type_of,
     nearby_warning,
     plan_of,
     planned_when,
     resolved_date,
+    shown_name,
     type_label,
     what_we_know,
 )
 from prep.screens.widgets.fields import Choice, TextField
 from prep.screens.widgets.shown import choice, markup, plain
+
+class FormScroll(VerticalScroll):
+    """The form's scrolling body: what we know and the warnings grow above the field typed in, which stays in sight."""
+
+    def watch_virtual_size(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.scroll_to_widget(focused, animate=False)
+
 
 class NewPreparationScreen(PrepScreen):
     """A short form; what cannot be right is refused next to its field."""
@@ -74,7 +85,7 @@ class NewPreparationScreen(PrepScreen):
         meeting = self.editing
         typed = self._typed_before()
         yield Header()
-        with VerticalScroll(id="form"):
+        with FormScroll(id="form"):
             intro = "Change who, when and why; the answers stay." if meeting else "Who, when and why — then walk through the checklist."
             yield Static(intro, classes="muted")
             for name in FIELDS:
@@ -244,7 +255,7 @@ class NewPreparationScreen(PrepScreen):
         """The meetings with the customer typed, as far as the form has read them (the one being changed left out)."""
         name = self.query_one("#customer", Input).value.strip().lower()
         skip = self.editing.id if self.editing else None
-        return [m for m in self.history if m.id != skip and _shown_name(m.customer) == name]
+        return [m for m in self.history if m.id != skip and shown_name(m.customer) == name]
 
     @work(thread=True, exclusive=True, group="customer-story", exit_on_error=False)
     def load_story(self, name: str) -> None:
@@ -253,7 +264,7 @@ class NewPreparationScreen(PrepScreen):
         self.app.call_from_thread(self._story_loaded, story)
 
     def _story_loaded(self, story: CustomerStory) -> None:
-        if _shown_name(story.name) == self.query_one("#customer", Input).value.strip().lower():
+        if shown_name(story.name) == self.query_one("#customer", Input).value.strip().lower():
             self.story = story
             self._show_story()
 
@@ -355,7 +366,7 @@ class NewPreparationScreen(PrepScreen):
             self.query_one(f"#{next(name for name in CHECKED if name in checked.errors)}").focus()
             return None
         assert checked.when is not None and checklist is not None
-        customer = self._known_spelling(value["customer"])
+        customer = known_spelling(self.history, value["customer"])
         plan = {"customer": customer, "contact": value["contact"], "goal": value["goal"], "checklist": checklist}
         if self.editing is not None:
             return msgspec.structs.replace(self.editing, **plan, when=When.fromisoformat(checked.when.isoformat()),
@@ -378,15 +389,3 @@ class NewPreparationScreen(PrepScreen):
         if self.editing is not None and select.value == self.editing.checklist.id:
             return self.editing.checklist  # the meeting's own copy, as it was prepared with
         return self.library.get(str(select.value))
-
-    def _known_spelling(self, name: str) -> str:
-        """`brandt logistik gmbh` is the known `Brandt Logistik GmbH`, not a new customer."""
-        for meeting in self.history:
-            if _shown_name(meeting.customer) == name.lower():
-                return meeting.customer
-        return name
-
-
-def _shown_name(customer: str) -> str:
-    """A customer's name as the form shows and suggests it, for comparing with what was typed."""
-    return inert(customer, one_line=True).lower()

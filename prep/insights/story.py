@@ -103,12 +103,15 @@ class CustomerStory:
         gap = abs((nearest.when.date() - planned.date()).days)
         rhythm = last.debrief.contact_rhythm
         wanted = CONTACT_RHYTHMS.get(rhythm, 0)
-        if nearest.when < now:
-            apart = f"the last meeting was {gap} days before this one"
+        days = "1 day" if gap == 1 else f"{gap} days"
+        if gap == 0:
+            apart = "another meeting is on the same day"
+        elif nearest.when < now:
+            apart = f"the last meeting was {days} before this one"
         elif nearest.when.date() > planned.date():
-            apart = f"another meeting is planned {gap} days after this one"
+            apart = f"another meeting is planned {days} after this one"
         else:
-            apart = f"another meeting is planned {gap} days before this one"
+            apart = f"another meeting is planned {days} before this one"
         if wanted and gap < wanted:
             return f"Contact is running ahead of what {self.name} asked for: {apart}, and they want contact {rhythm}."
         if last.debrief.contact_wish == "less" and gap < 30:
