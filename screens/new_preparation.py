@@ -55,7 +55,8 @@ class FormScroll(VerticalScroll):
     def watch_virtual_size(self) -> None:
         focused = self.screen.focused
         if focused is not None and self in focused.ancestors:
-            self.scroll_to_widget(focused, animate=False)
+            # Centred: what the field says under it (the date resolved, another meeting) is in sight too.
+            self.scroll_to_widget(focused, animate=False, center=True)
 
 
 class NewPreparationScreen(PrepScreen):
