@@ -14,7 +14,7 @@ import msgspec
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
@@ -46,18 +46,8 @@ from prep.screens.form_checks import (
     type_label,
     what_we_know,
 )
-from prep.screens.widgets.fields import Choice, TextField
+from prep.screens.widgets.fields import Choice, FormScroll, TextField
 from prep.screens.widgets.shown import choice, markup, plain
-
-class FormScroll(VerticalScroll):
-    """The form's scrolling body: what we know and the warnings grow above the field typed in, which stays in sight."""
-
-    def watch_virtual_size(self) -> None:
-        focused = self.screen.focused
-        if focused is not None and self in focused.ancestors:
-            # Centred: what the field says under it (the date resolved, another meeting) is in sight too.
-            self.scroll_to_widget(focused, animate=False, center=True)
-
 
 class NewPreparationScreen(PrepScreen):
     """A short form; what cannot be right is refused next to its field."""
