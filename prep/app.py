@@ -382,6 +382,16 @@ class PrepApp(UndoingApp, TypingAhead):
         else:
             show(BriefScreen(meeting))
 
+    def change_plan(self, meeting: Meeting, then: Callable[[Meeting | None], object]) -> None:
+        """The new-preparation form, prefilled with a meeting's plan; saved, `then` gets the changed meeting.
+
+        Here rather than in the screens that offer it: the form starts walkthroughs, and the
+        walkthrough offers the form, which would be an import in a circle.
+        """
+        from prep.screens.new_preparation import NewPreparationScreen
+
+        self.push_screen(NewPreparationScreen(meeting), then)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed worker of the app becomes a toast, as the screens' do."""
         report_failure(self, event)

@@ -50,6 +50,9 @@ class PrepHost(Protocol):
     def show_meeting(self, meeting: Meeting | None, *, debrief: bool = False, replace: bool = False) -> None:
         """Show a meeting on the screen that fits it, on top of this one or instead of it."""
 
+    def change_plan(self, meeting: Meeting, then: Callable[[Meeting | None], object]) -> None:
+        """The new-preparation form on a meeting's plan; `then` gets the saved meeting, or None when the rep left."""
+
     def mark_followup_done(self, meeting_id: str, followup_id: str) -> None:
         """Tick off a follow-up, undoable for a while; every screen gets MeetingsChanged once it is saved."""
 

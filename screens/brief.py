@@ -26,6 +26,7 @@ class BriefScreen(PrepScreen):
         Binding("r", "rehearse", "Rehearse", tooltip="Drill the objections, one at a time", id="brief.rehearse"),
         Binding("d", "debrief", "Debrief", id="brief.debrief"),
         Binding("x", "export", "Export", tooltip="Save the brief as Markdown", id="brief.export"),
+        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type", id="brief.change"),
         Binding("h", "home", "Home", show=False, id="brief.home"),  # esc does the same from home; 80 columns are few
         Binding("c", "cancel_meeting", "Cancel", tooltip="Cancel the meeting, or take the cancellation back",
                 show=False, id="brief.cancel"),
@@ -57,6 +58,16 @@ class BriefScreen(PrepScreen):
 
     def action_delete(self) -> None:
         self.prep.delete_meeting(self.meeting)
+
+    def action_change(self) -> None:
+        """The meeting's plan in the new-preparation form; saved, the brief shows the changed meeting."""
+        self.prep.change_plan(self.meeting, self._changed)
+
+    async def _changed(self, meeting: Meeting | None) -> None:
+        if meeting is not None:
+            self.meeting = meeting
+            await self.recompose()
+            self.on_mount()
 
     def action_edit(self) -> None:
         from prep.screens.walkthrough import WalkthroughScreen

@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 from prep.dates import parse_day
 from prep.errors import InputError
 from prep.insights.search import Excerpt, Filters, excerpt, search
+from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import MeetingsChanged, PrepScreen
@@ -37,6 +38,7 @@ class HistoryScreen(PrepScreen):
         Binding("c", "cancel_meeting", "Cancel", tooltip="Cancel the meeting, or take the cancellation back",
                 show=False, id="history.cancel"),
         Binding("delete", "delete", "Delete", tooltip="Delete the meeting or draft (asks first)", show=False, id="history.delete"),
+        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type", id="history.change"),
     ]
 
     def __init__(self, customer: str | None = None, query: str = "") -> None:
@@ -64,7 +66,7 @@ class HistoryScreen(PrepScreen):
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("debrief", "timeline", "cancel_meeting", "delete"):
+        if action in ("debrief", "timeline", "cancel_meeting", "delete", "change"):
             return self.query_one("#results", OptionList).has_focus
         return True
 
@@ -195,3 +197,19 @@ class HistoryScreen(PrepScreen):
             from prep.screens.timeline import TimelineScreen
 
             self.app.push_screen(TimelineScreen(meeting.customer))
+
+    def action_change(self) -> None:
+        """The highlighted meeting's plan in the new-preparation form; saved, the list shows the change."""
+        meeting = self._highlighted()
+        if meeting is not None:
+            self._load_for_change(meeting.id)
+
+    @work(thread=True, exclusive=True, group="history-change", exit_on_error=False)
+    def _load_for_change(self, meeting_id: str) -> None:
+        self.prep.autosave.wait()  # a change made a moment ago is part of what is read
+        meeting = self.prep.store.meeting(meeting_id)
+        if meeting is not None:
+            self.app.call_from_thread(self._change, meeting)
+
+    def _change(self, meeting: Meeting) -> None:
+        self.prep.change_plan(meeting, lambda changed: self.load() if changed else None)

@@ -1,39 +1,53 @@
-"""New preparation: who, when, why, and which checklist."""
+"""New preparation: who, when, why, and which checklist — and the same form to change a meeting's plan.
+
+Opened without a meeting it starts a preparation, and leaving it keeps everything it
+showed for the next time. Opened with a meeting (from the brief, the walkthrough or
+history) it is prefilled, checks the same, and ctrl+s saves the change into that meeting
+and returns it to the screen that asked. The reading and checking live in form_checks.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+import msgspec
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
-from prep.dates import parse_day, parse_time
-from prep.errors import InputError
+from prep.insights.planning import planned_nearby
 from prep.insights.story import CustomerStory, customer_story
 from prep.library.loader import Library
 from prep.model.checklist import Checklist
-from prep.model.meeting import Meeting
+from prep.model.meeting import Meeting, When
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
-from prep.screens.widgets.fields import Choice, TextField
+from prep.screens.form_checks import (
+    CHECKED,
+    FIELDS,
+    LABELS,
+    LOCKED,
+    PLACEHOLDERS,
+    PREFERRED_TYPE,
+    check_form,
+    has_answers,
+    in_order,
+    known_spelling,
+    meeting_type_of,
+    nearby_warning,
+    plan_of,
+    planned_when,
+    resolved_date,
+    shown_name,
+    type_label,
+)
+from prep.screens.widgets.fields import Choice, FormScroll, TextField
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import choice, markup, plain
-
-PREFERRED_TYPE = "first-meeting"
-MEETING_TYPES = {
-    "first-meeting": "First meeting", "follow-up": "Follow-up", "offer": "Offer", "negotiation": "Negotiation",
-    "renewal": "Renewal", "account-review": "Account review",
-}
-
-
-def _in_order(types: list[str]) -> list[str]:
-    """The common meeting types in the order a customer relationship runs, then the trainers' own."""
-    return [t for t in MEETING_TYPES if t in types] + [t for t in types if t not in MEETING_TYPES]
 
 
 class NewPreparationScreen(PrepScreen):
@@ -44,37 +58,55 @@ class NewPreparationScreen(PrepScreen):
     AUTO_FOCUS = "#customer"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start walkthrough", id="new.start", priority=True),
+        Binding("ctrl+s", "save", "Save changes", id="new.save", priority=True),
+        Binding("ctrl+o", "open_nearby", "Open other", tooltip="Open the other meeting with this customer near that day",
+                id="new.open-nearby", priority=True),
         Binding("escape", "back", "Back", tooltip="Back; what you typed waits here", id="new.back"),
         # Priority, so the focus has moved before the next key is read: what a rep types
         # straight after enter goes into the next field, however busy the machine.
         Binding("enter", "next_field", "Next field", show=False, priority=True, id="new.next"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, meeting: Meeting | None = None) -> None:
+        """A new preparation, or with `meeting` the form to change that meeting's plan."""
         super().__init__()
+        self.editing = meeting
         self.library = Library()
         self.history: list[MeetingSummary] = []
-        self._type_chosen = False
+        self._type_chosen = meeting is not None  # a saved meeting's type is never replaced by a suggestion
         self._types: list[str] = []
         self.story: CustomerStory | None = None
+        self.nearby: list[MeetingSummary] = []
 
     def compose(self) -> ComposeResult:
+        meeting = self.editing
+        typed = self._typed_before()
         yield Header()
-        with VerticalScroll(id="form"):
-            yield Static("Who, when and why — then walk through the checklist.", classes="muted")
-            yield from self._row("Customer", TextField(placeholder="Company — known ones complete with →", id="customer", compact=True))
-            yield Static("", id="customer-known", classes="muted")
-            yield Static("", id="contact-warning", classes="warning")
-            yield from self._row("Contact", TextField(placeholder="Name and role, e.g. Katrin Brandt, COO", id="contact", compact=True))
-            yield from self._row("Date", TextField(placeholder="tomorrow, fri, 1.12., 2026-12-01", id="date", compact=True))
-            yield from self._row("Time", TextField(placeholder="14:30 (default 9:00)", id="time", compact=True))
-            yield from self._row("Goal", TextField(placeholder="What should be true when you leave?", id="goal", compact=True))
-            yield from self._row("Meeting", Choice([("First meeting", "first-meeting")], id="meeting-type",
-                                                         compact=True, allow_blank=False))
+        with FormScroll(id="form"):
+            intro = "Change who, when and why; the answers stay." if meeting else "Who, when and why — then walk through the checklist."
+            yield Static(intro, classes="muted")
+            for name in FIELDS:
+                # What was typed or saved is inert: a control character in a name is shown, not sent.
+                field = TextField(inert(typed.get(name, "")), placeholder=PLACEHOLDERS[name], id=name, compact=True)
+                yield from self._row(LABELS[name], field)
+                if name == "customer":
+                    yield Static("", id="customer-known", classes="muted")
+                    yield Static("", id="contact-warning", classes="warning")
+                elif name == "date":
+                    yield Static("", id="date-resolved", classes="muted")
+                    yield Static("", id="nearby-warning", classes="warning")
+            yield from self._row("Meeting", Choice([("First meeting", PREFERRED_TYPE)], id="meeting-type",
+                                                   compact=True, allow_blank=False))
             yield from self._row("Checklist", Choice([], prompt="Loading checklists…", id="checklist", compact=True))
+            yield Static("", id="checklist-locked", classes="muted")
             yield Static("", id="checklist-problems", classes="error")
-            yield Button("Start walkthrough  ctrl+s", id="start", variant="primary", compact=True)
+            label = "Save changes  ctrl+s" if meeting else "Start walkthrough  ctrl+s"
+            yield Button(label, id="start", variant="primary", compact=True)
         yield KeysFooter()
+
+    def _typed_before(self) -> dict[str, str]:
+        """What the fields open with: the meeting's plan when changing one, else what was typed last time."""
+        return plan_of(self.editing) if self.editing is not None else dict(self.prep.unfinished_form)
 
     @staticmethod
     def _row(label: str, field: Input | Select[str]) -> ComposeResult:
@@ -84,17 +116,38 @@ class NewPreparationScreen(PrepScreen):
         yield Static("", id=f"{field.id}-error", classes="error")
 
     def on_mount(self) -> None:
-        # Escape never loses what was typed: the form comes back as it was left.
-        for name, value in self.prep.unfinished_form.items():
-            self.query_one(f"#{name}", Input).value = inert(value)
+        if self.editing is not None:
+            self.sub_title = inert(f"Change · {self.editing.customer}", one_line=True)
+        self._show_date()
         self.query_one("#customer", Input).focus()
         self.load()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_field":  # enter moves on from a field or a closed dropdown; on the button or in an open list it is theirs
+            focused = self.focused
+            return isinstance(focused, Input) or (isinstance(focused, Select) and not focused.expanded)
+        if action == "start":
+            return self.editing is None
+        if action == "save":
+            return self.editing is not None
+        if action == "open_nearby":
+            return bool(self.nearby)
+        return True
+
     def action_back(self) -> None:
-        self.prep.unfinished_form = {
-            name: self.query_one(f"#{name}", Input).value for name in ("customer", "contact", "date", "time", "goal")
-        }
-        self.app.pop_screen()
+        """Back where the rep came from: a new form is kept as it was left, a change is dropped."""
+        if self.editing is not None:
+            self.dismiss(None)
+            return
+        kept = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        for name in ("meeting-type", "checklist"):
+            value = self.query_one(f"#{name}", Select).value
+            kept[name] = "" if value is Select.NULL else str(value)
+        kept["type-chosen"] = "yes" if self._type_chosen else ""
+        self.prep.unfinished_form = kept
+        self.dismiss(None)
+
+    # -- what the form knows ------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="new-preparation", exit_on_error=False)
     def load(self) -> None:
@@ -109,17 +162,60 @@ class NewPreparationScreen(PrepScreen):
         # Suggested as shown: a name with a control character comes back as typed, and is matched as shown.
         customers = sorted({inert(m.customer, one_line=True) for m in history}, key=str.lower)
         self.query_one("#customer", Input).suggester = SuggestFromList(customers, case_sensitive=False)
-        types = self.query_one("#meeting-type", Select)
         known = library.meeting_types() or [PREFERRED_TYPE]
-        self._types = _in_order(known)
-        types.set_options((MEETING_TYPES.get(t, t.replace("-", " ").capitalize()), t) for t in self._types)
-        types.value = PREFERRED_TYPE if PREFERRED_TYPE in known else known[0]
-        self.suggest_checklists()
+        self._types = in_order(known)
+        with self.prevent(Select.Changed):
+            self.query_one("#meeting-type", Select).set_options((type_label(t), t) for t in self._types)
+        self._choose_type(PREFERRED_TYPE if PREFERRED_TYPE in known else known[0])
+        self._customer_changed()
+        self._restore_choices()
         problems = self.query_one("#checklist-problems", Static)
         if library.problems:
             more = f" (and {len(library.problems) - 1} more; see Checklists on the home screen)" if len(library.problems) > 1 else ""
             problems.update(plain(f"A checklist file did not load: {inert(str(library.problems[0]), one_line=True)}{more}"))
         problems.display = bool(library.problems)
+
+    def _restore_choices(self) -> None:
+        """The meeting type and checklist as they were: the meeting's own, or as the rep left the form."""
+        meeting = self.editing
+        if meeting is None:
+            kept = self.prep.unfinished_form
+            self._type_chosen = self._type_chosen or bool(kept.get("type-chosen"))
+            if kept.get("meeting-type") in self._types:
+                self._choose_type(kept["meeting-type"])
+            self._choose_checklist(kept.get("checklist", ""))
+            return
+        meeting_type = meeting_type_of(meeting, self._types)
+        if meeting_type is not None:
+            self._choose_type(meeting_type)
+        checklist = self.query_one("#checklist", Select)
+        if has_answers(meeting):
+            # Answers belong to the checklist's items: another checklist would orphan them.
+            checklist.set_options([(choice(f"{meeting.checklist.title} · {meeting.checklist.language}"), meeting.checklist.id)])
+            checklist.value = meeting.checklist.id
+            checklist.disabled = self.query_one("#meeting-type", Select).disabled = True
+            locked = self.query_one("#checklist-locked", Static)
+            locked.update(LOCKED)
+            locked.display = True
+        else:
+            self._choose_checklist(meeting.checklist.id, own=meeting.checklist)
+
+    def _choose_type(self, meeting_type: str) -> None:
+        """Set the meeting type and suggest its checklists, as if the rep had picked it."""
+        with self.prevent(Select.Changed):
+            self.query_one("#meeting-type", Select).value = meeting_type
+        self.suggest_checklists()
+
+    def _choose_checklist(self, checklist_id: str, own: Checklist | None = None) -> None:
+        """Pick a checklist if the dropdown offers it; a meeting's own copy is offered even when no file has it anymore."""
+        select = self.query_one("#checklist", Select)
+        offered = [value for _, value in select._options]
+        if own is not None and checklist_id not in offered:
+            select.set_options([*((prompt, value) for prompt, value in select._options if value is not Select.NULL),
+                                (choice(f"{own.title} · {own.language}"), own.id)])
+            offered.append(checklist_id)
+        if checklist_id in offered:
+            select.value = checklist_id
 
     @on(Select.Changed, "#meeting-type")
     def suggest_checklists(self) -> None:
@@ -132,19 +228,34 @@ class NewPreparationScreen(PrepScreen):
         if suggested:
             select.value = suggested[0].id
 
+    @on(Select.Changed, "#meeting-type")
+    def type_chosen(self, event: Select.Changed) -> None:
+        if event.select.has_focus:
+            self._type_chosen = True
+
     @on(Input.Changed, "#customer")
-    def show_what_we_know(self, event: Input.Changed) -> None:
-        name = event.value.strip().lower()
-        known = [m for m in self.history if _shown_name(m.customer) == name]
-        if known and not self._type_chosen:
-            # A customer met before is most likely a follow-up.
-            if "follow-up" in self._types:
-                self.query_one("#meeting-type", Select).value = "follow-up"
+    def customer_typed(self) -> None:
+        self._show_error("customer", "")
+        self._customer_changed()
+
+    def _customer_changed(self) -> None:
+        """A known customer: their contacts complete, the type is most likely a follow-up, and what we know is shown."""
+        known = self._known_meetings()
+        contacts = sorted({inert(m.contact, one_line=True) for m in known if m.contact.strip()}, key=str.lower)
+        self.query_one("#contact", Input).suggester = SuggestFromList(contacts, case_sensitive=False) if contacts else None
+        if known and not self._type_chosen and "follow-up" in self._types:
+            self._choose_type("follow-up")
         self.story = None
         self._show_story()
+        self._show_nearby()
         if known:
             self.load_story(known[0].customer)
-        self._show_error("customer", "")
+
+    def _known_meetings(self) -> list[MeetingSummary]:
+        """The meetings with the customer typed, as far as the form has read them (the one being changed left out)."""
+        name = self.query_one("#customer", Input).value.strip().lower()
+        skip = self.editing.id if self.editing else None
+        return [m for m in self.history if m.id != skip and shown_name(m.customer) == name]
 
     @work(thread=True, exclusive=True, group="customer-story", exit_on_error=False)
     def load_story(self, name: str) -> None:
@@ -153,21 +264,19 @@ class NewPreparationScreen(PrepScreen):
         self.app.call_from_thread(self._story_loaded, story)
 
     def _story_loaded(self, story: CustomerStory) -> None:
-        if _shown_name(story.name) == self.query_one("#customer", Input).value.strip().lower():
+        if shown_name(story.name) == self.query_one("#customer", Input).value.strip().lower():
             self.story = story
             self._show_story()
 
     def _show_story(self) -> None:
         """Before preparing again: last meetings, open promises, objections met, the relationship."""
         known = self.query_one("#customer-known", Static)
-        story, now = self.story, self.prep.now()
-        if story is None:
+        if self.story is None:
             known.display = False
-            self._show_warning()
-            return
-        lines = story.what_we_know(now)
-        known.update(markup("[b]What we know[/b]\n$lines", lines="\n".join(lines)) if lines else "Known customer, nothing recorded yet.")
-        known.display = True
+        else:
+            lines = self.story.what_we_know(self.prep.now())
+            known.update(markup("[b]What we know[/b]\n$lines", lines="\n".join(lines)) if lines else "Known customer, nothing recorded yet.")
+            known.display = True
         self._show_warning()
 
     def _show_warning(self) -> None:
@@ -176,41 +285,58 @@ class NewPreparationScreen(PrepScreen):
         if self.story is not None:
             when = self._planned()
             if when is not None:
-                message = self.story.contact_warning(when, self.prep.now())
+                message = self.story.contact_warning(when, self.prep.now(), exclude=self.editing.id if self.editing else None)
         warning.update(plain(f"⚠ {message} Is this meeting what they want?") if message else "")
         warning.display = bool(message)
 
+    def _show_nearby(self) -> None:
+        """Another meeting or draft with this customer within a few days of the date typed, with a key to open it."""
+        when = self._planned()
+        known = self._known_meetings()
+        self.nearby = planned_nearby(known, known[0].customer, when) if known and when is not None else []
+        warning = self.query_one("#nearby-warning", Static)
+        warning.update(plain(f"⚠ {nearby_warning(self.nearby[0], self.prep.now().date())}") if self.nearby else "")
+        warning.display = bool(self.nearby)
+        self.refresh_bindings()
+
+    def _show_date(self) -> None:
+        """Under the date, what it resolved to — or why it cannot be read."""
+        line, problem = resolved_date(self.query_one("#date", Input).value, self.prep.now().date())
+        self._show_error("date", line if problem else "")
+        resolved = self.query_one("#date-resolved", Static)
+        resolved.update(plain("" if problem else line))
+        resolved.display = bool(line) and not problem
+
     def _planned(self) -> datetime | None:
         """The date and time typed so far, if they can be read."""
-        try:
-            day = parse_day(self.query_one("#date", Input).value, self.prep.now().date())
-            raw_time = self.query_one("#time", Input).value
-            at = parse_time(raw_time) if raw_time.strip() else None
-        except InputError:
-            return None
-        return datetime.combine(day, at) if at else datetime.combine(day, datetime.min.time()).replace(hour=9)
-
-    @on(Select.Changed, "#meeting-type")
-    def type_chosen(self, event: Select.Changed) -> None:
-        if event.select.has_focus:
-            self._type_chosen = True
+        return planned_when(self.query_one("#date", Input).value, self.query_one("#time", Input).value, self.prep.now().date())
 
     @on(Input.Changed, "#date, #time")
-    def forget_old_error(self, event: Input.Changed) -> None:
-        self._show_error(str(event.input.id), "")
+    def when_typed(self, event: Input.Changed) -> None:
+        if event.input.id == "date":
+            self._show_date()
+        else:
+            self._show_error("time", "")
         self._show_warning()
+        self._show_nearby()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter moves on from a field or a closed dropdown; on the button or in an open list it is theirs."""
-        if action == "next_field":
-            focused = self.focused
-            return isinstance(focused, Input) or (isinstance(focused, Select) and not focused.expanded)
-        return True
+    def action_open_nearby(self) -> None:
+        """Open the other meeting; this form waits underneath, as it was."""
+        if self.nearby:
+            self.prep.open_meeting(self.nearby[0].id)
+
+    # -- moving and finishing ---------------------------------------------------------------
 
     def action_next_field(self) -> None:
         self.focus_next()
 
     @on(Button.Pressed, "#start")
+    def pressed(self) -> None:
+        if self.editing is not None:
+            self.action_save()
+        else:
+            self.action_start()
+
     def action_start(self) -> None:
         """Check the form; if it is right, begin the walkthrough."""
         meeting = self._meeting_from_form()
@@ -221,36 +347,30 @@ class NewPreparationScreen(PrepScreen):
         self.prep.unfinished_form = {}
         self.app.switch_screen(WalkthroughScreen(meeting, new=True))
 
+    def action_save(self) -> None:
+        """Check the form; if it is right, save the change into the same meeting and go back with it."""
+        changed = self._meeting_from_form()
+        if changed is not None:
+            self.prep.autosave.save(changed)
+            self.dismiss(changed)
+
     def _meeting_from_form(self) -> Meeting | None:
-        value = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("customer", "contact", "date", "time", "goal")}
-        errors: dict[str, str] = {}
-        if not value["customer"]:
-            errors["customer"] = "Who is the meeting with? Type the company's name."
-        when = None
-        try:
-            day = parse_day(value["date"], self.prep.now().date())
-        except InputError as error:
-            errors["date"] = str(error).capitalize()
-            day = None
-        try:
-            at = parse_time(value["time"]) if value["time"] else None
-        except InputError as error:
-            errors["time"] = str(error).capitalize()
-            at = None
-        if day is not None and "time" not in errors:
-            when = datetime.combine(day, at) if at else datetime.combine(day, datetime.min.time()).replace(hour=9)
+        """The meeting the form describes — a new one, or the one being changed with its new plan — or None and the problems shown."""
+        value = {name: self.query_one(f"#{name}", Input).value.strip() for name in FIELDS}
         checklist = self._chosen_checklist()
-        if checklist is None:
-            errors["checklist"] = "Pick the checklist to walk through."
-        for name in ("customer", "date", "time", "checklist"):
-            self._show_error(name, errors.get(name, ""))
-        if errors:
-            first = next(name for name in ("customer", "date", "time", "checklist") if name in errors)
-            self.query_one(f"#{first}").focus()
+        checked = check_form(value, self.prep.now().date(), checklist_chosen=checklist is not None)
+        for name in CHECKED:
+            self._show_error(name, checked.errors.get(name, ""))
+        if checked.errors:
+            self.query_one(f"#{next(name for name in CHECKED if name in checked.errors)}").focus()
             return None
-        customer = self._known_spelling(value["customer"])
-        assert when is not None and checklist is not None
-        meeting = Meeting(customer=customer, when=when, checklist=checklist, contact=value["contact"], goal=value["goal"])
+        assert checked.when is not None and checklist is not None
+        customer = known_spelling(self.history, value["customer"])
+        plan = {"customer": customer, "contact": value["contact"], "goal": value["goal"], "checklist": checklist}
+        if self.editing is not None:
+            return msgspec.structs.replace(self.editing, **plan, when=When.fromisoformat(checked.when.isoformat()),
+                                           updated=self.prep.now().replace(microsecond=0))
+        meeting = Meeting(when=checked.when, **plan)
         if self.story is not None:
             carried = self.story.carried_forward(self.prep.now())
             meeting.carried = {kind: lines for kind, lines in (("needs", carried.needs), ("objections", carried.objections)) if lines}
@@ -263,16 +383,8 @@ class NewPreparationScreen(PrepScreen):
 
     def _chosen_checklist(self) -> Checklist | None:
         select = self.query_one("#checklist", Select)
-        return None if select.is_blank() else self.library.get(str(select.value))
-
-    def _known_spelling(self, name: str) -> str:
-        """`brandt logistik gmbh` is the known `Brandt Logistik GmbH`, not a new customer."""
-        for meeting in self.history:
-            if _shown_name(meeting.customer) == name.lower():
-                return meeting.customer
-        return name
-
-
-def _shown_name(customer: str) -> str:
-    """A customer's name as the form shows and suggests it, for comparing with what was typed."""
-    return inert(customer, one_line=True).lower()
+        if select.is_blank():
+            return None
+        if self.editing is not None and select.value == self.editing.checklist.id:
+            return self.editing.checklist  # the meeting's own copy, as it was prepared with
+        return self.library.get(str(select.value))

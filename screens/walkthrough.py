@@ -36,6 +36,8 @@ class WalkthroughScreen(EditingScreen):
                 show=False, id="walkthrough.cancel", priority=True),
         Binding("ctrl+r", "delete", "Drop draft", tooltip="Drop this draft (or delete the meeting); asks first",
                 show=False, id="walkthrough.delete", priority=True),
+        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type",
+                id="walkthrough.change", priority=True),
         # Escape is "back" everywhere; the footer keeps its 80 columns for the keys to learn.
         Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", show=False, id="walkthrough.leave"),
     ]
@@ -55,9 +57,18 @@ class WalkthroughScreen(EditingScreen):
 
     async def on_mount(self) -> None:
         self.show_cancelled()
-        await self.show_step(self.step)
+        section, item = self._last_place()
+        await self.show_step(section if section is not None else self.step, focus_item=item)
         if self.new:
             self.schedule_save()
+
+    def _last_place(self) -> tuple[int | None, str | None]:
+        """The step and item where the rep last typed, if the checklist still has them."""
+        section_id, _, item_id = self.meeting.place.partition("/")
+        for index, section in enumerate(self.meeting.checklist.sections):
+            if section.id == section_id and any(item.id == item_id for item in section.items):
+                return index, item_id
+        return None, None
 
     # -- steps ----------------------------------------------------------------------
 
@@ -89,8 +100,9 @@ class WalkthroughScreen(EditingScreen):
                 target = card
                 break
         if target is not None:
-            first_field = target.query("TextArea, Input, Checkbox, Select").first()
-            first_field.focus()
+            # A card's text is where the rep goes on writing; a card without text, its first field.
+            fields = target.query("TextArea, Input") if focus_item else target.query("TextArea, Input, Checkbox, Select")
+            (fields.first() if fields else target.query("Checkbox, Select").first()).focus()
             target.scroll_visible(animate=False)
         self.refresh_bindings()
 
@@ -148,6 +160,17 @@ class WalkthroughScreen(EditingScreen):
     async def action_previous_step(self) -> None:
         await self.show_step(self.step - 1)
 
+    def action_change(self) -> None:
+        """The meeting's plan in the new-preparation form; what was typed here is saved first."""
+        self.flush_draft()
+        self.prep.change_plan(self.meeting, self._changed)
+
+    async def _changed(self, meeting: Meeting | None) -> None:
+        if meeting is not None:
+            self.meeting = meeting  # the same answers: only the plan (and an unanswered checklist) changed
+            self.show_cancelled()
+            await self.show_step(self.step)
+
     def action_toggle_hints(self) -> None:
         self.toggle_class("show-hints")
 
@@ -168,6 +191,10 @@ class WalkthroughScreen(EditingScreen):
 
     @on(ItemCard.Edited)
     def answer_changed(self) -> None:
+        card = next((node for node in (self.focused.ancestors_with_self if self.focused else [])
+                     if isinstance(node, ItemCard)), None)
+        if card is not None:
+            self.meeting.place = card.section.key(card.item)  # a reopened draft goes on here
         self._show_progress()
         self.schedule_save()
 

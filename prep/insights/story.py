@@ -126,21 +126,34 @@ class CustomerStory:
                 counts[months - 1 - age] += 1
         return counts
 
-    def contact_warning(self, planned: datetime, now: datetime) -> str | None:
-        """A warning when another meeting would run ahead of the contact the customer asked for."""
-        past = self.past(now)
+    def contact_warning(self, planned: datetime, now: datetime, *, exclude: str | None = None) -> str | None:
+        """A warning when another meeting would run ahead of the contact the customer asked for.
+
+        Every other meeting counts, the ones still coming (prepared or a draft) as much as
+        those that happened: two planned meetings a week apart are as much contact as two held.
+        `exclude` is the meeting being changed.
+        """
         last = self.last_debrief()
-        if not past or last is None or last.debrief is None:
+        others = [m for m in self.meetings if m.id != exclude]
+        if not others or last is None or last.debrief is None:
             return None
-        previous = max(m.when for m in past)
-        gap = (planned.date() - previous.date()).days
+        nearest = min(others, key=lambda m: (abs((m.when.date() - planned.date()).days), m.when))
+        gap = abs((nearest.when.date() - planned.date()).days)
         rhythm = last.debrief.contact_rhythm
         wanted = CONTACT_RHYTHMS.get(rhythm, 0)
+        days = "1 day" if gap == 1 else f"{gap} days"
+        if gap == 0:
+            apart = "another meeting is on the same day"
+        elif nearest.when < now:
+            apart = f"the last meeting was {days} before this one"
+        elif nearest.when.date() > planned.date():
+            apart = f"another meeting is planned {days} after this one"
+        else:
+            apart = f"another meeting is planned {days} before this one"
         if wanted and gap < wanted:
-            return (f"Contact is running ahead of what {self.name} asked for: the last meeting was {gap} days "
-                    f"before this one, and they want contact {rhythm}.")
+            return f"Contact is running ahead of what {self.name} asked for: {apart}, and they want contact {rhythm}."
         if last.debrief.contact_wish == "less" and gap < 30:
-            return f"{self.name} asked for less contact at the last meeting, {gap} days before this one."
+            return f"{self.name} asked for less contact at the last meeting, and {apart}."
         return None
 
     def what_we_know(self, now: datetime) -> list[str]:

@@ -179,6 +179,8 @@ class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     rehearsal: dict[str, Rehearsal] = msgspec.field(default_factory=dict)
     # When the rep called the meeting off; None while it stands. Kept, not deleted: what was prepared stays.
     cancelled: When | None = None
+    # The answer the rep last typed into (`section/item`): a reopened draft goes on there.
+    place: Line = ""
     id: str = msgspec.field(default_factory=lambda: uuid.uuid4().hex)
     created: datetime = msgspec.field(default_factory=_now)
     updated: datetime = msgspec.field(default_factory=_now)

@@ -19,6 +19,7 @@ from time import monotonic
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Select, TextArea
 
@@ -158,3 +159,13 @@ class Choice(Select[object]):
     def action_next_field(self) -> None:
         """On to the next field, as enter does in the rest of the form."""
         self.screen.focus_next()
+
+
+class FormScroll(VerticalScroll):
+    """The form's scrolling body: what we know and the warnings grow above the field typed in, which stays in sight."""
+
+    def watch_virtual_size(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            # Centred: what the field says under it (the date resolved, another meeting) is in sight too.
+            self.scroll_to_widget(focused, animate=False, center=True)

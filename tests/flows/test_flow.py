@@ -88,10 +88,11 @@ async def test_rep_quits_mid_walkthrough_and_resumes_the_draft(db_path: Path) ->
         await press(again, pilot, "enter")
         walkthrough = again.screen
         assert isinstance(walkthrough, WalkthroughScreen)
-        assert walkthrough.query(TextArea).first().text == "Planning on paper"
-        await press(again, pilot, "pagedown")
-        assert "Offer a pilot" in [area.text for area in walkthrough.query(TextArea)]
+        # It goes on where the rep last typed: the objections.
+        assert app_focused_text(again) == "Offer a pilot"
         assert walkthrough.meeting.answers["objections/no-need"].likelihood == "unlikely"
+        await press(again, pilot, "pageup")
+        assert walkthrough.query(TextArea).first().text == "Planning on paper"
 
 
 async def test_rep_is_told_what_is_wrong_in_the_form(db_path: Path) -> None:
@@ -190,3 +191,8 @@ async def test_a_failing_save_is_shown_and_the_text_stays(db_path: Path, monkeyp
     saved_meeting = Store(db_path).meeting(meeting_id)
     assert saved_meeting is not None and saved_meeting.answers["needs/situation"].text == "Kept on screen!"
     assert errors == [error]
+
+
+def app_focused_text(app: PrepApp) -> str | None:
+    """The text of the focused text area, if one is focused."""
+    return app.focused.text if isinstance(app.focused, TextArea) else None

@@ -64,3 +64,20 @@ def test_what_happened_looks_right(snap_compare, demo_db: Path, case: str, size:
 def test_debriefing_a_meeting_still_to_come_asks_first(snap_compare, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
     # "Coming up" is the second list on home: its first meeting is on Friday.
     assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=(80, 24), run_before=after("tab", "d"))
+
+
+def _typed(text: str) -> tuple[str, ...]:
+    return tuple("space" if c == " " else c for c in text)
+
+
+# The form on a known customer with a meeting two days later: what we know, the date resolved, both warnings.
+FORM_WITH_WARNINGS = ("n", *_typed("Copperleaf Software"), "enter", "enter", *_typed("wed"))
+# The first meeting coming up, its brief, then the form to change its plan.
+FORM_CHANGING_A_MEETING = ("tab", "enter", "ctrl+e")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("keys", [FORM_WITH_WARNINGS, FORM_CHANGING_A_MEETING], ids=["warnings", "changing"])
+def test_the_form_shows_what_a_date_means_its_warnings_and_a_meeting_to_change(  # type: ignore[no-untyped-def]
+        snap_compare, demo_db: Path, size: tuple[int, int], keys: tuple[str, ...]) -> None:
+    assert snap_compare(PrepApp(demo_db, now=fixed_now), terminal_size=size, run_before=after(*keys))

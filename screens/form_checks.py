@@ -1,0 +1,132 @@
+"""The new-preparation form's reading and checking, apart from its widgets.
+
+What was typed becomes a meeting's date and time, or one problem per field to show
+beside it; the date says what it resolved to while the rep types; another meeting
+with the customer near that day is named. No Textual here: these are tested as plain
+functions, and the screen only shows what they return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from prep.dates import parse_day, parse_time, shown_day
+from prep.errors import InputError
+from prep.model.meeting import Meeting
+from prep.model.summary import MeetingSummary
+from prep.reports.inert import inert
+
+FIELDS = ("customer", "contact", "date", "time", "goal")
+CHECKED = ("customer", "date", "time", "checklist")  # in the order the form shows them
+DEFAULT_TIME = time(9, 0)
+PREFERRED_TYPE = "first-meeting"
+MEETING_TYPES = {
+    "first-meeting": "First meeting", "follow-up": "Follow-up", "offer": "Offer", "negotiation": "Negotiation",
+    "renewal": "Renewal", "account-review": "Account review",
+}
+PLACEHOLDERS = {
+    "customer": "Company — known ones complete with →",
+    "contact": "Name and role, e.g. Katrin Brandt, COO",
+    "date": "tomorrow, fri, 1.12., yesterday, 2026-12-01",
+    "time": "14:30, 2pm, 14 Uhr (default 9:00)",
+    "goal": "What should be true when you leave?",
+}
+LABELS = {"customer": "Customer", "contact": "Contact", "date": "Date", "time": "Time", "goal": "Goal"}
+LOCKED = "The meeting type and checklist stay: answers were written with them."
+
+
+def plan_of(meeting: Meeting) -> dict[str, str]:
+    """A saved meeting's plan as the form's fields show it, in forms the form reads back the same."""
+    return {"customer": meeting.customer, "contact": meeting.contact, "date": f"{meeting.when:%Y-%m-%d}",
+            "time": f"{meeting.when:%H:%M}", "goal": meeting.goal}
+
+
+def in_order(types: list[str]) -> list[str]:
+    """The common meeting types in the order a customer relationship runs, then the trainers' own."""
+    return [t for t in MEETING_TYPES if t in types] + [t for t in types if t not in MEETING_TYPES]
+
+
+def type_label(meeting_type: str) -> str:
+    """A meeting type as the dropdown names it."""
+    return MEETING_TYPES.get(meeting_type, meeting_type.replace("-", " ").capitalize())
+
+
+def meeting_type_of(meeting: Meeting, known: list[str]) -> str | None:
+    """The meeting type a saved meeting was most likely prepared as: the first its checklist is for."""
+    return next((t for t in meeting.checklist.meeting_types if t in known), None)
+
+
+def has_answers(meeting: Meeting) -> bool:
+    """True once the rep wrote anything into the walkthrough: its checklist is then no longer free to change."""
+    return any(not answer.is_empty for answer in meeting.answers.values())
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The form read: the meeting's date and time if they could be read, and a problem per field."""
+
+    when: datetime | None
+    errors: dict[str, str]
+
+
+def check_form(values: dict[str, str], today: date, *, checklist_chosen: bool) -> Checked:
+    """Read the typed fields; every field that cannot be right gets one sentence saying what to type."""
+    errors: dict[str, str] = {}
+    if not values.get("customer", "").strip():
+        errors["customer"] = "Who is the meeting with? Type the company's name."
+    day = at = None
+    try:
+        day = parse_day(values.get("date", ""), today)
+    except InputError as error:
+        errors["date"] = str(error).capitalize()
+    raw_time = values.get("time", "").strip()
+    try:
+        at = parse_time(raw_time) if raw_time else DEFAULT_TIME
+    except InputError as error:
+        errors["time"] = str(error).capitalize()
+    if not checklist_chosen:
+        errors["checklist"] = "Pick the checklist to walk through."
+    when = datetime.combine(day, at) if day is not None and at is not None else None
+    return Checked(when, errors)
+
+
+def planned_when(date_text: str, time_text: str, today: date) -> datetime | None:
+    """The date and time typed so far, if they can be read (the time defaults to 9:00)."""
+    return check_form({"customer": "-", "date": date_text, "time": time_text}, today, checklist_chosen=True).when
+
+
+def resolved_date(text: str, today: date) -> tuple[str, bool]:
+    """What the date field says under it as the rep types: (the line, True when it is a problem); empty when nothing is typed."""
+    if not text.strip():
+        return "", False
+    try:
+        day = parse_day(text, today)
+    except InputError as error:
+        return str(error).capitalize(), True
+    if day < today:
+        return f"→ {shown_day(day, today)} · in the past: this records a meeting that already happened.", False
+    return f"→ {shown_day(day, today)}", False
+
+
+def nearby_warning(other: MeetingSummary, today: date) -> str:
+    """The sentence that names another meeting or draft with the customer near the chosen day."""
+    day, at = shown_day(other.when.date(), today), f"{other.when:%H:%M}"
+    if other.is_draft:
+        return f"You already have a draft with {other.customer} on {day} at {at} — ctrl+o opens it."
+    if other.when.date() < today:
+        return f"You already met {other.customer} on {day} at {at} — ctrl+o opens that meeting."
+    return f"You already have a meeting with {other.customer} on {day} at {at} — ctrl+o opens it."
+
+
+def shown_name(customer: str) -> str:
+    """A customer's name as the form shows and suggests it, for comparing with what was typed."""
+    return inert(customer, one_line=True).lower()
+
+
+def known_spelling(history: list[MeetingSummary], name: str) -> str:
+    """`brandt logistik gmbh` is the known `Brandt Logistik GmbH`, not a new customer."""
+    for meeting in history:
+        if shown_name(meeting.customer) == name.lower():
+            return meeting.customer
+    return name
