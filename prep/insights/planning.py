@@ -24,9 +24,9 @@ def planned_nearby(meetings: Iterable[MeetingSummary], customer: str, when: date
                    days: int = NEARBY_DAYS, exclude: str | None = None) -> list[MeetingSummary]:
     """Other meetings and drafts with this customer within `days` calendar days of `when`, nearest first.
 
-    `exclude` is the meeting being changed, which is never near itself.
+    `exclude` is the meeting being changed, which is never near itself; a cancelled meeting is no longer planned.
     """
     found = [m for m in meetings
-             if m.id != exclude and same_customer(m.customer, customer)
+             if m.id != exclude and not m.is_cancelled and same_customer(m.customer, customer)
              and abs((m.when.date() - when.date()).days) <= days]
     return sorted(found, key=lambda m: (abs((m.when - when).total_seconds()), m.id))

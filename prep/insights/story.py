@@ -131,10 +131,10 @@ class CustomerStory:
 
         Every other meeting counts, the ones still coming (prepared or a draft) as much as
         those that happened: two planned meetings a week apart are as much contact as two held.
-        `exclude` is the meeting being changed.
+        `exclude` is the meeting being changed; a cancelled meeting is no contact at all.
         """
         last = self.last_debrief()
-        others = [m for m in self.meetings if m.id != exclude]
+        others = [m for m in self.meetings if m.id != exclude and m.cancelled is None]
         if not others or last is None or last.debrief is None:
             return None
         nearest = min(others, key=lambda m: (abs((m.when.date() - planned.date()).days), m.when))

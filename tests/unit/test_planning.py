@@ -54,3 +54,13 @@ def test_a_customer_who_wants_less_contact_is_warned_about_a_draft_planned_close
     store.save(_meeting("Acme", 3))
     warning = customer_story(store, "Acme").contact_warning(NOW + timedelta(days=1), NOW)
     assert warning == "Acme asked for less contact at the last meeting, and another meeting is planned 2 days after this one."
+
+
+def test_a_cancelled_meeting_is_neither_nearby_nor_contact(db_path: Path) -> None:
+    called_off = _meeting("Acme", 10, draft=False)
+    called_off.cancelled = NOW
+    assert planned_nearby([summarise(called_off, "First meeting")], "Acme", NOW + timedelta(days=9)) == []
+    store = Store(db_path)
+    store.save(debriefed_meeting("Acme", 60, rating=4, contact_rhythm="monthly"))
+    store.save(called_off)
+    assert customer_story(store, "Acme").contact_warning(NOW + timedelta(days=4), NOW) is None
