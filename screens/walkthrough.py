@@ -37,7 +37,7 @@ class WalkthroughScreen(EditingScreen):
         Binding("ctrl+r", "delete", "Drop draft", tooltip="Drop this draft (or delete the meeting); asks first",
                 show=False, id="walkthrough.delete", priority=True),
         Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type",
-                id="walkthrough.change", priority=True),
+                show=False, id="walkthrough.change", priority=True),  # in the palette: the footer keeps its room
         # Escape is "back" everywhere; the footer keeps its 80 columns for the keys to learn.
         Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", show=False, id="walkthrough.leave"),
     ]
@@ -60,7 +60,7 @@ class WalkthroughScreen(EditingScreen):
         section, item = self._last_place()
         await self.show_step(section if section is not None else self.step, focus_item=item)
         if self.new:
-            self.schedule_save()
+            self.flush_draft()  # a new meeting is on disk from its first moment, not after the first pause
 
     def _last_place(self) -> tuple[int | None, str | None]:
         """The step and item where the rep last typed, if the checklist still has them."""

@@ -124,7 +124,7 @@ def test_a_whole_preparation_typed_in_a_real_terminal_survives_quit_and_restart(
     term.wait_for("Drafts to finish")
     assert "Acme Tools" in term.text
     term.type(ENTER)
-    term.wait_for("Spreadsheets everywhere")
+    term.wait_for("Who signs")  # the draft reopens where the rep last typed
     term.type(CTRL_S)
     term.wait_for("Agree on a pilot")  # the brief
     assert "They lose orders" in term.text
