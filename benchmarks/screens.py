@@ -6,8 +6,8 @@ prep runs on a demo database of `--meetings` meetings (from `prep demo --no-app`
 80×24 pty. Each run starts it afresh, waits until the home screen is still and a few
 seconds more (prep reads the rest of the history in the background after the first frame:
 the screens are timed, not that start-up work), then walks:
-home → history, history → brief (enter opens the newest meeting), brief → debrief, back
-home, → new preparation, → checklists, → the draft's walkthrough. Each step is timed from
+home → history, history → brief (of the newest meeting that has happened), brief → debrief,
+back home, → new preparation, → checklists, → the draft's walkthrough. Each step is timed from
 the key to the screen's last change before 0.4 s of stillness (and only once the screen's
 content has arrived). The baseline is a bare Textual app pushing a one-widget screen,
 started and timed the same way in the same run. Median of the runs; goal: each screen
@@ -66,14 +66,18 @@ from prep.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
-ENTER, ESCAPE = b"\r", b"\x1b"
+ENTER, ESCAPE, DOWN = b"\r", b"\x1b", b"\x1b[B"
 SETTLING_IN = 3.0  # seconds after the home screen is still: the start-up reading in the background is done
 # (result name, key, what the screen shows once its content has arrived); None: not timed, only walked.
 TOUR: list[tuple[str | None, bytes, bytes]] = [
     ("history", b"h", b"showing the newest"),
+    # Down into the results and past the three meetings still to come: a past meeting's
+    # debrief opens at once (one still to come asks first).
+    *[(None, DOWN, b"")] * 4,
     ("brief", ENTER, b"Goal"),
     ("debrief", b"d", b"Objections you prepared"),
-    (None, ESCAPE, b"showing the newest"),  # the debrief took the brief's place: back to history
+    (None, ESCAPE, b"Goal"),  # the debrief goes back to the brief, the brief to history
+    (None, ESCAPE, b"showing the newest"),
     (None, ESCAPE, b"Drafts to finish"),
     ("new", b"n", "· en".encode()),
     (None, ESCAPE, b"Drafts to finish"),

@@ -33,10 +33,10 @@ from prep.screens.form_checks import (
     LOCKED,
     PLACEHOLDERS,
     PREFERRED_TYPE,
+    KnownCustomers,
     check_form,
     has_answers,
     in_order,
-    known_spelling,
     meeting_type_of,
     nearby_warning,
     plan_of,
@@ -72,7 +72,7 @@ class NewPreparationScreen(PrepScreen):
         super().__init__()
         self.editing = meeting
         self.library = Library()
-        self.history: list[MeetingSummary] = []
+        self.known = KnownCustomers({}, [])
         self._type_chosen = meeting is not None  # a saved meeting's type is never replaced by a suggestion
         self._types: list[str] = []
         self.story: CustomerStory | None = None
@@ -154,14 +154,12 @@ class NewPreparationScreen(PrepScreen):
         """Checklists and known customers, read off the UI thread."""
         library = self.prep.load_library()
         self.prep.autosave.wait()  # what was just typed elsewhere is part of what is read
-        history = self.prep.store.summaries()
-        self.app.call_from_thread(self.show, library, history)
+        known = KnownCustomers.of(self.prep.store.summaries())
+        self.app.call_from_thread(self.show, library, known)
 
-    def show(self, library: Library, history: list[MeetingSummary]) -> None:
-        self.library, self.history = library, history
-        # Suggested as shown: a name with a control character comes back as typed, and is matched as shown.
-        customers = sorted({inert(m.customer, one_line=True) for m in history}, key=str.lower)
-        self.query_one("#customer", Input).suggester = SuggestFromList(customers, case_sensitive=False)
+    def show(self, library: Library, known: KnownCustomers) -> None:
+        self.library, self.known = library, known
+        self.query_one("#customer", Input).suggester = SuggestFromList(known.names, case_sensitive=False)
         known = library.meeting_types() or [PREFERRED_TYPE]
         self._types = in_order(known)
         with self.prevent(Select.Changed):
@@ -253,9 +251,7 @@ class NewPreparationScreen(PrepScreen):
 
     def _known_meetings(self) -> list[MeetingSummary]:
         """The meetings with the customer typed, as far as the form has read them (the one being changed left out)."""
-        name = self.query_one("#customer", Input).value.strip().lower()
-        skip = self.editing.id if self.editing else None
-        return [m for m in self.history if m.id != skip and shown_name(m.customer) == name]
+        return self.known.meetings(self.query_one("#customer", Input).value, skip=self.editing.id if self.editing else None)
 
     @work(thread=True, exclusive=True, group="customer-story", exit_on_error=False)
     def load_story(self, name: str) -> None:
@@ -365,7 +361,7 @@ class NewPreparationScreen(PrepScreen):
             self.query_one(f"#{next(name for name in CHECKED if name in checked.errors)}").focus()
             return None
         assert checked.when is not None and checklist is not None
-        customer = known_spelling(self.history, value["customer"])
+        customer = self.known.spelling(value["customer"])
         plan = {"customer": customer, "contact": value["contact"], "goal": value["goal"], "checklist": checklist}
         if self.editing is not None:
             return msgspec.structs.replace(self.editing, **plan, when=When.fromisoformat(checked.when.isoformat()),
