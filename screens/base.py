@@ -12,7 +12,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import App
+from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -96,6 +98,20 @@ class PrepScreen(Screen[object]):
     """
 
     ready_for_keys = False
+    BINDINGS = [
+        # Priority, so the focus has moved before the next key is read: what a rep types straight
+        # after enter goes into the next field, not into the dropdown as letters to pick by.
+        Binding("enter", "move_on", "Next field", show=False, priority=True, id="screen.next-field"),
+    ]
+
+    def action_move_on(self) -> None:
+        """Enter on a closed dropdown moves on to the next field; everywhere else enter is the focused widget's."""
+        from prep.screens.widgets.fields import Choice
+
+        focused = self.focused
+        if not isinstance(focused, Choice) or focused.expanded:
+            raise SkipAction
+        self.focus_next()
 
     @on(events.Mount)
     def _after_first_frame(self) -> None:

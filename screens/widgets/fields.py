@@ -25,6 +25,7 @@ from textual.widgets import Input, Select, TextArea
 
 BURST = 1.0  # seconds: keys typed closer together than this are undone together
 SEARCH_RESET = 1.0  # seconds: letters typed into a Choice within this make one search
+TOLD_AGAIN = 3.0  # seconds: a Choice says that no option matches at most this often
 
 
 class TextField(Input):
@@ -116,6 +117,7 @@ class Choice(Select[object]):
 
     _query = ""
     _typed_at = 0.0
+    _told_at = -TOLD_AGAIN
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         """Letters and digits typed into a closed dropdown are its own: no screen key fires from them.
@@ -139,8 +141,10 @@ class Choice(Select[object]):
             match = self.matching(self._query)
         if match is None:
             self.app.bell()
-            self.notify(f"No choice starts with “{event.character}” — ↓ shows them all.",
-                        severity="warning", timeout=4)
+            if now - self._told_at > TOLD_AGAIN:  # once for a burst of letters, not a toast each
+                self._told_at = now
+                self.notify(f"No choice starts with “{event.character}” — ↓ shows them all.",
+                            severity="warning", timeout=4)
             self._query = ""
         elif match != self.value:
             self.value = match

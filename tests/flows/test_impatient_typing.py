@@ -11,9 +11,10 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, TextArea
 
-from helpers import fixed_now, settle, start_preparation
+from helpers import fixed_now, press, settle, start_preparation
 from prep.app import PrepApp
 from prep.screens.new_preparation import NewPreparationScreen
+from prep.screens.widgets.fields import Choice
 
 
 def type_ahead(app: PrepApp, *keys: str) -> None:
@@ -42,3 +43,16 @@ async def test_typing_into_a_reopened_draft_at_once_keeps_every_key(db_path: Pat
         type_ahead(app, "enter", *"Paper")
         await settle(app, pilot)
         assert isinstance(app.focused, TextArea) and app.focused.text == "Paper"
+
+
+async def test_enter_on_a_dropdown_moves_on_before_the_next_letter_arrives(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        await press(app, pilot, "pagedown")  # the objections: the likelihood has the focus
+        likelihood = app.focused
+        assert isinstance(likelihood, Choice)
+        type_ahead(app, "l", "enter", *"Ask")
+        await settle(app, pilot)
+        assert likelihood.value == "likely"
+        assert isinstance(app.focused, TextArea) and app.focused.text == "Ask"
