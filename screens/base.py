@@ -102,6 +102,9 @@ class PrepScreen(Screen[object]):
         # Priority, so the focus has moved before the next key is read: what a rep types straight
         # after enter goes into the next field, not into the dropdown as letters to pick by.
         Binding("enter", "move_on", "Next field", show=False, priority=True, id="screen.next-field"),
+        # Tab too: as Textual's own (not priority) binding, it ran after the next letters had gone to the field left.
+        Binding("tab", "app.focus_next", "Focus next", show=False, priority=True, id="screen.tab"),
+        Binding("shift+tab", "app.focus_previous", "Focus previous", show=False, priority=True, id="screen.shift-tab"),
     ]
 
     def action_move_on(self) -> None:

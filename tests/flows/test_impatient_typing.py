@@ -56,3 +56,14 @@ async def test_enter_on_a_dropdown_moves_on_before_the_next_letter_arrives(db_pa
         await settle(app, pilot)
         assert likelihood.value == "likely"
         assert isinstance(app.focused, TextArea) and app.focused.text == "Ask"
+
+
+async def test_tab_moves_on_before_the_next_letter_arrives(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        first = app.focused
+        type_ahead(app, *"Paper", "tab", *"Costs")
+        await settle(app, pilot)
+        assert isinstance(first, TextArea) and first.text == "Paper"
+        assert isinstance(app.focused, TextArea) and app.focused.text == "Costs"
