@@ -42,6 +42,9 @@ class TypingAhead(App[None]):
                 self._held_keys.append(event)
                 return
             await self.release_keys()
+            if self._held_keys:  # one of them made the screen wait again: this key waits behind them
+                self._held_keys.append(event)
+                return
         await super().on_event(event)
 
     def _waiting_for_screen(self) -> bool:
@@ -52,10 +55,17 @@ class TypingAhead(App[None]):
         if self._held_keys and self._waiting_for_screen() and monotonic() - self._holding_since < KEYS_WAIT_AT_MOST:
             self.set_timer(LOOK_AGAIN, self._release_late)
         else:
-            await self.release_keys()
+            await self.release_keys(waited_long_enough=True)
 
-    async def release_keys(self) -> None:
-        """Hand on the keys that waited for a screen to be ready, in the order they were typed."""
-        while self._held_keys:
+    async def release_keys(self, *, waited_long_enough: bool = False) -> None:
+        """Hand on the keys that waited for a screen to be ready, in the order they were typed.
+
+        A key handed on may itself make the screen wait again (page down builds the next
+        step): the keys after it wait on, for the new step.
+        """
+        while self._held_keys and (waited_long_enough or not self._waiting_for_screen()):
             await super().on_event(self._held_keys.pop(0))
+        if self._held_keys and not waited_long_enough:
+            self._holding_since = monotonic()
+            self.set_timer(LOOK_AGAIN, self._release_late)
 

@@ -73,7 +73,8 @@ class WalkthroughScreen(EditingScreen):
     # -- steps ----------------------------------------------------------------------
 
     async def show_step(self, step: int, *, focus_item: str | None = None) -> None:
-        """Show one section's cards."""
+        """Show one section's cards; keys typed meanwhile wait for the new step's first field."""
+        was_ready, self.ready_for_keys = self.ready_for_keys, False
         sections = self.meeting.checklist.sections
         self.step = max(0, min(step, len(sections) - 1))
         section = sections[self.step]
@@ -105,6 +106,8 @@ class WalkthroughScreen(EditingScreen):
             (fields.first() if fields else target.query("Checkbox, Select").first()).focus()
             target.scroll_visible(animate=False)
         self.refresh_bindings()
+        if was_ready:  # a later step; the first one waits for the screen's own first frame
+            self.call_after_refresh(self._take_keys)
 
     def _show_progress(self) -> None:
         sections = self.meeting.checklist.sections

@@ -67,3 +67,13 @@ async def test_tab_moves_on_before_the_next_letter_arrives(db_path: Path) -> Non
         await settle(app, pilot)
         assert isinstance(first, TextArea) and first.text == "Paper"
         assert isinstance(app.focused, TextArea) and app.focused.text == "Costs"
+
+
+async def test_what_is_typed_straight_after_page_down_lands_in_the_new_step(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        type_ahead(app, "pagedown", "pagedown", "pagedown", *"Who")
+        await settle(app, pilot)
+        assert "Step 4 of 4" in str(app.screen.query_one("#progress").render())
+        assert isinstance(app.focused, TextArea) and app.focused.text == "Who"
