@@ -108,13 +108,20 @@ class PrepScreen(Screen[object]):
     ]
 
     def action_move_on(self) -> None:
-        """Enter on a closed dropdown moves on to the next field; everywhere else enter is the focused widget's."""
+        """Enter on a closed dropdown moves on to the next field; in a one-line field, where `field_done` says."""
+        from textual.widgets import Input
+
         from prep.screens.widgets.fields import Choice
 
         focused = self.focused
-        if not isinstance(focused, Choice) or focused.expanded:
-            raise SkipAction
-        self.focus_next()
+        if isinstance(focused, Choice) and not focused.expanded:
+            self.focus_next()
+        elif not (isinstance(focused, Input) and self.field_done(focused)):
+            raise SkipAction  # enter is the focused widget's: a button, a list, a text area, a search field
+
+    def field_done(self, field: object) -> bool:
+        """Enter in a one-line field: move on from it and return True, or leave enter to the field (the default)."""
+        return False
 
     @on(events.Mount)
     def _after_first_frame(self) -> None:

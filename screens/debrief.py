@@ -155,17 +155,19 @@ class DebriefScreen(EditingScreen):
 
     # -- moving through the form ------------------------------------------------------
 
-    @on(Input.Submitted)
-    def move_on(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field; from a follow-up's due date, to the next follow-up."""
-        event.stop()
-        if not event.input.has_class("due"):
+    def field_done(self, field: object) -> bool:
+        """Enter moves to the next field; from a follow-up's due date, to the next follow-up.
+
+        Called from the screen's priority enter, so the focus has moved before the next key is read.
+        """
+        if not isinstance(field, Input) or not field.has_class("due"):
             self.focus_next()
-            return
+            return True
         rows = list(self.query(FollowUpRow))
-        row = event.input.query_ancestor(FollowUpRow)
+        row = field.query_ancestor(FollowUpRow)
         following = rows[rows.index(row) + 1:]
         (following[0].query_one(".what") if following else self.query_one("#rating")).focus()
+        return True
 
     async def action_add_followup(self) -> None:
         followup = FollowUp(text="", id=new_id())

@@ -11,10 +11,11 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, TextArea
 
-from helpers import fixed_now, press, settle, start_preparation
+from helpers import debriefed_meeting, fixed_now, press, settle, start_preparation
 from prep.app import PrepApp
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.widgets.fields import Choice
+from prep.storage.store import Store
 
 
 def type_ahead(app: PrepApp, *keys: str) -> None:
@@ -77,3 +78,15 @@ async def test_what_is_typed_straight_after_page_down_lands_in_the_new_step(db_p
         await settle(app, pilot)
         assert "Step 4 of 4" in str(app.screen.query_one("#progress").render())
         assert isinstance(app.focused, TextArea) and app.focused.text == "Who"
+
+
+async def test_enter_in_the_outcome_moves_to_the_notes_before_the_next_letter_arrives(db_path: Path) -> None:
+    Store(db_path).save(debriefed_meeting("Acme", 1))
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "d")
+        type_ahead(app, *"Pilot", "enter", *"Numbers")
+        await settle(app, pilot)
+        assert app.screen.query_one("#outcome", Input).value == "Pilot"
+        assert isinstance(app.focused, TextArea) and app.focused.text == "Numbers"
