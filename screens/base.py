@@ -94,7 +94,7 @@ class PrepScreen(Screen[object]):
     """A screen of the prep app.
 
     Keys typed before its first frame (and so before any field of it has focus) wait
-    in the app until then: see `PrepApp.on_event`.
+    in the app until then: see screens/typing_ahead.py.
     """
 
     ready_for_keys = False
