@@ -62,9 +62,6 @@ class NewPreparationScreen(PrepScreen):
         Binding("ctrl+o", "open_nearby", "Open other", tooltip="Open the other meeting with this customer near that day",
                 id="new.open-nearby", priority=True),
         Binding("escape", "back", "Back", tooltip="Back; what you typed waits here", id="new.back"),
-        # Priority, so the focus has moved before the next key is read: what a rep types
-        # straight after enter goes into the next field, however busy the machine.
-        Binding("enter", "next_field", "Next field", show=False, priority=True, id="new.next"),
     ]
 
     def __init__(self, meeting: Meeting | None = None) -> None:
@@ -123,9 +120,6 @@ class NewPreparationScreen(PrepScreen):
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next_field":  # enter moves on from a field or a closed dropdown; on the button or in an open list it is theirs
-            focused = self.focused
-            return isinstance(focused, Input) or (isinstance(focused, Select) and not focused.expanded)
         if action == "start":
             return self.editing is None
         if action == "save":
@@ -323,8 +317,10 @@ class NewPreparationScreen(PrepScreen):
 
     # -- moving and finishing ---------------------------------------------------------------
 
-    def action_next_field(self) -> None:
+    def field_done(self, field: object) -> bool:
+        """Enter moves on from every field of the form (the screen's priority enter calls this)."""
         self.focus_next()
+        return True
 
     @on(Button.Pressed, "#start")
     def pressed(self) -> None:
