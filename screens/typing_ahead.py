@@ -37,8 +37,7 @@ class TypingAhead(App[None]):
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._waiting_for_screen():
                 if not self._held_keys:
-                    self._holding_since = monotonic()
-                    self.set_timer(LOOK_AGAIN, self._release_late)
+                    self._start_holding()
                 self._held_keys.append(event)
                 return
             await self.release_keys()
@@ -66,6 +65,10 @@ class TypingAhead(App[None]):
         while self._held_keys and (waited_long_enough or not self._waiting_for_screen()):
             await super().on_event(self._held_keys.pop(0))
         if self._held_keys and not waited_long_enough:
-            self._holding_since = monotonic()
-            self.set_timer(LOOK_AGAIN, self._release_late)
+            self._start_holding()
+
+    def _start_holding(self) -> None:
+        """Keys wait from now on: look again shortly, and give up after KEYS_WAIT_AT_MOST."""
+        self._holding_since = monotonic()
+        self.set_timer(LOOK_AGAIN, self._release_late)
 
