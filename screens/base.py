@@ -18,15 +18,16 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from prep.errors import PrepError
 from prep.model.merge import merge
 
 if TYPE_CHECKING:
-    from prep.library.loader import Library
     from prep.model.meeting import Meeting
     from prep.model.summary import MeetingSummary
+    from prep.screens.read_ahead import ReadAhead
     from prep.settings import Settings
     from prep.storage import Autosave, Store
 
@@ -42,9 +43,8 @@ class PrepHost(Protocol):
     now: Callable[[], datetime]
     save_state: str  # "saving", "saved" or "not saved", as screens/widgets/save_state.py shows it
     unfinished_form: dict[str, str]
+    read_ahead: ReadAhead  # the checklists and the known customers, read once in the background
 
-    def load_library(self) -> Library:
-        """Every checklist (slow: call it in a worker)."""
 
     def open_meeting(self, meeting_id: str, *, debrief: bool = False) -> None:
         """Load a meeting and show it on the screen that fits it."""
@@ -163,15 +163,11 @@ class EditingScreen(PrepScreen):
     meeting: Meeting
     _timer: Timer | None = None
 
-    def on_mount(self) -> None:
-        """Every editing screen shows whether the autosave has caught up (subclasses' on_mount run as well)."""
-        from textual.widgets import Header
+    def header(self) -> Widget:
+        """The screen's header, showing whether the autosave has caught up."""
+        from prep.screens.widgets.header import PrepHeader
 
-        from prep.screens.widgets.save_state import add_save_state
-
-        if self.saves_meeting:
-            for header in self.query(Header):
-                add_save_state(header)
+        return PrepHeader(saving=self.saves_meeting)
 
     @property
     def saves_meeting(self) -> bool:

@@ -6,12 +6,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header
 
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.reading import ReadingPane
 
@@ -38,7 +38,7 @@ class BriefScreen(PrepScreen):
         self.meeting = meeting
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield PrepHeader()
         with VerticalScroll(id="brief"):
             yield ReadingPane(brief_markdown(self.meeting))
         yield KeysFooter()

@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Header, OptionList, Select, Static
+from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from prep.library.loader import Library
@@ -14,6 +14,7 @@ from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
 from prep.screens.widgets.fields import Choice
+from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.reading import ReadingPane
 from prep.screens.widgets.shown import markup, plain
@@ -38,7 +39,8 @@ class ChecklistsScreen(PrepScreen):
         self.library = Library()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        self.sub_title = "Checklists"  # before the header is mounted: set later, it draws the header again a frame later
+        yield PrepHeader()
         with Horizontal(id="filters"):
             yield Choice([("All meeting types", ANY)], id="type", compact=True, allow_blank=False)
             yield Choice([("All languages", ANY)], id="language", compact=True, allow_blank=False)
@@ -51,13 +53,16 @@ class ChecklistsScreen(PrepScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Checklists"
-        self.load()
+        library = self.prep.read_ahead.library_if_read()
+        if library is not None:
+            self.show(library)  # in the first frame, not one after it
+        else:
+            self.load()
 
     @work(thread=True, exclusive=True, group="checklists", exit_on_error=False)
     def load(self) -> None:
         """Read every checklist off the UI thread."""
-        library = self.prep.load_library()
+        library = self.prep.read_ahead.library()
         self.app.call_from_thread(self.show, library)
 
     def show(self, library: Library) -> None:
@@ -92,14 +97,19 @@ class ChecklistsScreen(PrepScreen):
                             for c in shown)
         if shown:
             options.highlighted = 0
+            self._show_preview(shown[0].id)  # now, in the same frame as the list: not when the highlight's message arrives
         else:
             self.query_one(ReadingPane).update("_No checklist for this meeting type and language._")
 
     @on(OptionList.OptionHighlighted, "#checklists")
     def preview(self, event: OptionList.OptionHighlighted) -> None:
-        checklist = self.library.get(event.option.id or "")
-        if checklist is not None:
-            self.query_one(ReadingPane).update(checklist_preview(checklist))
+        self._show_preview(event.option.id or "")
+
+    def _show_preview(self, checklist_id: str) -> None:
+        checklist = self.library.get(checklist_id)
+        pane = self.query_one(ReadingPane)
+        if checklist is not None and pane.source != (markdown := checklist_preview(checklist)):
+            pane.update(markdown)
             self.query_one("#preview").scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#checklists")

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from prep.model.meeting import (
     CONTACT_RHYTHMS,
@@ -59,7 +59,7 @@ class DebriefScreen(EditingScreen):
 
     def compose(self) -> ComposeResult:
         debrief = self.debrief
-        yield Header()
+        yield self.header()
         with VerticalScroll(id="debrief"):
             yield Static(markup("[b]$customer[/b] · $when", customer=self.meeting.customer,
                                 when=f"{self.meeting.when:%a %d %b %Y, %H:%M}"

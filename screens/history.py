@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Header, Input, OptionList, Select, Static
+from textual.widgets import Checkbox, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -17,7 +17,9 @@ from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import MeetingsChanged, PrepScreen
+from prep.screens.read_ahead import History
 from prep.screens.widgets.fields import Choice, TextField
+from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.meeting_lines import meeting_hit
 from prep.screens.widgets.shown import choice, markup, plain
@@ -44,11 +46,13 @@ class HistoryScreen(PrepScreen):
     def __init__(self, customer: str | None = None, query: str = "") -> None:
         super().__init__()
         self.meetings: list[MeetingSummary] | None = None
+        self._history: History | None = None
         self.customer = customer
         self.query_text = query
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        self.sub_title = "History"  # before the header is mounted, which then draws it once
+        yield PrepHeader()
         yield TextField(inert(self.query_text), placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
         with Horizontal(id="filters"):
             yield Choice([], prompt="Customer", id="customer", compact=True)
@@ -61,8 +65,10 @@ class HistoryScreen(PrepScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "History"
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))  # at once: the first frame shows it
+        history = self.prep.read_ahead.history_if_read()
+        if history is not None:
+            self._loaded(history)  # read in the background after the start: in the first frame
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -75,18 +81,25 @@ class HistoryScreen(PrepScreen):
 
     @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
     def load(self) -> None:
-        """All meetings, read off the UI thread."""
+        """All meetings, read off the UI thread; shown again only if they changed since they were shown."""
         self.prep.autosave.wait()  # what was just typed elsewhere is part of what is read
-        meetings = self.prep.store.summaries()
-        self.app.call_from_thread(self._loaded, meetings)
+        history = self.prep.read_ahead.history()
+        if history is not self._history:
+            self.app.call_from_thread(self._loaded, history)
 
-    def _loaded(self, meetings: list[MeetingSummary]) -> None:
-        self.meetings = meetings
-        customers = sorted({m.customer for m in meetings}, key=str.lower)
-        self.query_one("#customer", Select).set_options((choice(name), name) for name in customers)
-        if self.customer in customers:
-            self.query_one("#customer", Select).value = self.customer
-        self.query_one("#checklist", Select).set_options((choice(t), t) for t in sorted({m.checklist_title for m in meetings}))
+    def _loaded(self, history: History) -> None:
+        self._history, self.meetings = history, history.meetings
+        customer = self.query_one("#customer", Select)
+        shown = customer.value
+        customer.set_options((choice(name), name) for name in history.customers)
+        wanted = self.customer if shown is Select.NULL else shown
+        if wanted in history.customers:
+            customer.value = wanted
+        checklist = self.query_one("#checklist", Select)
+        shown = checklist.value
+        checklist.set_options((choice(t), t) for t in history.checklists)
+        if shown in history.checklists:
+            checklist.value = shown
         self.refilter()
 
     @on(Input.Changed)
@@ -96,8 +109,14 @@ class HistoryScreen(PrepScreen):
         if self.meetings is None:
             return
         filters = self._filters()
-        if filters is not None:
-            self.filter(self.query_one("#filter", Input).value, filters)
+        if filters is None:
+            return
+        text = self.query_one("#filter", Input).value
+        if text.strip():
+            self.filter(text, filters)
+        else:  # nothing to look for in the text: at once, with no worker (the screen's first frame shows it)
+            self.workers.cancel_group(self, "history-search")
+            self.show(search(self.meetings or [], text, filters), text, {})
 
     def _filters(self) -> Filters | None:
         """The filters as set; None (and a message) while a date cannot be read."""

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -17,6 +17,7 @@ from prep.insights.attention import Attention, what_needs_attention
 from prep.reports.inert import inert
 from prep.reports.wording import counted
 from prep.screens.base import MeetingsChanged, PrepScreen
+from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.meeting_lines import meeting_line
 
@@ -50,7 +51,7 @@ class HomeScreen(PrepScreen):
         self._attention: Attention | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield PrepHeader()
         with VerticalScroll(id="home"):
             yield Static("Loading your meetings…", id="summary", classes="muted")
             for list_id, title in (

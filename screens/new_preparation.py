@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Header, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from prep.insights.planning import planned_nearby
 from prep.insights.story import CustomerStory, customer_story
@@ -46,6 +46,7 @@ from prep.screens.form_checks import (
     type_label,
 )
 from prep.screens.widgets.fields import Choice, FormScroll, TextField
+from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import choice, markup, plain
 
@@ -77,8 +78,10 @@ class NewPreparationScreen(PrepScreen):
 
     def compose(self) -> ComposeResult:
         meeting = self.editing
+        if meeting is not None:  # before the header is mounted, which then draws it once
+            self.sub_title = inert(f"Change · {meeting.customer}", one_line=True)
         typed = self._typed_before()
-        yield Header()
+        yield PrepHeader()
         with FormScroll(id="form"):
             intro = "Change who, when and why; the answers stay." if meeting else "Who, when and why — then walk through the checklist."
             yield Static(intro, classes="muted")
@@ -113,10 +116,11 @@ class NewPreparationScreen(PrepScreen):
         yield Static("", id=f"{field.id}-error", classes="error")
 
     def on_mount(self) -> None:
-        if self.editing is not None:
-            self.sub_title = inert(f"Change · {self.editing.customer}", one_line=True)
         self._show_date()
-        self.query_one("#customer", Input).focus()
+        self.set_focus(self.query_one("#customer", Input))  # at once: the first frame shows it
+        library, history = self.prep.read_ahead.library_if_read(), self.prep.read_ahead.history_if_read()
+        if library is not None and history is not None:
+            self.show(library, history.known)  # read in the background after the start: in the first frame
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -145,11 +149,12 @@ class NewPreparationScreen(PrepScreen):
 
     @work(thread=True, exclusive=True, group="new-preparation", exit_on_error=False)
     def load(self) -> None:
-        """Checklists and known customers, read off the UI thread."""
-        library = self.prep.load_library()
+        """Checklists and known customers, read off the UI thread (and caught up with the history)."""
+        library = self.prep.read_ahead.library()
         self.prep.autosave.wait()  # what was just typed elsewhere is part of what is read
-        known = KnownCustomers.of(self.prep.store.summaries())
-        self.app.call_from_thread(self.show, library, known)
+        known = self.prep.read_ahead.history().known
+        if library is not self.library or known is not self.known:  # shown already unless the history changed meanwhile
+            self.app.call_from_thread(self.show, library, known)
 
     def show(self, library: Library, known: KnownCustomers) -> None:
         self.library, self.known = library, known

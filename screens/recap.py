@@ -13,7 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
@@ -21,6 +21,7 @@ from prep.reports.recap import next_meeting, recap_language, recap_text, write_r
 from prep.screens.base import PrepScreen
 from prep.screens.confirm import Confirm
 from prep.screens.widgets.fields import NoteArea
+from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.shown import lines, markup
 
 LANGUAGES = {"en": "English", "de": "German"}
@@ -52,7 +53,7 @@ class RecapScreen(PrepScreen):
         self.kept = self.written  # as last copied or saved: leaving with other text asks first
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield PrepHeader()
         with Vertical(id="recap"):
             language = LANGUAGES[recap_language(self.meeting)]
             contact = self.meeting.contact.strip()

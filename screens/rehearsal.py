@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from prep.model.checklist import Item, Section
 from prep.model.meeting import REHEARSED, Meeting
@@ -47,7 +47,7 @@ class RehearsalScreen(EditingScreen):
         self.revealed = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield self.header()
         with VerticalScroll(id="drill"):
             yield Static(id="progress", classes="muted")
             yield Static(id="objection")

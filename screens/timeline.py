@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.insights.story import CustomerStory, customer_story
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
+from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import lines, markup, plain
 
@@ -47,7 +48,7 @@ class TimelineScreen(PrepScreen):
         self.customer = customer
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield PrepHeader()
         with VerticalScroll(id="timeline"):
             yield Static("Loading…", id="summary")
             yield Label("Relationship after each meeting (1–5)", classes="heading")

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from prep.model.checklist import Item, Section
 from prep.model.meeting import PREPARED, Answer, Meeting
@@ -24,7 +24,7 @@ class WalkthroughScreen(EditingScreen):
     """Needs, objections, trust points and questions, one section at a time."""
 
     CSS_PATH = "walkthrough.tcss"
-    # show_step focuses the first field; focusing the scrolling cards first restyled every card twice.
+    # The step's first field gets the focus; focusing the scrolling cards first restyled every card twice.
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("pagedown", "next_step", "Next", tooltip="Next step", id="walkthrough.next", priority=True),
@@ -50,15 +50,18 @@ class WalkthroughScreen(EditingScreen):
         self._go_to_missing: tuple[Section, Item] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield self.header()
         yield Static(id="progress")
-        yield VerticalScroll(id="cards")
+        section, self._focus_item = self._last_place()
+        self.step = self._clamped(section if section is not None else self.step)
+        # The first step's cards are part of the screen's first frame: mounted after it, they drew a second one.
+        with VerticalScroll(id="cards"):
+            yield from self._cards()
         yield KeysFooter()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.show_cancelled()
-        section, item = self._last_place()
-        await self.show_step(section if section is not None else self.step, focus_item=item)
+        self._show_step_shown(self._focus_item)
         if self.new:
             self.flush_draft()  # a new meeting is on disk from its first moment, not after the first pause
 
@@ -72,14 +75,12 @@ class WalkthroughScreen(EditingScreen):
 
     # -- steps ----------------------------------------------------------------------
 
-    async def show_step(self, step: int, *, focus_item: str | None = None) -> None:
-        """Show one section's cards; keys typed meanwhile wait for the new step's first field."""
-        was_ready, self.ready_for_keys = self.ready_for_keys, False
-        sections = self.meeting.checklist.sections
-        self.step = max(0, min(step, len(sections) - 1))
-        section = sections[self.step]
-        cards = self.query_one("#cards", VerticalScroll)
-        await cards.remove_children()
+    def _clamped(self, step: int) -> int:
+        return max(0, min(step, len(self.meeting.checklist.sections) - 1))
+
+    def _cards(self) -> list[ItemCard | Static]:
+        """The current step's intro, what is still open from last time, and a card for each item."""
+        section = self.meeting.checklist.sections[self.step]
         widgets: list[ItemCard | Static] = []
         if section.intro:
             widgets.append(Static(plain(section.intro), classes="intro"))
@@ -92,7 +93,21 @@ class WalkthroughScreen(EditingScreen):
             CARDS[section.kind](section, item, partial(self._answer, section, item), number)
             for number, item in enumerate(section.items, start=1)
         ]
-        await cards.mount_all(widgets)
+        return widgets
+
+    async def show_step(self, step: int, *, focus_item: str | None = None) -> None:
+        """Show one section's cards; keys typed meanwhile wait for the new step's first field."""
+        self.ready_for_keys = False
+        self.step = self._clamped(step)
+        cards = self.query_one("#cards", VerticalScroll)
+        await cards.remove_children()
+        await cards.mount_all(self._cards())
+        self._show_step_shown(focus_item)
+        self.call_after_refresh(self._take_keys)
+
+    def _show_step_shown(self, focus_item: str | None) -> None:
+        """The progress line for the step shown, and the focus on its card (the first, or the rep's)."""
+        cards = self.query_one("#cards", VerticalScroll)
         cards.scroll_home(animate=False)
         self._show_progress()
         target = None
@@ -103,11 +118,10 @@ class WalkthroughScreen(EditingScreen):
         if target is not None:
             # A card's text is where the rep goes on writing; a card without text, its first field.
             fields = target.query("TextArea, Input") if focus_item else target.query("TextArea, Input, Checkbox, Select")
-            (fields.first() if fields else target.query("Checkbox, Select").first()).focus()
+            # At once, not on the next turn of the loop (as `focus()` does): the screen's first frame shows it.
+            self.set_focus(fields.first() if fields else target.query("Checkbox, Select").first())
             target.scroll_visible(animate=False)
         self.refresh_bindings()
-        if was_ready:  # a later step; the first one waits for the screen's own first frame
-            self.call_after_refresh(self._take_keys)
 
     def _show_progress(self) -> None:
         sections = self.meeting.checklist.sections

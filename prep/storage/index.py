@@ -41,6 +41,7 @@ class SummaryIndex:
     _reset: bool
     _stale: set[str]
     _newest_first: list[MeetingSummary] | None = None  # summaries() sorted, until the index changes
+    _revision = 0  # counts the index's changes: see `summaries_at`
 
     def _open(self) -> PrepDB:
         raise NotImplementedError
@@ -77,6 +78,7 @@ class SummaryIndex:
 
     def _index(self, rows: Rows, keys: Iterable[str]) -> None:
         self._newest_first = None
+        self._revision += 1
         for key in keys:
             self._summaries.pop(key, None)
             if key in rows:
@@ -133,6 +135,14 @@ class SummaryIndex:
 
     def summaries(self) -> list[MeetingSummary]:
         """Every meeting, newest first."""
+        return self.summaries_at()[1]
+
+    def summaries_at(self) -> tuple[int, list[MeetingSummary]]:
+        """Every meeting newest first, and a number that is different whenever they are.
+
+        What is worked out from every summary (the customers a form completes) is kept
+        with the number and worked out again only once it changes.
+        """
         self.index_everything()
         with self._lock:
             self._meetings()
@@ -140,7 +150,7 @@ class SummaryIndex:
             # listing meetings waits for, and most screens ask before anything has changed.
             if self._newest_first is None:
                 self._newest_first = sorted(self._summaries.values(), key=lambda s: (s.when, s.id), reverse=True)
-            return list(self._newest_first)
+            return self._revision, list(self._newest_first)
 
     def count(self) -> int:
         """How many meetings are stored."""

@@ -64,8 +64,8 @@ class KeysFooter(Footer):
         return tuple((b.key, b.action, b.description, enabled) for b, enabled, _ in keys) + (palette,)
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+        # Drawn with the screen's first frame, from the screen's and the app's keys: Textual's
+        # Footer waits for the focus to settle and so draws a frame later, every time.
         keys, palette = self._keys()
         self._shown = self._signature()
         for binding, enabled, tooltip in keys:
@@ -82,7 +82,9 @@ class KeysFooter(Footer):
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._rebuild_if_changed)
+            # Before the next frame, not after it: the focus a screen sets as it opens changes the keys
+            # (a text field takes `?`), and a footer rebuilt after the first frame drew a second one.
+            self.call_later(self._rebuild_if_changed)
 
     def on_resize(self) -> None:
         if self._bindings_ready:

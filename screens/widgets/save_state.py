@@ -2,12 +2,12 @@
 
 It shows the app's `save_state`, which the autosave sets from its own thread through the
 UI loop (prep.app), so typing never waits for it. It takes the place of the empty space
-Textual's header keeps for a clock: nothing else moves, at 60 columns too.
+Textual's header keeps for a clock (screens/widgets/header.py): nothing else moves, at 60 columns too.
 """
 
 from __future__ import annotations
 
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from prep.screens.widgets.shown import plain
 
@@ -17,10 +17,7 @@ WORDS = {"saving": "saving…", "saved": "saved", "not saved": "not saved"}
 class SaveState(Static):
     """One line in the header: the autosave's state."""
 
-    # Not scoped: the rule hides the header's clock space, which is this widget's sibling.
-    SCOPED_CSS = False
     DEFAULT_CSS = """
-    Header.-save-state HeaderClockSpace { display: none; }
     SaveState {
         dock: right;
         width: 11;
@@ -40,8 +37,3 @@ class SaveState(Static):
         self.update(plain(WORDS.get(state, state)))
         self.set_class(state == "not saved", "-failed")
 
-
-def add_save_state(header: Header) -> None:
-    """Show the autosave's state in this header."""
-    header.add_class("-save-state")
-    header.mount(SaveState())
