@@ -10,8 +10,10 @@ and always find every key (where "?" types into a field, the palette key stays i
 
 from __future__ import annotations
 
+from weakref import WeakSet
+
 from rich.cells import cell_len
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -20,6 +22,7 @@ from textual.widgets._footer import FooterKey
 HELP = "app.help"
 KEPT = ("app.quit", HELP)  # binding ids shown at any width
 PALETTE_WIDTH = 12  # "▏^p palette", its border and the space after it
+_STARTED: WeakSet[App[object]] = WeakSet()  # apps past their first frame
 
 
 def _width(key: str, description: str) -> int:
@@ -65,7 +68,10 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         # Drawn with the screen's first frame, from the screen's and the app's keys: Textual's
-        # Footer waits for the focus to settle and so draws a frame later, every time.
+        # Footer waits for the focus to settle and so draws a frame later, every time. Only the
+        # app's very first frame is drawn without it: it reaches the terminal sooner that way.
+        if not self._bindings_ready and self.app not in _STARTED:
+            return
         keys, palette = self._keys()
         self._shown = self._signature()
         for binding, enabled, tooltip in keys:
@@ -82,9 +88,12 @@ class KeysFooter(Footer):
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen:
-            # Before the next frame, not after it: the focus a screen sets as it opens changes the keys
-            # (a text field takes `?`), and a footer rebuilt after the first frame drew a second one.
-            self.call_later(self._rebuild_if_changed)
+            if self.app in _STARTED:
+                # Before the next frame, not after it: the focus a screen sets as it opens changes the keys
+                # (a text field takes `?`), and a footer rebuilt after the first frame drew a second one.
+                self.call_later(self._rebuild_if_changed)
+            else:
+                self.call_after_refresh(self._rebuild_if_changed)
 
     def on_resize(self) -> None:
         if self._bindings_ready:
@@ -95,3 +104,4 @@ class KeysFooter(Footer):
         if self.is_attached and self._signature() != self._shown:
             self._shown = self._signature()
             await self.recompose()
+        _STARTED.add(self.app)
