@@ -38,14 +38,14 @@ class BriefScreen(PrepScreen):
         self.meeting = meeting
 
     def compose(self) -> ComposeResult:
+        self.show_cancelled()  # the title, before the header is mounted: it draws it once
         yield PrepHeader()
         with VerticalScroll(id="brief"):
             yield ReadingPane(brief_markdown(self.meeting))
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.show_cancelled()
-        self.query_one("#brief").focus()
+        self.set_focus(self.query_one("#brief"))  # at once: the first frame shows it
 
     def show_cancelled(self) -> None:
         """The title says when the meeting is cancelled."""

@@ -59,6 +59,7 @@ class DebriefScreen(EditingScreen):
 
     def compose(self) -> ComposeResult:
         debrief = self.debrief
+        self.sub_title = inert(f"Debrief · {self.meeting.customer}", one_line=True)  # the header draws it once
         yield self.header()
         with VerticalScroll(id="debrief"):
             yield Static(markup("[b]$customer[/b] · $when", customer=self.meeting.customer,
@@ -117,8 +118,7 @@ class DebriefScreen(EditingScreen):
         await self.recompose()
 
     def on_mount(self) -> None:
-        self.sub_title = inert(f"Debrief · {self.meeting.customer}", one_line=True)
-        self.query_one("#outcome").focus()
+        self.set_focus(self.query_one("#outcome"))  # at once: the first frame shows it
 
     # -- keeping what is typed --------------------------------------------------------
 

@@ -50,6 +50,7 @@ class WalkthroughScreen(EditingScreen):
         self._go_to_missing: tuple[Section, Item] | None = None
 
     def compose(self) -> ComposeResult:
+        self.show_cancelled()  # the title, before the header is mounted: it draws it once
         yield self.header()
         yield Static(id="progress")
         section, self._focus_item = self._last_place()
@@ -60,7 +61,6 @@ class WalkthroughScreen(EditingScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.show_cancelled()
         self._show_step_shown(self._focus_item)
         if self.new:
             self.flush_draft()  # a new meeting is on disk from its first moment, not after the first pause

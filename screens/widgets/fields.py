@@ -10,18 +10,27 @@ three are what prep's screens use instead:
 - `NoteArea`: a TextArea that opens with the cursor after its text (it has its own undo).
 - `Choice`: a Select that picks an option from the letters typed into it (`h` → high),
   says so when no option matches, and moves on with enter (↓ or space opens it).
+
+A Select is also six widgets (its line, the line's label and two arrows, and the list it
+opens), and Textual styles each widget when a screen appears: the debrief's 22 dropdowns
+were 132 of its 222 widgets. A `Choice` is two: one line that draws its label and arrow
+itself, and the list, built the first time it is opened.
 """
 
 from __future__ import annotations
 
 from time import monotonic
 
+from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Input, Select, TextArea
+from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
 
 BURST = 1.0  # seconds: keys typed closer together than this are undone together
 SEARCH_RESET = 1.0  # seconds: letters typed into a Choice within this make one search
@@ -107,8 +116,40 @@ def _words(prompt: object) -> str:
     return str(prompt).lower()
 
 
+class _Line(SelectCurrent):
+    """The dropdown's line: its label (or prompt) and an arrow, drawn by one widget."""
+
+    DEFAULT_CSS = """
+    _Line { height: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        return []
+
+    def update(self, label: object) -> None:
+        self.label = label  # type: ignore[assignment]
+        self.has_value = not isinstance(label, NoSelection)
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.content_size.width
+        label = self.label
+        if isinstance(label, NoSelection):
+            shown = Text(self.placeholder, style=self.rich_style + Style(dim=True))
+        elif isinstance(label, Content):
+            shown = Text(label.plain)
+        elif isinstance(label, Text):
+            shown = label.copy()
+        else:
+            shown = Text(str(label))
+        shown.no_wrap, shown.overflow = True, "ellipsis"
+        arrow = "▲" if self.parent is not None and self.parent.has_class("-expanded") else "▼"
+        shown.truncate(max(width - 2, 0), overflow="ellipsis", pad=True)
+        return Text.assemble(shown, " ", (arrow, Style(dim=True)))
+
+
 class Choice(Select[object]):
-    """A dropdown that picks from the letters typed into it and moves on with enter."""
+    """A dropdown that picks from the letters typed into it and moves on with enter; two widgets, not six."""
 
     BINDINGS = [
         Binding("down,space,up", "show_overlay", "Show menu", show=False),
@@ -163,6 +204,69 @@ class Choice(Select[object]):
     def action_next_field(self) -> None:
         """On to the next field, as enter does in the rest of the form."""
         self.screen.focus_next()
+
+    # -- the list, built the first time it is opened ---------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield _Line(self.prompt)
+
+    def _overlay(self) -> SelectOverlay | None:
+        try:
+            return self.query_one(SelectOverlay)
+        except NoMatches:
+            return None
+
+    async def _open_list(self) -> SelectOverlay:
+        overlay = self._overlay()
+        if overlay is None:
+            overlay = SelectOverlay(type_to_search=self._type_to_search)
+            overlay.compact = self.compact
+            await self.mount(overlay)
+            super()._setup_options_renderables()
+        return overlay
+
+    def _setup_options_renderables(self) -> None:
+        if self._overlay() is not None:  # not built yet: it is built with the options of the moment
+            super()._setup_options_renderables()
+
+    def _watch_value(self, value: object) -> None:
+        self._value = value
+        try:
+            line = self.query_one(_Line)
+        except NoMatches:
+            return
+        prompts = [prompt for prompt, option in self._options if option == value]
+        line.update(self.NULL if value == self.NULL or not prompts else prompts[0])
+        overlay = self._overlay()
+        if overlay is not None and value != self.NULL and prompts:
+            overlay.highlighted = [option for _, option in self._options].index(value)
+        self.post_message(self.Changed(self, value))
+
+    def _watch_prompt(self, prompt: str) -> None:
+        if not self.is_mounted:
+            return
+        line = self.query_one(_Line)
+        line.placeholder = prompt
+        if self.value == self.NULL:
+            line.update(self.NULL)
+        overlay = self._overlay()
+        if self._allow_blank and overlay is not None:
+            overlay.replace_option_prompt_at_index(0, Text(prompt, style="dim"))
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        super()._watch_expanded(expanded)
+        self.query_one(_Line).refresh()  # the arrow turns
+
+    async def action_show_overlay(self) -> None:
+        await self._open_list()
+        super().action_show_overlay()
+
+    @on(SelectCurrent.Toggle)
+    async def _toggle(self, event: SelectCurrent.Toggle) -> None:
+        event.prevent_default()  # Select's own handler would open a list not built yet
+        event.stop()
+        await self._open_list()
+        self.expanded = not self.expanded
 
 
 class FormScroll(VerticalScroll):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Select, TextArea
+from textual.widgets._select import SelectOverlay
 
 from helpers import (
     debriefed_meeting,
@@ -92,3 +93,35 @@ async def test_a_dropdown_takes_letters_and_enter_moves_on(db_path: Path) -> Non
         await press(app, pilot, "enter")
         assert isinstance(app.focused, TextArea)
         assert likelihood.value != Select.NULL
+
+
+async def test_a_dropdown_opens_with_down_and_picks_with_enter(db_path: Path) -> None:
+    """Its list is built the first time it opens; it shows every option, and picks the one chosen."""
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        await press(app, pilot, "pagedown")  # the objections
+        likelihood = app.focused
+        assert isinstance(likelihood, Choice)
+        assert not likelihood.query(SelectOverlay)  # not built until it is opened
+        await press(app, pilot, "down")
+        overlay = likelihood.query_one(SelectOverlay)
+        assert likelihood.expanded and app.focused is overlay
+        assert overlay.option_count == len(likelihood._options)
+        await press(app, pilot, "down", "enter")  # the first option is highlighted on opening; one down is the second
+        assert not likelihood.expanded and app.focused is likelihood
+        assert likelihood.value == likelihood._options[1][1]
+        await press(app, pilot, "space", "escape")  # opened again, and closed without a change
+        assert not likelihood.expanded and likelihood.value == likelihood._options[1][1]
+
+
+async def test_a_dropdown_opens_with_a_click(db_path: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_preparation(app, pilot)
+        await press(app, pilot, "pagedown")
+        likelihood = app.focused
+        assert isinstance(likelihood, Choice)
+        await pilot.click(likelihood)
+        await settle(app, pilot)
+        assert likelihood.expanded and likelihood.query_one(SelectOverlay).display
