@@ -123,6 +123,16 @@ class PrepScreen(Screen[object]):
         """Enter in a one-line field: move on from it and return True, or leave enter to the field (the default)."""
         return False
 
+    _shown_before = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Called before Textual's own handler. Shown for the first time, the screen's widgets
+        # were styled a moment ago, as they were mounted: Textual styles all of them again
+        # (as a screen coming back after another needs), which was a third of the wait.
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
+
     @on(events.Mount)
     def _after_first_frame(self) -> None:
         # Handlers of every class are called, the screen's own on_mount (which sets the focus) first.

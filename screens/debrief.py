@@ -130,24 +130,25 @@ class DebriefScreen(EditingScreen):
 
     @on(TextArea.Changed, "#notes")
     def keep_notes(self, event: TextArea.Changed) -> None:
-        self.debrief.notes = event.text_area.text
-        self.schedule_save()
+        if edited(event.text_area.text, self.debrief.notes):
+            self.debrief.notes = event.text_area.text
+            self.schedule_save()
 
     @on(TextArea.Changed, "#unprepared")
     def keep_unprepared(self, event: TextArea.Changed) -> None:
-        self.debrief.unprepared = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
-        self.schedule_save()
+        unprepared = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
+        if unprepared != self.debrief.unprepared:
+            self.debrief.unprepared = unprepared
+            self.schedule_save()
 
     @on(Select.Changed, "#rating, #wish, #rhythm")
     def keep_relationship(self, event: Select.Changed) -> None:
         value = None if event.value is Select.NULL else event.value
-        if event.select.id == "rating":
-            self.debrief.rating = value  # type: ignore[assignment]
-        elif event.select.id == "wish":
-            self.debrief.contact_wish = str(value or "")
-        else:
-            self.debrief.contact_rhythm = str(value or "")
-        self.schedule_save()
+        field = {"rating": "rating", "wish": "contact_wish"}.get(event.select.id or "", "contact_rhythm")
+        value = value if field == "rating" else str(value or "")
+        if getattr(self.debrief, field) != value:  # a dropdown says its value as it is mounted: no change, no save
+            setattr(self.debrief, field, value)
+            self.schedule_save()
 
     @on(Edited)
     def row_edited(self) -> None:

@@ -52,13 +52,16 @@ class ObjectionRow(Vertical):
     @on(Select.Changed, ".came-up")
     def keep_came_up(self, event: Select.Changed) -> None:
         value = _choice(event.value)
-        self.outcome.came_up = None if not value else value == "yes"
-        self.post_message(Edited())
+        came_up = None if not value else value == "yes"
+        if came_up != self.outcome.came_up:  # a dropdown says its value as it is mounted: no change, no save
+            self.outcome.came_up = came_up
+            self.post_message(Edited())
 
     @on(Select.Changed, ".landed")
     def keep_landed(self, event: Select.Changed) -> None:
-        self.outcome.landed = _choice(event.value)
-        self.post_message(Edited())
+        if _choice(event.value) != self.outcome.landed:
+            self.outcome.landed = _choice(event.value)
+            self.post_message(Edited())
 
 
 class NeedRow(Vertical):
@@ -78,8 +81,9 @@ class NeedRow(Vertical):
 
     @on(Select.Changed, ".verdict")
     def keep_verdict(self, event: Select.Changed) -> None:
-        self.verdict.verdict = _choice(event.value)
-        self.post_message(Edited())
+        if _choice(event.value) != self.verdict.verdict:
+            self.verdict.verdict = _choice(event.value)
+            self.post_message(Edited())
 
     @on(Input.Changed, ".note")
     def keep_note(self, event: Input.Changed) -> None:
@@ -116,22 +120,26 @@ class FollowUpRow(Vertical):
 
     @on(Select.Changed, ".owner")
     def keep_owner(self, event: Select.Changed) -> None:
-        self.followup.owner = _choice(event.value) or "me"
-        self.post_message(Edited())
+        if (_choice(event.value) or "me") != self.followup.owner:
+            self.followup.owner = _choice(event.value) or "me"
+            self.post_message(Edited())
 
     @on(Input.Changed, ".due")
     def keep_due(self, event: Input.Changed) -> None:
         error = self.query_one(".due-error", Static)
         try:
-            self.followup.due = parse_day(event.value, self.today) if event.value.strip() else None
+            due = parse_day(event.value, self.today) if event.value.strip() else None
             error.display = False
         except InputError as problem:
             error.update(plain(str(problem).capitalize()))  # it repeats what was typed
             error.display = True
             return  # the last good date stays; nothing is guessed
-        self.post_message(Edited())
+        if due != self.followup.due:
+            self.followup.due = due
+            self.post_message(Edited())
 
     @on(Checkbox.Changed, ".done")
     def keep_done(self, event: Checkbox.Changed) -> None:
-        self.followup.done = event.value
-        self.post_message(Edited())
+        if event.value != self.followup.done:
+            self.followup.done = event.value
+            self.post_message(Edited())

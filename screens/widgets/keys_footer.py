@@ -82,7 +82,8 @@ class KeysFooter(Footer):
             if active is not None:
                 _, binding, enabled, tooltip = active
                 yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
-                                classes="-command-palette", disabled=not enabled,
+                                # Compact from the start: the class its compact watcher adds on mount moved it a frame later.
+                                classes="-command-palette -compact", disabled=not enabled,
                                 tooltip=binding.tooltip or binding.description)
 
     def bindings_changed(self, screen: Screen[object]) -> None:

@@ -8,6 +8,7 @@ from textual.widgets import Select, TextArea
 from textual.widgets._select import SelectOverlay
 
 from helpers import (
+    NOW,
     debriefed_meeting,
     fixed_now,
     press,
@@ -16,6 +17,8 @@ from helpers import (
     type_text,
 )
 from prep.app import PrepApp
+from prep.model.meeting import FollowUp, NeedVerdict, ObjectionOutcome
+from prep.screens.base import SAVE_DELAY
 from prep.screens.debrief import DebriefScreen
 from prep.screens.widgets.fields import Choice, TextField
 from prep.storage.store import Store
@@ -125,3 +128,21 @@ async def test_a_dropdown_opens_with_a_click(db_path: Path) -> None:
         await pilot.click(likelihood)
         await settle(app, pilot)
         assert likelihood.expanded and likelihood.query_one(SelectOverlay).display
+
+
+async def test_opening_a_debrief_saves_nothing(db_path: Path) -> None:
+    """Each field and dropdown says its value as it is filled: none of that is taken for an edit."""
+    meeting = debriefed_meeting("Acme", 1, outcome="Pilot agreed for March", notes="Went well.\nPaula joined late.",
+                                unprepared=["Price too high"], rating=4, contact_wish="more", contact_rhythm="monthly")
+    assert meeting.debrief is not None
+    meeting.debrief.objections["objections/no-need"] = ObjectionOutcome(came_up=True, landed="partly")
+    meeting.debrief.needs["needs/situation"] = NeedVerdict(verdict="changed", note="They use an old ERP too")
+    meeting.debrief.followups.append(FollowUp(text="Send the offer", due=NOW.date(), owner="customer", done=True))
+    Store(db_path).save(meeting)
+    stored = {path: path.read_bytes() for path in db_path.parent.glob(f"{db_path.name}*") if path.suffix != ".lock"}
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reopen_debrief(app, pilot)
+        await pilot.pause(SAVE_DELAY * 3)
+        assert app.save_state == "saved"
+        assert {path: path.read_bytes() for path in stored} == stored
