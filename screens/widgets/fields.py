@@ -13,8 +13,8 @@ three are what prep's screens use instead:
 
 A Select is also six widgets (its line, the line's label and two arrows, and the list it
 opens), and Textual styles each widget when a screen appears: the debrief's 22 dropdowns
-were 132 of its 222 widgets. A `Choice` is two: one line that draws its label and arrow
-itself, and the list, built the first time it is opened.
+were 132 of its 222 widgets. A `Choice` is one that draws its label and arrow itself; its
+list is built the first time it is opened.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from time import monotonic
 
 from rich.style import Style
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import Input, Select, TextArea
-from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
+from textual.widgets._select import SelectOverlay
 
 BURST = 1.0  # seconds: keys typed closer together than this are undone together
 SEARCH_RESET = 1.0  # seconds: letters typed into a Choice within this make one search
@@ -116,40 +116,20 @@ def _words(prompt: object) -> str:
     return str(prompt).lower()
 
 
-class _Line(SelectCurrent):
-    """The dropdown's line: its label (or prompt) and an arrow, drawn by one widget."""
+class Choice(Select[object]):
+    """A dropdown that picks from the letters typed into it and moves on with enter; one widget, not six."""
 
     DEFAULT_CSS = """
-    _Line { height: 1; }
+    Choice {
+        height: 1;
+        width: 1fr;
+        padding: 0 1 0 0;
+        background: $surface;
+        color: $foreground;
+        pointer: pointer;
+        &:focus { background-tint: $foreground 5%; }
+    }
     """
-
-    def compose(self) -> ComposeResult:
-        return []
-
-    def update(self, label: object) -> None:
-        self.label = label  # type: ignore[assignment]
-        self.has_value = not isinstance(label, NoSelection)
-        self.refresh()
-
-    def render(self) -> Text:
-        width = self.content_size.width
-        label = self.label
-        if isinstance(label, NoSelection):
-            shown = Text(self.placeholder, style=self.rich_style + Style(dim=True))
-        elif isinstance(label, Content):
-            shown = Text(label.plain)
-        elif isinstance(label, Text):
-            shown = label.copy()
-        else:
-            shown = Text(str(label))
-        shown.no_wrap, shown.overflow = True, "ellipsis"
-        arrow = "▲" if self.parent is not None and self.parent.has_class("-expanded") else "▼"
-        shown.truncate(max(width - 2, 0), overflow="ellipsis", pad=True)
-        return Text.assemble(shown, " ", (arrow, Style(dim=True)))
-
-
-class Choice(Select[object]):
-    """A dropdown that picks from the letters typed into it and moves on with enter; two widgets, not six."""
 
     BINDINGS = [
         Binding("down,space,up", "show_overlay", "Show menu", show=False),
@@ -205,10 +185,25 @@ class Choice(Select[object]):
         """On to the next field, as enter does in the rest of the form."""
         self.screen.focus_next()
 
-    # -- the list, built the first time it is opened ---------------------------------
+    # -- one widget: its line drawn by itself, its list built the first time it opens --
 
     def compose(self) -> ComposeResult:
-        yield _Line(self.prompt)
+        return []
+
+    def render(self) -> Text:
+        value = self.value
+        prompts = [prompt for prompt, option in self._options if option == value] if value != self.NULL else []
+        if not prompts:
+            shown = Text(self.prompt, style=Style(dim=True))
+        elif isinstance(prompts[0], Content):
+            shown = Text(prompts[0].plain)
+        elif isinstance(prompts[0], Text):
+            shown = prompts[0].copy()
+        else:
+            shown = Text(str(prompts[0]))
+        shown.no_wrap = True
+        shown.truncate(max(self.content_size.width - 2, 0), overflow="ellipsis", pad=True)
+        return Text.assemble(shown, " ", ("▲" if self.expanded else "▼", Style(dim=True)))
 
     def _overlay(self) -> SelectOverlay | None:
         try:
@@ -231,42 +226,43 @@ class Choice(Select[object]):
 
     def _watch_value(self, value: object) -> None:
         self._value = value
-        try:
-            line = self.query_one(_Line)
-        except NoMatches:
+        if not self.is_mounted:
             return
-        prompts = [prompt for prompt, option in self._options if option == value]
-        line.update(self.NULL if value == self.NULL or not prompts else prompts[0])
+        self.refresh()
+        values = [option for _, option in self._options]
         overlay = self._overlay()
-        if overlay is not None and value != self.NULL and prompts:
-            overlay.highlighted = [option for _, option in self._options].index(value)
+        if overlay is not None and value != self.NULL and value in values:
+            overlay.highlighted = values.index(value)
         self.post_message(self.Changed(self, value))
 
     def _watch_prompt(self, prompt: str) -> None:
         if not self.is_mounted:
             return
-        line = self.query_one(_Line)
-        line.placeholder = prompt
-        if self.value == self.NULL:
-            line.update(self.NULL)
+        self.refresh()
         overlay = self._overlay()
         if self._allow_blank and overlay is not None:
             overlay.replace_option_prompt_at_index(0, Text(prompt, style="dim"))
 
     def _watch_expanded(self, expanded: bool) -> None:
-        super()._watch_expanded(expanded)
-        self.query_one(_Line).refresh()  # the arrow turns
+        overlay = self._overlay()
+        self.set_class(expanded, "-expanded")
+        self.refresh()  # the arrow turns
+        if expanded and overlay is not None:
+            overlay.focus(scroll_visible=False)
+            values = [option for _, option in self._options]
+            overlay.select(values.index(self.value) if self.value != self.NULL and self.value in values else None)
 
     async def action_show_overlay(self) -> None:
-        await self._open_list()
-        super().action_show_overlay()
+        overlay = await self._open_list()
+        self.expanded = True
+        if overlay.highlighted is None:
+            overlay.action_first()
 
-    @on(SelectCurrent.Toggle)
-    async def _toggle(self, event: SelectCurrent.Toggle) -> None:
-        event.prevent_default()  # Select's own handler would open a list not built yet
-        event.stop()
-        await self._open_list()
-        self.expanded = not self.expanded
+    async def _on_click(self, event: events.Click) -> None:
+        if event.widget is self:  # a click in the open list is the list's
+            event.stop()
+            await self._open_list()
+            self.expanded = not self.expanded
 
 
 class FormScroll(VerticalScroll):
