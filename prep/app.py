@@ -9,7 +9,6 @@ waits on it.
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -28,7 +27,7 @@ from textual.worker import Worker
 from prep.errors import ErasedMeeting, PrepError
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
-from prep.screens.base import report_failure
+from prep.screens.base import collect_garbage_quietly, report_failure
 from prep.screens.read_ahead import ReadAhead, read_css
 from prep.screens.typing_ahead import TypingAhead
 from prep.settings import Settings, read_keymap
@@ -148,11 +147,7 @@ class PrepApp(UndoingApp, TypingAhead):
                    TimelineScreen, WalkthroughScreen]
         self.call_from_thread(read_css, self, screens)
         self.read_ahead.everything()
-        # What was read so far stays for the whole run: moved out of the garbage collector's sight, a
-        # full collection (every few hundred new widgets) no longer walks 20,000 meetings — a pause of
-        # a tenth of a second that landed on whichever screen was opening.
-        gc.collect()
-        gc.freeze()
+        collect_garbage_quietly()
 
     def on_mount(self) -> None:
         """Restore the remembered theme, schedule keys.yaml, and show the home screen."""
