@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -286,6 +287,14 @@ class PrepApp(UndoingApp, TypingAhead):
             self.call_from_thread(self.set_keymap, keymap)
         for problem in problems:
             self.call_from_thread(self.notify, problem, title="keys.yaml", severity="warning", timeout=15)
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Restyle a node whose classes changed, unless it is not in the DOM yet: it is styled as it is mounted.
+
+        Textual's fields and dropdowns set classes as they are built, each time styling a widget not yet on a screen.
+        """
+        if node is self or node.is_attached:
+            super().update_styles(node, animate=animate)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the rep chose (written off the UI thread)."""

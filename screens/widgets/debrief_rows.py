@@ -7,6 +7,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
@@ -72,8 +73,9 @@ class NeedRow(Vertical):
         self.prompt, self.answer, self.verdict = prompt, answer, verdict
 
     def compose(self) -> ComposeResult:
-        yield Label(plain(self.prompt))
-        yield Static(plain(f"You expected: {self.answer}"), classes="muted expected")
+        # The need and what was expected in one widget, not two: one fewer to build for each need.
+        yield Static(markup("$prompt\n[$text-muted]  You expected: $answer[/]", prompt=self.prompt, answer=self.answer),
+                     classes="need")
         with Horizontal(classes="choices"):
             yield Choice([(v.capitalize(), v) for v in VERDICTS], prompt="Verdict", value=self.verdict.verdict or Select.NULL,
                          compact=True, classes="verdict")
@@ -92,25 +94,21 @@ class NeedRow(Vertical):
             self.post_message(Edited())
 
 
-class FollowUpRow(Vertical):
+class FollowUpRow(Horizontal):
     """A follow-up: what, whose, by when, done. A date that cannot be read is refused, not guessed."""
 
     def __init__(self, followup: FollowUp, today: date) -> None:
-        super().__init__(classes="row followup-row")
+        super().__init__(classes="row followup-row choices")
         self.followup, self.today = followup, today
+        self._error: Static | None = None  # under the row, once a date could not be read
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="choices"):
-            yield TextField(inert(self.followup.text), placeholder="What was promised", compact=True, classes="what")
-            yield Choice([("Me", "me"), ("Customer", "customer")], value=self.followup.owner if self.followup.owner in OWNERS else "me",
-                         allow_blank=False, compact=True, classes="owner")
-            due = self.followup.due.isoformat() if self.followup.due else ""
-            yield TextField(due, placeholder="due: fri, +3d", compact=True, classes="due")
-            yield Checkbox("Done", self.followup.done, compact=True, classes="done")
-        yield Static("", classes="error due-error")
-
-    def on_mount(self) -> None:
-        self.query_one(".due-error").display = False
+        yield TextField(inert(self.followup.text), placeholder="What was promised", compact=True, classes="what")
+        yield Choice([("Me", "me"), ("Customer", "customer")], value=self.followup.owner if self.followup.owner in OWNERS else "me",
+                     allow_blank=False, compact=True, classes="owner")
+        due = self.followup.due.isoformat() if self.followup.due else ""
+        yield TextField(due, placeholder="due: fri, +3d", compact=True, classes="due")
+        yield Checkbox("Done", self.followup.done, compact=True, classes="done")
 
     @on(Input.Changed, ".what")
     def keep_text(self, event: Input.Changed) -> None:
@@ -126,17 +124,24 @@ class FollowUpRow(Vertical):
 
     @on(Input.Changed, ".due")
     def keep_due(self, event: Input.Changed) -> None:
-        error = self.query_one(".due-error", Static)
         try:
             due = parse_day(event.value, self.today) if event.value.strip() else None
-            error.display = False
         except InputError as problem:
-            error.update(plain(str(problem).capitalize()))  # it repeats what was typed
-            error.display = True
+            self._show_error(plain(str(problem).capitalize()))  # it repeats what was typed
             return  # the last good date stays; nothing is guessed
+        self._show_error(None)
         if due != self.followup.due:
             self.followup.due = due
             self.post_message(Edited())
+
+    def _show_error(self, message: Content | None) -> None:
+        """Under the row, why the date cannot be read; built the first time there is something to say."""
+        if self._error is not None:
+            self._error.update(message or "")
+            self._error.display = message is not None
+        elif message is not None and self.parent is not None:
+            self._error = Static(message, classes="error due-error")
+            self.parent.mount(self._error, after=self)
 
     @on(Checkbox.Changed, ".done")
     def keep_done(self, event: Checkbox.Changed) -> None:

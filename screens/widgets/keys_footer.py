@@ -15,6 +15,7 @@ from weakref import WeakSet
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -28,6 +29,14 @@ _STARTED: WeakSet[App[object]] = WeakSet()  # apps past their first frame
 def _width(key: str, description: str) -> int:
     """Cells a FooterKey takes: the key and the description, with their padding."""
     return cell_len(key) + cell_len(description) + 3
+
+
+class _Key(FooterKey):
+    """A key of a footer that is not compact: so from the start, not made so a moment after it is mounted."""
+
+    # Textual's keys start compact and are bound to the footer's (not compact) as they mount:
+    # each changed its class and was styled again.
+    compact = reactive(False)
 
 
 class KeysFooter(Footer):
@@ -75,8 +84,8 @@ class KeysFooter(Footer):
         keys, palette = self._keys()
         self._shown = self._signature()
         for binding, enabled, tooltip in keys:
-            yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
-                            disabled=not enabled, tooltip=tooltip).data_bind(compact=Footer.compact)
+            yield _Key(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                       disabled=not enabled, tooltip=tooltip)
         if palette:
             active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
             if active is not None:
