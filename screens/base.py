@@ -11,9 +11,10 @@ import gc
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual import events, on
+from textual._context import NoActiveAppError
 from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding
@@ -143,14 +144,25 @@ class PrepScreen(Screen[object]):
         return False
 
     _shown_before = False
+    _css_sources: int | None = None  # how many CSS sources the app had as this screen was made
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            self._css_sources = len(self.app.stylesheet.source)
+        except NoActiveAppError:
+            pass
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Called before Textual's own handler. Shown for the first time, the screen's widgets
         # were styled a moment ago, as they were mounted: Textual styles all of them again
-        # (as a screen coming back after another needs), which was a third of the wait.
+        # (as a screen coming back after another needs), which was a third of the wait. Not
+        # when CSS was added meanwhile (a screen's own, or a widget class's first shown here):
+        # a widget styled before its class's CSS was read needs the second styling.
         if not self._shown_before:
             self._shown_before = True
-            event.refresh_styles = False
+            if self._css_sources == len(self.app.stylesheet.source):
+                event.refresh_styles = False
 
     @on(events.Unmount)
     def _collect_garbage(self) -> None:
