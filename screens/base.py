@@ -50,8 +50,7 @@ class PrepHost(Protocol):
     now: Callable[[], datetime]
     save_state: str  # "saving", "saved" or "not saved", as screens/widgets/save_state.py shows it
     unfinished_form: dict[str, str]
-    read_ahead: ReadAhead  # the checklists and the known customers, read once in the background
-
+    read_ahead: ReadAhead  # the checklists and the whole history, read once in the background
 
     def open_meeting(self, meeting_id: str, *, debrief: bool = False) -> None:
         """Load a meeting and show it on the screen that fits it."""
@@ -184,7 +183,7 @@ class PrepScreen(Screen[object]):
         self.ready_for_keys = True
         await self.prep.release_keys()
         # The young objects of building this screen are collected a moment after it is there, so
-        # that the next screen is not the one to reach the collector's threshold (prep/app.py).
+        # that the next screen is not the one to reach the collector's threshold (QUIET_GARBAGE_COLLECTION).
         self.set_timer(GARBAGE_AFTER, partial(gc.collect, 1))
 
     @property
