@@ -89,18 +89,18 @@ class HistoryScreen(PrepScreen):
 
     def _loaded(self, history: History) -> None:
         self._history, self.meetings = history, history.meetings
-        customer = self.query_one("#customer", Select)
-        shown = customer.value
-        customer.set_options((choice(name), name) for name in history.customers)
-        wanted = self.customer if shown is Select.NULL else shown
-        if wanted in history.customers:
-            customer.value = wanted
-        checklist = self.query_one("#checklist", Select)
-        shown = checklist.value
-        checklist.set_options((choice(t), t) for t in history.checklists)
-        if shown in history.checklists:
-            checklist.value = shown
+        self._offer("#customer", history.customers, first=self.customer)
+        self._offer("#checklist", history.checklists)
         self.refilter()
+
+    def _offer(self, selector: str, values: list[str], *, first: str | None = None) -> None:
+        """A filter's options as the history has them now; what it showed stays chosen (else `first`), if still offered."""
+        select = self.query_one(selector, Select)
+        shown = select.value
+        select.set_options((choice(value), value) for value in values)
+        wanted = first if shown is Select.NULL else shown
+        if wanted in values:
+            select.value = wanted
 
     @on(Input.Changed)
     @on(Select.Changed)

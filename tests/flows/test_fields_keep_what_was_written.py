@@ -30,6 +30,15 @@ async def _reopen_debrief(app: PrepApp, pilot) -> None:  # type: ignore[no-untyp
     assert isinstance(app.screen, DebriefScreen)
 
 
+async def _first_likelihood(app: PrepApp, pilot) -> Choice:  # type: ignore[no-untyped-def]
+    """A new preparation's objections step, its first dropdown ("How likely?") focused."""
+    await start_preparation(app, pilot)
+    await press(app, pilot, "pagedown")  # the objections
+    likelihood = app.focused
+    assert isinstance(likelihood, Choice)
+    return likelihood
+
+
 async def test_a_stray_key_on_a_reopened_debrief_keeps_the_outcome(db_path: Path) -> None:
     meeting = debriefed_meeting("Acme", 1, outcome="Pilot agreed for March")
     Store(db_path).save(meeting)
@@ -83,10 +92,7 @@ async def test_a_reopened_draft_continues_after_the_text_not_before_it(db_path: 
 async def test_a_dropdown_takes_letters_and_enter_moves_on(db_path: Path) -> None:
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_preparation(app, pilot)
-        await press(app, pilot, "pagedown")  # the objections
-        likelihood = app.focused
-        assert isinstance(likelihood, Choice)
+        likelihood = await _first_likelihood(app, pilot)
         await press(app, pilot, "p")
         assert likelihood.value == "possible"
         # A letter no option starts with is not swallowed silently: the rep is told.
@@ -102,10 +108,7 @@ async def test_a_dropdown_opens_with_down_and_picks_with_enter(db_path: Path) ->
     """Its list is built the first time it opens; it shows every option, and picks the one chosen."""
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_preparation(app, pilot)
-        await press(app, pilot, "pagedown")  # the objections
-        likelihood = app.focused
-        assert isinstance(likelihood, Choice)
+        likelihood = await _first_likelihood(app, pilot)
         assert not likelihood.query(SelectOverlay)  # not built until it is opened
         await press(app, pilot, "down")
         overlay = likelihood.query_one(SelectOverlay)
@@ -121,10 +124,7 @@ async def test_a_dropdown_opens_with_down_and_picks_with_enter(db_path: Path) ->
 async def test_a_dropdown_opens_with_a_click(db_path: Path) -> None:
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_preparation(app, pilot)
-        await press(app, pilot, "pagedown")
-        likelihood = app.focused
-        assert isinstance(likelihood, Choice)
+        likelihood = await _first_likelihood(app, pilot)
         await pilot.click(likelihood)
         await settle(app, pilot)
         assert likelihood.expanded and likelihood.query_one(SelectOverlay).display
