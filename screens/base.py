@@ -19,13 +19,13 @@ from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from prep.errors import PrepError
 from prep.model.merge import merge
+from prep.screens.drawn_once import DrawnOnce
 
 if TYPE_CHECKING:
     from prep.model.meeting import Meeting
@@ -109,7 +109,7 @@ def report_failure(app: App[object], event: Worker.StateChanged) -> None:
     app.notify(message, title="prep", severity="error", timeout=12)
 
 
-class PrepScreen(Screen[object]):
+class PrepScreen(DrawnOnce):
     """A screen of the prep app.
 
     Keys typed before its first frame (and so before any field of it has focus) wait

@@ -105,7 +105,7 @@ class DebriefScreen(EditingScreen):
                              value=debrief.contact_wish or Select.NULL, id="wish", compact=True)
                 yield Choice([(r.capitalize(), r) for r in CONTACT_RHYTHMS], prompt="How often",
                              value=debrief.contact_rhythm or Select.NULL, id="rhythm", compact=True)
-        yield KeysFooter()
+        yield KeysFooter(typing=True)
 
     def meeting_replaced(self) -> None:
         """The outcome, notes and relationship typed from now on go into the merged meeting's debrief."""

@@ -62,7 +62,7 @@ class HistoryScreen(PrepScreen):
             yield Checkbox("Open follow-ups", id="open", compact=True)
         yield Static("Loading…", id="count", classes="muted")
         yield OptionList(id="results")
-        yield KeysFooter()
+        yield KeysFooter(typing=True)
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#filter", Input))  # at once: the first frame shows it

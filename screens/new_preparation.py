@@ -102,7 +102,7 @@ class NewPreparationScreen(PrepScreen):
             yield Static("", id="checklist-problems", classes="error")
             label = "Save changes  ctrl+s" if meeting else "Start walkthrough  ctrl+s"
             yield Button(label, id="start", variant="primary", compact=True)
-        yield KeysFooter()
+        yield KeysFooter(typing=True)
 
     def _typed_before(self) -> dict[str, str]:
         """What the fields open with: the meeting's plan when changing one, else what was typed last time."""

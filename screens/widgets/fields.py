@@ -7,7 +7,8 @@ three are what prep's screens use instead:
 
 - `TextField`: a one-line Input that opens with the cursor after its text (never
   selected) and undoes with ctrl+z (redo ctrl+y), a burst of typing one step at a time.
-- `NoteArea`: a TextArea that opens with the cursor after its text (it has its own undo).
+- `NoteArea`: a TextArea that opens with the cursor after its text (it has its own undo),
+  its lines wrapped in its first frame (Textual's wraps them a frame later, drawing it twice).
 - `Choice`: a Select that picks an option from the letters typed into it (`h` → high),
   says so when no option matches, and moves on with enter (↓ or space opens it).
 
@@ -29,6 +30,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.widgets import Input, Select, TextArea
 from textual.widgets._select import SelectOverlay
 
@@ -102,6 +104,18 @@ class NoteArea(TextArea):
     """A text area that opens with the cursor after its text, where the rep goes on writing."""
 
     _placed = False
+    _wrapped_at: int | None = None
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Wrapped at the width the layout gives it, before it is first drawn: its height is right at once,
+        # and the wrapping again as it learns its size (as Textual's does) changes nothing more.
+        wrap = max(0, width - self.gutter_width - 1)  # as TextArea.wrap_width: the cursor's cell after the text
+        if self.soft_wrap and wrap != self._wrapped_at:
+            self._wrapped_at = wrap
+            self.wrapped_document.wrap(wrap, tab_width=self.indent_width)
+            self._line_cache.clear()
+            self.set_reactive(NoteArea.virtual_size, Size(0, self.wrapped_document.height))
+        return super().get_content_height(container, viewport, width)
 
     def on_focus(self) -> None:
         if not self._placed:

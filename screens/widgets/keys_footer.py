@@ -15,6 +15,7 @@ from weakref import WeakSet
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -31,6 +32,12 @@ def _width(key: str, description: str) -> int:
     return cell_len(key) + cell_len(description) + 3
 
 
+def _types(key: str) -> bool:
+    """Whether the key types a character into a focused text field (and so is not a binding there)."""
+    character = key_to_character(key)
+    return character is not None and character.isprintable()
+
+
 class _Key(FooterKey):
     """A key of a footer that is not compact: so from the start, not made so a moment after it is mounted."""
 
@@ -42,15 +49,22 @@ class _Key(FooterKey):
 class KeysFooter(Footer):
     """Footer that keeps quit and help at any width and is rebuilt only when its keys change."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, typing: bool = False) -> None:
+        """`typing`: the screen opens with the cursor in a text field, which takes the keys that type."""
         super().__init__()
         self._shown: tuple[object, ...] | None = None
+        self._typing = typing
 
     def _keys(self) -> tuple[list[tuple[Binding, bool, str]], bool]:
         """The keys to show at this width, and whether the palette key fits too."""
         seen: set[str] = set()
         keys = []
+        # Drawn before the screen's first field has the focus, the keys are those it will leave:
+        # a text field takes `?`, and a footer drawn with it was built again a frame later.
+        typing = self._typing and self.screen.focused is None
         for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if typing and _types(binding.key):
+                continue
             if binding.show and binding.action not in seen:  # two keys for one action: the first is shown
                 seen.add(binding.action)
                 keys.append((binding, enabled, tooltip))
