@@ -76,10 +76,11 @@ class DrawnOnce(Screen[object]):
 
     def _on_resize(self, event: events.Resize) -> None:
         # Called before Textual's handler, which lays out this screen and all under it again: not for the
-        # size it already has, unless its classes follow its size (Textual sets them there).
+        # size it was laid out at already (Screen._size; Screen.size is the app's), unless its classes
+        # follow its size (Textual sets them there).
         breakpoints = (self.HORIZONTAL_BREAKPOINTS, self.VERTICAL_BREAKPOINTS,
                        self.app.HORIZONTAL_BREAKPOINTS, self.app.VERTICAL_BREAKPOINTS)
-        if event.size == self.size and not any(breakpoints):
+        if event.size == self._size and not any(breakpoints):
             event.prevent_default()
 
     def _compositor_refresh(self) -> None:

@@ -44,6 +44,21 @@ async def test_a_debrief_is_drawn_whole_once_as_it_opens(demo_db: Path, monkeypa
     assert frames == ["DebriefScreen"]
 
 
+async def test_a_screen_follows_the_terminal_resized_after_it_appeared(demo_db: Path) -> None:
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "h")
+        await settle(app, pilot)
+        await pilot.resize_terminal(100, 30)
+        await settle(app, pilot)
+        footer = app.screen.query_one(KeysFooter)
+        assert footer.region.y == 29 and footer.region.width == 100
+        await press(app, pilot, "escape")  # and the screen under it, shown again
+        await settle(app, pilot)
+        assert app.screen.query_one(KeysFooter).region.y == 29
+
+
 class _Typing(Screen[None]):
     """A screen with a text field, its footer told whether the field will have the focus (which is given by hand)."""
 
