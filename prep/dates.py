@@ -1,4 +1,6 @@
-"""Dates and times as people type them: `2026-12-01`, `1.12.`, `tomorrow`, `gestern`, `fri`, `+3d`, `14:30`, `14 Uhr`.
+"""Dates and times as people type them, in English or German whatever the language shown:
+`2026-12-01`, `1.12.`, `tomorrow`, `übermorgen`, `fri`, `Do`, `nächsten Montag`, `+3d`,
+`in 3 Tagen`, `in 2 weeks`, `KW 50`, `14:30`, `2pm`, `14 Uhr`, `14.30 Uhr`.
 
 Anything that cannot be read is refused with an example, never guessed. A day in the
 past is a day like any other: a rep back-fills a meeting that already happened.
@@ -12,7 +14,9 @@ from datetime import date, time, timedelta
 from prep.errors import InputError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DATE_EXAMPLE = "try 2026-12-01, 1.12., today, tomorrow, yesterday, fri, +3d or next week"
+WOCHENTAGE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+KURZ = ("mo", "di", "mi", "do", "fr", "sa", "so")  # how German calendars abbreviate the days
+DATE_EXAMPLE = "try 2026-12-01, 1.12., today, tomorrow, yesterday, fri, +3d, in 2 weeks, KW 50 or next week"
 TIME_EXAMPLE = "try 14:30, 9:00, 2pm or 14 Uhr"
 # Days named relative to today, in English and German.
 RELATIVE_DAYS = {
@@ -30,16 +34,18 @@ def parse_day(text: str, today: date) -> date:
         raise InputError(f"a date is needed; {DATE_EXAMPLE}")
     if raw in RELATIVE_DAYS:
         return today + timedelta(days=RELATIVE_DAYS[raw])
-    if raw in ("next week", "nächste woche"):
+    if raw in ("next week", "nächste woche", "naechste woche"):
         return today + timedelta(days=7 - today.weekday())
     if match := re.fullmatch(r"([+-])(\d{1,3})\s*([dw])", raw):
         count = int(match.group(2)) * (7 if match.group(3) == "w" else 1)
         return today + timedelta(days=count if match.group(1) == "+" else -count)
-    # "fri" or "friday": the next one, a week ahead when it is today.
-    for index, name in enumerate(WEEKDAYS):
-        if len(raw) >= 3 and name.startswith(raw):
-            ahead = (index - today.weekday()) % 7 or 7
-            return today + timedelta(days=ahead)
+    if match := re.fullmatch(r"in (\d{1,3}|a|one|einem|einer) (days?|tage?n?|weeks?|wochen?)", raw):
+        count = int(match.group(1)) if match.group(1).isdigit() else 1
+        return today + timedelta(days=count * (7 if match.group(2)[0] == "w" else 1))
+    if match := re.fullmatch(r"(?:kw|cw|week|woche) ?(\d{1,2})", raw):
+        return _week(int(match.group(1)), today, text)
+    if (weekday := _weekday(raw)) is not None:  # the next one, a week ahead when it is today
+        return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
             return date.fromisoformat(raw)
@@ -54,6 +60,32 @@ def parse_day(text: str, today: date) -> date:
     except ValueError:
         raise InputError(f"{text.strip()!r} is not a day in the calendar; {DATE_EXAMPLE}") from None
     raise InputError(f"{text.strip()!r} is not a date prep understands; {DATE_EXAMPLE}")
+
+
+def _weekday(raw: str) -> int | None:
+    """Monday 0 … Sunday 6 for `fri`, `friday`, `Fr`, `Fr.`, `Freitag`, `next friday`, `nächsten Freitag`, `am Freitag`."""
+    raw = re.sub(r"^(?:next|on|nächsten|nächster|naechsten|am) ", "", raw).removesuffix(".")
+    if raw in KURZ:
+        return KURZ.index(raw)
+    if raw == "sonnabend":
+        return 5
+    for names in (WEEKDAYS, WOCHENTAGE):
+        for index, name in enumerate(names):
+            if len(raw) >= 3 and name.startswith(raw):
+                return index
+    return None
+
+
+def _week(week: int, today: date, text: str) -> date:
+    """The Monday of calendar week `week` (ISO, as German calendars count), this year's or, once past, next year's."""
+    for year in (today.year, today.year + 1):
+        try:
+            monday = date.fromisocalendar(year, week, 1)
+        except ValueError:
+            break
+        if monday + timedelta(days=6) >= today - timedelta(days=180) or year > today.year:
+            return monday
+    raise InputError(f"{text.strip()!r} is not a calendar week (1 to 52 or 53); {DATE_EXAMPLE}")
 
 
 def parse_time(text: str) -> time:

@@ -33,13 +33,41 @@ MONDAY = date(2026, 11, 23)
         ("-2d", date(2026, 11, 21)),
         ("2026-10-01", date(2026, 10, 1)),
         ("20.11.", date(2026, 11, 20)),
+        # German as a German rep types it, whatever the language prep shows.
+        ("Mo", date(2026, 11, 30)),
+        ("Di", date(2026, 11, 24)),
+        ("Mi", date(2026, 11, 25)),
+        ("Do", date(2026, 11, 26)),
+        ("Fr.", date(2026, 11, 27)),
+        ("Sa", date(2026, 11, 28)),
+        ("So", date(2026, 11, 29)),
+        ("Montag", date(2026, 11, 30)),
+        ("Donnerstag", date(2026, 11, 26)),
+        ("Sonnabend", date(2026, 11, 28)),
+        ("sonntag", date(2026, 11, 29)),
+        ("nächsten Freitag", date(2026, 11, 27)),
+        ("am Mittwoch", date(2026, 11, 25)),
+        ("next thursday", date(2026, 11, 26)),
+        ("nächste Woche", date(2026, 11, 30)),
+        ("in 3 Tagen", date(2026, 11, 26)),
+        ("in 1 Tag", date(2026, 11, 24)),
+        ("in einer Woche", date(2026, 11, 30)),
+        ("in 2 Wochen", date(2026, 12, 7)),
+        ("in 3 days", date(2026, 11, 26)),
+        ("in a week", date(2026, 11, 30)),
+        ("in 2 weeks", date(2026, 12, 7)),
+        ("KW 50", date(2026, 12, 7)),
+        ("kw50", date(2026, 12, 7)),
+        ("week 48", date(2026, 11, 23)),
+        ("KW 2", date(2027, 1, 11)),  # in late November, the second week is next year's
+        ("KW 45", date(2026, 11, 2)),  # a week just past is this year's: back-filling a meeting
     ],
 )
 def test_rep_types_a_date_as_they_say_it(typed: str, expected: date) -> None:
     assert parse_day(typed, MONDAY) == expected
 
 
-@pytest.mark.parametrize("typed", ["", "soon", "31.2.", "2026-13-01", "fr", "12/01"])
+@pytest.mark.parametrize("typed", ["", "soon", "31.2.", "2026-13-01", "f", "12/01", "KW 60", "in Tagen", "nächsten Monat", "next"])
 def test_rep_gets_an_example_for_a_date_prep_cannot_read(typed: str) -> None:
     with pytest.raises(InputError, match="try 2026-12-01"):
         parse_day(typed, MONDAY)
