@@ -6,9 +6,19 @@ PREP_CHECKLISTS) is read once into `prep.settings.Settings`, which starts from h
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 APP_NAME = "prep"
+# Umlauts as German writes them where it cannot (Müller → mueller); other accents are dropped (é → e).
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def name_part(text: str, default: str) -> str:
+    """`text` as part of a file name or an id: `Müller Maschinenbau GmbH` → `mueller-maschinenbau-gmbh`."""
+    spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED_OUT)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", spelled).strip("-") or default
 
 
 def data_dir() -> Path:

@@ -29,6 +29,7 @@ from prep.library.format import (
 )
 from prep.library.problems import Problem
 from prep.model.checklist import Checklist, Item, Section
+from prep.paths import name_part
 
 ID_RE = re.compile(ID_PATTERN)
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
@@ -43,7 +44,7 @@ SHOWN = 40  # characters of a key or a value quoted in a problem; a problem stay
 
 
 def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-checklist"
+    return name_part(value, "my-checklist")
 
 
 def _shown(value: str) -> str:

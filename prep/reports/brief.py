@@ -8,6 +8,7 @@ from pathlib import Path
 from prep.errors import PrepError
 from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Debrief, Meeting
+from prep.paths import name_part
 from prep.reports import debriefed
 from prep.reports.inert import inert
 from prep.storage import private_folder, write_file
@@ -124,7 +125,12 @@ def write_brief(meeting: Meeting, folder: Path) -> Path:
 
 
 def _slug(customer: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", customer).strip("-").lower() or "meeting"
+    return name_part(customer, "meeting")
+
+
+def _names(customer: str) -> tuple[str, ...]:
+    """What a brief about `customer` is named after: as now, and as before umlauts were spelled out (m-ller)."""
+    return _slug(customer), re.sub(r"[^A-Za-z0-9]+", "-", customer).strip("-").lower() or "meeting"
 
 
 def saved_briefs(folder: Path) -> dict[Path, str]:
@@ -150,7 +156,7 @@ def saved_briefs(folder: Path) -> dict[Path, str]:
             continue  # not a brief prep wrote
         customer = title.removeprefix("# ").rstrip("\n")
         named = path.name[len("2026-01-01-"):-len(".md")]
-        if title.startswith("# ") and _slug(customer) in (named, named.removesuffix("-recap")):
+        if title.startswith("# ") and not {named, named.removesuffix("-recap")}.isdisjoint(_names(customer)):
             found[path] = customer
     return found
 
