@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from prep.errors import ErasedMeeting, PrepError
+from prep.language import N_, use
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
 from prep.screens.base import collect_garbage_quietly, report_failure
@@ -103,9 +104,9 @@ class PrepApp(UndoingApp, TypingAhead):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("question_mark", "help", "Keys", tooltip="The keys of this screen", id="app.help"),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last cancel, delete or follow-up done", show=False, id="app.undo"),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
+        Binding("question_mark", "help", N_("Keys"), tooltip=N_("The keys of this screen"), id="app.help"),
+        Binding("ctrl+z", "undo", N_("Undo"), tooltip=N_("Undo the last cancel, delete or follow-up done"), show=False, id="app.undo"),
     ]
     COMMANDS = App.COMMANDS | {lambda: _providers()[0], lambda: _providers()[1]}
     # What the autosave is doing: "saving", "saved" or "not saved" (screens/widgets/save_state.py shows it).
@@ -124,6 +125,7 @@ class PrepApp(UndoingApp, TypingAhead):
         self.demo_kept: int | None = None
         settings = settings if settings is not None else Settings.from_environment()
         self.settings = settings if db_path is None else replace(settings, database=Path(db_path))
+        use(self.settings.language)
         self.store = Store(self.settings.database)
         self.autosave = Autosave(self.store, self._autosave_failed, self._merged_with_another_window,
                                  on_state=self._autosave_state)
@@ -309,38 +311,10 @@ class PrepApp(UndoingApp, TypingAhead):
             self.push_screen(HelpScreen(self.screen, _short(self.settings.keys_file)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The command palette: every action of prep, plus the current screen's own, each once."""
-        from prep.screens.checklists import ChecklistsScreen
-        from prep.screens.history import HistoryScreen
-        from prep.screens.new_preparation import NewPreparationScreen
+        """The command palette: every action of prep, plus the current screen's own, each once, in the rep's language."""
+        from prep.screens.commands import system_commands
 
-        commands = [*super().get_system_commands(screen), *self.undo_commands()]
-        everywhere = {
-            "new_preparation": ("New preparation", "Prepare a meeting", lambda: self.push_screen(NewPreparationScreen())),
-            "history": ("History", "Every meeting, searchable", lambda: self.push_screen(HistoryScreen())),
-            "checklists": ("Checklists", "Browse and preview checklists; see files that did not load",
-                           lambda: self.push_screen(ChecklistsScreen())),
-            "home": ("Home", "Back to what needs attention", self.go_home),
-        }
-        # Every key of the current screen is a command too, so nothing needs remembering;
-        # two keys for one action (ctrl+s and escape both finish the debrief) are one command.
-        # Keys the footer leaves out for room (the walkthrough's cancel and delete) are here
-        # too, unless a command of the same name is.
-        active = [a.binding for a in screen.active_bindings.values() if a.node is screen and a.enabled and a.binding.description]
-        taken = {c.title for c in commands} | {title for title, _, _ in everywhere.values()} | {b.description for b in active if b.show}
-        keys: dict[str, Binding] = {}
-        for binding in sorted(active, key=lambda b: not b.show):
-            if binding.show or binding.action in everywhere or binding.description not in taken:
-                keys.setdefault(binding.action, binding)
-        yield from commands
-        for action, (title, help_text, callback) in everywhere.items():
-            key = keys.pop(action, None)  # the home screen's own key for it is named here
-            yield SystemCommand(title, f"{help_text} · key {self.get_key_display(key)}" if key else help_text, callback)
-        # Titled as in the footer, so typing what the screen shows finds it.
-        for binding in keys.values():
-            help_text = f"{binding.tooltip} · key" if binding.tooltip else "Key"
-            yield SystemCommand(binding.description, f"{help_text} {self.get_key_display(binding)}",
-                                partial(screen.run_action, binding.action))
+        yield from system_commands(self, screen, [*super().get_system_commands(screen), *self.undo_commands()])
 
     def go_home(self) -> None:
         """Back to the home screen, closing everything above it."""

@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from prep.errors import PrepError
+from prep.language import N_
 from prep.model.merge import merge
 from prep.screens.drawn_once import DrawnOnce
 
@@ -120,10 +121,10 @@ class PrepScreen(DrawnOnce):
     BINDINGS = [
         # Priority, so the focus has moved before the next key is read: what a rep types straight
         # after enter goes into the next field, not into the dropdown as letters to pick by.
-        Binding("enter", "move_on", "Next field", show=False, priority=True, id="screen.next-field"),
+        Binding("enter", "move_on", N_("Next field"), show=False, priority=True, id="screen.next-field"),
         # Tab too: as Textual's own (not priority) binding, it ran after the next letters had gone to the field left.
-        Binding("tab", "app.focus_next", "Focus next", show=False, priority=True, id="screen.tab"),
-        Binding("shift+tab", "app.focus_previous", "Focus previous", show=False, priority=True, id="screen.shift-tab"),
+        Binding("tab", "app.focus_next", N_("Focus next"), show=False, priority=True, id="screen.tab"),
+        Binding("shift+tab", "app.focus_previous", N_("Focus previous"), show=False, priority=True, id="screen.shift-tab"),
     ]
 
     def action_move_on(self) -> None:

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 
+from prep.language import N_
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
 from prep.reports.inert import inert
@@ -21,16 +22,16 @@ class BriefScreen(PrepScreen):
 
     CSS_PATH = "brief.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="brief.back"),
-        Binding("e", "edit", "Edit", tooltip="Back into the walkthrough", id="brief.edit"),
-        Binding("r", "rehearse", "Rehearse", tooltip="Drill the objections, one at a time", id="brief.rehearse"),
-        Binding("d", "debrief", "Debrief", id="brief.debrief"),
-        Binding("x", "export", "Export", tooltip="Save the brief as Markdown", id="brief.export"),
-        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type", id="brief.change"),
-        Binding("h", "home", "Home", show=False, id="brief.home"),  # esc does the same from home; 80 columns are few
-        Binding("c", "cancel_meeting", "Cancel", tooltip="Cancel the meeting, or take the cancellation back",
+        Binding("escape", "app.pop_screen", N_("Back"), id="brief.back"),
+        Binding("e", "edit", N_("Edit"), tooltip=N_("Back into the walkthrough"), id="brief.edit"),
+        Binding("r", "rehearse", N_("Rehearse"), tooltip=N_("Drill the objections, one at a time"), id="brief.rehearse"),
+        Binding("d", "debrief", N_("Debrief"), id="brief.debrief"),
+        Binding("x", "export", N_("Export"), tooltip=N_("Save the brief as Markdown"), id="brief.export"),
+        Binding("ctrl+e", "change", N_("Change"), tooltip=N_("Change customer, contact, date, time, goal or type"), id="brief.change"),
+        Binding("h", "home", N_("Home"), show=False, id="brief.home"),  # esc does the same from home; 80 columns are few
+        Binding("c", "cancel_meeting", N_("Cancel"), tooltip=N_("Cancel the meeting, or take the cancellation back"),
                 show=False, id="brief.cancel"),
-        Binding("delete", "delete", "Delete", tooltip="Delete the meeting; asks first", show=False, id="brief.delete"),
+        Binding("delete", "delete", N_("Delete"), tooltip=N_("Delete the meeting; asks first"), show=False, id="brief.delete"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from prep.language import N_
 from prep.library.loader import Library
 from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
@@ -28,10 +29,10 @@ class ChecklistsScreen(PrepScreen):
     CSS_PATH = "checklists.tcss"
     AUTO_FOCUS = "#checklists"  # not the first filter, only to move on to the list a moment later
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="checklists.back"),
-        Binding("p", "focus_preview", "Preview", id="checklists.preview"),
-        Binding("l", "focus_list", "List", id="checklists.list"),
-        Binding("r", "rehearse", "Rehearse", tooltip="Practise this checklist's objections", id="checklists.rehearse"),
+        Binding("escape", "app.pop_screen", N_("Back"), id="checklists.back"),
+        Binding("p", "focus_preview", N_("Preview"), id="checklists.preview"),
+        Binding("l", "focus_list", N_("List"), id="checklists.list"),
+        Binding("r", "rehearse", N_("Rehearse"), tooltip=N_("Practise this checklist's objections"), id="checklists.rehearse"),
     ]
 
     def __init__(self) -> None:

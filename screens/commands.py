@@ -1,16 +1,74 @@
-"""Command palette providers: open a customer by name, search the history for what is typed."""
+"""The command palette: prep's commands and every key of the screen, a customer by name, the history searched.
+
+All of it in the rep's language, Textual's own commands (theme, quit, keys, screenshot…) too.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
+from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from prep.language import N_, _
 from prep.reports.inert import inert
 from prep.screens.base import PrepHost
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+# Textual's own commands, as its palette titles and explains them, for the catalog to translate.
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Show help for the focused widget and a summary of available keys"), N_("Hide the keys and widget help panel"),
+    N_("Bell"), N_("Ring the bell"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+    N_("Maximize"), N_("Maximize the focused widget"), N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+)
+
+
+def system_commands(app: App[object], screen: Screen[object], commands: list[SystemCommand]) -> Iterable[SystemCommand]:
+    """Textual's commands and undo (`commands`), prep's everywhere, and every key of `screen`, each once."""
+    from prep.screens.checklists import ChecklistsScreen
+    from prep.screens.history import HistoryScreen
+    from prep.screens.new_preparation import NewPreparationScreen
+
+    host = cast(PrepHost, app)
+    everywhere = {
+        "new_preparation": (_("New preparation"), _("Prepare a meeting"), lambda: app.push_screen(NewPreparationScreen())),
+        "history": (_("History"), _("Every meeting, searchable"), lambda: app.push_screen(HistoryScreen())),
+        "checklists": (_("Checklists"), _("Browse and preview checklists; see files that did not load"),
+                       lambda: app.push_screen(ChecklistsScreen())),
+        "home": (_("Home"), _("Back to what needs attention"), host.go_home),
+    }
+    commands = [SystemCommand(_(c.title), _(c.help), c.callback, c.discover) for c in commands]
+    # Every key of the current screen is a command too, so nothing needs remembering;
+    # two keys for one action (ctrl+s and escape both finish the debrief) are one command.
+    # Keys the footer leaves out for room (the walkthrough's cancel and delete) are here
+    # too, unless a command of the same name is.
+    active = [a.binding for a in screen.active_bindings.values() if a.node is screen and a.enabled and a.binding.description]
+    taken = {c.title for c in commands} | {title for title, _help, _call in everywhere.values()}
+    taken |= {_(b.description) for b in active if b.show}
+    keys: dict[str, Binding] = {}
+    for binding in sorted(active, key=lambda b: not b.show):
+        if binding.show or binding.action in everywhere or _(binding.description) not in taken:
+            keys.setdefault(binding.action, binding)
+    yield from commands
+    key_word = _("key")
+    for action, (title, help_text, callback) in everywhere.items():
+        key = keys.pop(action, None)  # the home screen's own key for it is named here
+        yield SystemCommand(title, f"{help_text} · {key_word} {app.get_key_display(key)}" if key else help_text, callback)
+    # Titled as in the footer, so typing what the screen shows finds it.
+    for binding in keys.values():
+        help_text = f"{_(binding.tooltip)} · {key_word}" if binding.tooltip else _("Key")
+        yield SystemCommand(_(binding.description), f"{help_text} {app.get_key_display(binding)}",
+                            partial(screen.run_action, binding.action))
 
 
 class CustomerCommands(Provider):

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from prep.language import N_
 from prep.model.meeting import (
     CONTACT_RHYTHMS,
     CONTACT_WISHES,
@@ -43,11 +44,11 @@ class DebriefScreen(EditingScreen):
     # Straight to the outcome: focusing the scrolling page first and then moving on restyled every row twice.
     AUTO_FOCUS = "#outcome"
     BINDINGS = [
-        Binding("ctrl+n", "add_followup", "Add follow-up", id="debrief.add", priority=True),
-        Binding("ctrl+r", "recap", "Recap", tooltip="An e-mail for the customer: what was agreed, who does what by when",
+        Binding("ctrl+n", "add_followup", N_("Add follow-up"), id="debrief.add", priority=True),
+        Binding("ctrl+r", "recap", N_("Recap"), tooltip=N_("An e-mail for the customer: what was agreed, who does what by when"),
                 id="debrief.recap", priority=True),
-        Binding("ctrl+s", "done", "Done", id="debrief.done", priority=True),
-        Binding("escape", "done", "Back", id="debrief.back"),
+        Binding("ctrl+s", "done", N_("Done"), id="debrief.done", priority=True),
+        Binding("escape", "done", N_("Back"), id="debrief.back"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:

@@ -9,6 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from prep.language import N_, _
 from prep.reports.inert import inert
 from prep.screens.widgets.shown import markup
 
@@ -17,7 +18,7 @@ class HelpScreen(ModalScreen[None]):
     """Every key of the current screen, what it does, and the id to remap it in keys.yaml."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", N_("Close"), id="help.close")]
 
     def __init__(self, screen: Screen[object], keys_file: str) -> None:
         super().__init__()
@@ -37,13 +38,14 @@ class HelpScreen(ModalScreen[None]):
             seen.add(binding.action)
             shown = self.app.get_key_display(binding)
             table.append(inert(f"{shown:>10}  ", one_line=True), style="bold")  # keys come from keys.yaml
-            table.append(f"{binding.tooltip or binding.description or binding.action}")
+            table.append(_(binding.tooltip or binding.description) if binding.tooltip or binding.description else binding.action)
             if binding.id:
                 table.append(f"  {binding.id}", style="dim")
             table.append("\n")
         with Vertical(id="help"):
-            yield Label(f"[b]Keys on this screen[/b]  [dim]{type(self.for_screen).__name__.removesuffix('Screen')}[/]")
+            yield Label(markup(_("[b]Keys on this screen[/b]  [dim]$screen[/]"),
+                               screen=type(self.for_screen).__name__.removesuffix("Screen")))
             with VerticalScroll():
                 yield Static(table)
-            yield Static(markup("[dim]ctrl+p: every command · remap keys in $file (id: keys) · ?/esc closes[/]",
+            yield Static(markup(_("[dim]ctrl+p: every command · remap keys in $file (id: keys) · ?/esc closes[/]"),
                                 file=self.keys_file))

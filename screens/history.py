@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 from prep.dates import parse_day
 from prep.errors import InputError
 from prep.insights.search import Excerpt, Filters, excerpt, search
+from prep.language import N_
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
@@ -32,15 +33,15 @@ class HistoryScreen(PrepScreen):
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="history.back"),
-        Binding("down", "results", "Results", show=False, id="history.results"),
-        Binding("slash", "filter", "Search", id="history.search"),
-        Binding("d", "debrief", "Debrief", id="history.debrief"),
-        Binding("t", "timeline", "Customer", tooltip="The customer's timeline", id="history.timeline"),
-        Binding("c", "cancel_meeting", "Cancel", tooltip="Cancel the meeting, or take the cancellation back",
+        Binding("escape", "app.pop_screen", N_("Back"), id="history.back"),
+        Binding("down", "results", N_("Results"), show=False, id="history.results"),
+        Binding("slash", "filter", N_("Search"), id="history.search"),
+        Binding("d", "debrief", N_("Debrief"), id="history.debrief"),
+        Binding("t", "timeline", N_("Customer"), tooltip=N_("The customer's timeline"), id="history.timeline"),
+        Binding("c", "cancel_meeting", N_("Cancel"), tooltip=N_("Cancel the meeting, or take the cancellation back"),
                 show=False, id="history.cancel"),
-        Binding("delete", "delete", "Delete", tooltip="Delete the meeting or draft (asks first)", show=False, id="history.delete"),
-        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type", id="history.change"),
+        Binding("delete", "delete", N_("Delete"), tooltip=N_("Delete the meeting or draft (asks first)"), show=False, id="history.delete"),
+        Binding("ctrl+e", "change", N_("Change"), tooltip=N_("Change customer, contact, date, time, goal or type"), id="history.change"),
     ]
 
     def __init__(self, customer: str | None = None, query: str = "") -> None:

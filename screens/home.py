@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from prep.insights.attention import Attention, what_needs_attention
+from prep.language import N_
 from prep.reports.inert import inert
 from prep.reports.wording import counted
 from prep.screens.base import MeetingsChanged, PrepScreen
@@ -35,14 +36,14 @@ class HomeScreen(PrepScreen):
     # A tall terminal gives the lists its height (home.tcss), instead of seven rows each and half the screen empty.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
-        Binding("n", "new_preparation", "New", tooltip="New preparation", id="home.new", priority=True),
-        Binding("h", "history", "History", id="home.history", priority=True),
-        Binding("c", "checklists", "Checklists", id="home.checklists", priority=True),
-        Binding("d", "debrief", "Debrief", id="home.debrief", priority=True),
-        Binding("x", "followup_done", "Done", tooltip="Mark the follow-up done", id="home.followup-done", priority=True),
-        Binding("delete", "delete", "Delete", tooltip="Delete the meeting or draft (asks first)", show=False, id="home.delete",
+        Binding("n", "new_preparation", N_("New"), tooltip=N_("New preparation"), id="home.new", priority=True),
+        Binding("h", "history", N_("History"), id="home.history", priority=True),
+        Binding("c", "checklists", N_("Checklists"), id="home.checklists", priority=True),
+        Binding("d", "debrief", N_("Debrief"), id="home.debrief", priority=True),
+        Binding("x", "followup_done", N_("Done"), tooltip=N_("Mark the follow-up done"), id="home.followup-done", priority=True),
+        Binding("delete", "delete", N_("Delete"), tooltip=N_("Delete the meeting or draft (asks first)"), show=False, id="home.delete",
                 priority=True),
-        Binding("enter", "open", "Open", id="home.open", priority=True),
+        Binding("enter", "open", N_("Open"), id="home.open", priority=True),
     ]
 
     def __init__(self) -> None:

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from prep.language import N_
 from prep.model.summary import MeetingSummary
 from prep.reports.wording import counted
 from prep.screens.widgets.shown import markup, plain
@@ -22,9 +23,9 @@ class KeepDemoScreen(ModalScreen[Decision]):
 
     CSS_PATH = "keep_demo.tcss"
     BINDINGS = [
-        Binding("y", "dismiss('keep')", "Keep them", id="demo.keep"),
-        Binding("n", "dismiss('discard')", "Let them go", id="demo.discard"),
-        Binding("escape", "dismiss('stay')", "Back to the demo", id="demo.stay"),
+        Binding("y", "dismiss('keep')", N_("Keep them"), id="demo.keep"),
+        Binding("n", "dismiss('discard')", N_("Let them go"), id="demo.discard"),
+        Binding("escape", "dismiss('stay')", N_("Back to the demo"), id="demo.stay"),
     ]
 
     def __init__(self, made: list[MeetingSummary], own_database: str) -> None:

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from prep.language import N_
 from prep.model.checklist import Item, Section
 from prep.screens.widgets.shown import plain
 
@@ -17,8 +18,8 @@ class MissingItemsScreen(ModalScreen[bool]):
 
     CSS_PATH = "missing_items.tcss"
     BINDINGS = [
-        Binding("escape,enter", "dismiss(False)", "Go to the first", id="missing.back"),
-        Binding("f", "dismiss(True)", "Finish anyway", id="missing.finish"),
+        Binding("escape,enter", "dismiss(False)", N_("Go to the first"), id="missing.back"),
+        Binding("f", "dismiss(True)", N_("Finish anyway"), id="missing.finish"),
     ]
 
     def __init__(self, missing: list[tuple[Section, Item]]) -> None:

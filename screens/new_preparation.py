@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from prep.insights.planning import planned_nearby
 from prep.insights.story import CustomerStory, customer_story
+from prep.language import N_
 from prep.library.loader import Library
 from prep.model.checklist import Checklist
 from prep.model.meeting import Meeting, When
@@ -58,11 +59,11 @@ class NewPreparationScreen(PrepScreen):
     # Straight to the first field: focusing the scrolling form first and then moving on restyled the whole form.
     AUTO_FOCUS = "#customer"
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start walkthrough", id="new.start", priority=True),
-        Binding("ctrl+s", "save", "Save changes", id="new.save", priority=True),
-        Binding("ctrl+o", "open_nearby", "Open other", tooltip="Open the other meeting with this customer near that day",
+        Binding("ctrl+s", "start", N_("Start walkthrough"), id="new.start", priority=True),
+        Binding("ctrl+s", "save", N_("Save changes"), id="new.save", priority=True),
+        Binding("ctrl+o", "open_nearby", N_("Open other"), tooltip=N_("Open the other meeting with this customer near that day"),
                 id="new.open-nearby", priority=True),
-        Binding("escape", "back", "Back", tooltip="Back; what you typed waits here", id="new.back"),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Back; what you typed waits here"), id="new.back"),
     ]
 
     def __init__(self, meeting: Meeting | None = None) -> None:

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
+from prep.language import N_
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
 from prep.reports.recap import next_meeting, recap_language, recap_text, write_recap
@@ -39,11 +40,11 @@ class RecapScreen(PrepScreen):
 
     CSS_PATH = "recap.tcss"
     BINDINGS = [
-        Binding("ctrl+c", "copy", "Copy", tooltip="Copy the recap (or the selected text) to the clipboard",
+        Binding("ctrl+c", "copy", N_("Copy"), tooltip=N_("Copy the recap (or the selected text) to the clipboard"),
                 id="recap.copy", priority=True),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the recap as a file in the briefs folder",
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save the recap as a file in the briefs folder"),
                 id="recap.save", priority=True),
-        Binding("escape", "back", "Back", tooltip="Back to the debrief", id="recap.back"),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Back to the debrief"), id="recap.back"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:

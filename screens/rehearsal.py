@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TextArea
 
+from prep.language import N_
 from prep.model.checklist import Item, Section
 from prep.model.meeting import REHEARSED, Meeting
 from prep.reports.inert import inert
@@ -29,11 +30,11 @@ class RehearsalScreen(EditingScreen):
 
     CSS_PATH = "rehearsal.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "reveal", "Compare", tooltip="Show the trainer's responses", id="rehearsal.reveal", priority=True),
-        Binding("1", "mark('went well')", "Went well", id="rehearsal.well"),
-        Binding("2", "mark('so-so')", "So-so", id="rehearsal.soso"),
-        Binding("3", "mark('needs work')", "Needs work", id="rehearsal.work"),
-        Binding("escape", "leave", "Back", id="rehearsal.back"),
+        Binding("ctrl+s", "reveal", N_("Compare"), tooltip=N_("Show the trainer's responses"), id="rehearsal.reveal", priority=True),
+        Binding("1", "mark('went well')", N_("Went well"), id="rehearsal.well"),
+        Binding("2", "mark('so-so')", N_("So-so"), id="rehearsal.soso"),
+        Binding("3", "mark('needs work')", N_("Needs work"), id="rehearsal.work"),
+        Binding("escape", "leave", N_("Back"), id="rehearsal.back"),
     ]
 
     def __init__(self, meeting: Meeting, *, keep: bool = True) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.insights.story import CustomerStory, customer_story
+from prep.language import N_
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
 from prep.screens.widgets.header import PrepHeader
@@ -41,7 +42,7 @@ class TimelineScreen(PrepScreen):
     """Everything about one customer, oldest meeting first."""
 
     CSS_PATH = "timeline.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="timeline.back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"), id="timeline.back")]
 
     def __init__(self, customer: str) -> None:
         super().__init__()

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from prep.language import N_, _
 from prep.model.checklist import Item, Section
 from prep.model.meeting import PREPARED, Answer, Meeting
 from prep.reports.inert import inert
@@ -27,19 +28,19 @@ class WalkthroughScreen(EditingScreen):
     # The step's first field gets the focus; focusing the scrolling cards first restyled every card twice.
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("pagedown", "next_step", "Next", tooltip="Next step", id="walkthrough.next", priority=True),
-        Binding("pageup", "previous_step", "Back", tooltip="Previous step", id="walkthrough.previous", priority=True),
-        Binding("ctrl+s", "finish", "Finish", id="walkthrough.finish", priority=True),
-        Binding("ctrl+t", "toggle_hints", "Hints", id="walkthrough.hints", priority=True),
+        Binding("pagedown", "next_step", N_("Next"), tooltip=N_("Next step"), id="walkthrough.next", priority=True),
+        Binding("pageup", "previous_step", N_("Back"), tooltip=N_("Previous step"), id="walkthrough.previous", priority=True),
+        Binding("ctrl+s", "finish", N_("Finish"), id="walkthrough.finish", priority=True),
+        Binding("ctrl+t", "toggle_hints", N_("Hints"), id="walkthrough.hints", priority=True),
         # Text fields have the focus here, so letters are no keys; the footer keeps its room (the palette lists them).
-        Binding("ctrl+o", "cancel_meeting", "Cancel meeting", tooltip="Cancel the meeting, or take the cancellation back",
+        Binding("ctrl+o", "cancel_meeting", N_("Cancel meeting"), tooltip=N_("Cancel the meeting, or take the cancellation back"),
                 show=False, id="walkthrough.cancel", priority=True),
-        Binding("ctrl+r", "delete", "Drop draft", tooltip="Drop this draft (or delete the meeting); asks first",
+        Binding("ctrl+r", "delete", N_("Drop draft"), tooltip=N_("Drop this draft (or delete the meeting); asks first"),
                 show=False, id="walkthrough.delete", priority=True),
-        Binding("ctrl+e", "change", "Change", tooltip="Change customer, contact, date, time, goal or type",
+        Binding("ctrl+e", "change", N_("Change"), tooltip=N_("Change customer, contact, date, time, goal or type"),
                 show=False, id="walkthrough.change", priority=True),  # in the palette: the footer keeps its room
         # Escape is "back" everywhere; the footer keeps its 80 columns for the keys to learn.
-        Binding("escape", "leave", "Home", tooltip="Home; the draft is kept", show=False, id="walkthrough.leave"),
+        Binding("escape", "leave", N_("Home"), tooltip=N_("Home; the draft is kept"), show=False, id="walkthrough.leave"),
     ]
 
     def __init__(self, meeting: Meeting, step: int = 0, *, new: bool = False) -> None:
@@ -87,7 +88,7 @@ class WalkthroughScreen(EditingScreen):
         carried = self.meeting.carried.get(section.kind, [])
         if carried:
             # Still open from the last meeting with this customer.
-            widgets.append(Static(markup("[b]From last time[/b]\n$carried", carried="\n".join(f"• {line}" for line in carried)),
+            widgets.append(Static(markup(_("[b]From last time[/b]\n$carried"), carried="\n".join(f"• {line}" for line in carried)),
                                   classes="carried"))
         widgets += [
             CARDS[section.kind](section, item, partial(self._answer, section, item), number)
@@ -127,9 +128,10 @@ class WalkthroughScreen(EditingScreen):
         sections = self.meeting.checklist.sections
         section = sections[self.step]
         line = Text()
-        line.append(f"Step {self.step + 1} of {len(sections)} · ", style="bold")
+        line.append(_("Step {number} of {steps}").format(number=self.step + 1, steps=len(sections)) + " · ", style="bold")
         line.append(inert(section.title, one_line=True), style="bold")
-        line.append(f"   {self.meeting.answered_count(section)}/{len(section.items)} done", style="dim")
+        line.append("   " + _("{done}/{items} done").format(done=self.meeting.answered_count(section), items=len(section.items)),
+                    style="dim")
         # The strip of all steps fits one line: titles are shortened when space is short,
         # and left out when even a letter does not fit (60 columns and many steps).
         counts = [f"{self.meeting.answered_count(step)}/{len(step.items)}" for step in sections]
@@ -194,7 +196,7 @@ class WalkthroughScreen(EditingScreen):
     def show_cancelled(self) -> None:
         """The title names the meeting, and says when it is cancelled."""
         # First, so that a narrow header that shortens the title keeps it.
-        title = "CANCELLED · {customer} · {when}" if self.meeting.cancelled else "{customer} · {when}"
+        title = _("CANCELLED · {customer} · {when}") if self.meeting.cancelled else "{customer} · {when}"
         self.sub_title = inert(title.format(customer=self.meeting.customer, when=f"{self.meeting.when:%a %d %b %H:%M}"),
                                one_line=True)
 

@@ -9,6 +9,7 @@ from textual.widgets import Input, TextArea
 
 from helpers import NOW
 from prep.demo import demo_meetings
+from prep.language import use
 from prep.library.loader import load_library
 from prep.storage.store import Store
 
@@ -23,6 +24,7 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("PREP_CHECKLISTS", raising=False)
     monkeypatch.setenv("PREP_LANG", "en")  # checklist suggestions must not depend on the machine's locale
+    use("en")  # nor what prep says, whatever a test before this one spoke
     monkeypatch.setenv("PREP_DB", str(tmp_path / "env-db" / "prep.json"))
     return home
 

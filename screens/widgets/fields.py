@@ -34,6 +34,8 @@ from textual.geometry import Size
 from textual.widgets import Input, Select, TextArea
 from textual.widgets._select import SelectOverlay
 
+from prep.language import N_
+
 BURST = 1.0  # seconds: keys typed closer together than this are undone together
 SEARCH_RESET = 1.0  # seconds: letters typed into a Choice within this make one search
 TOLD_AGAIN = 3.0  # seconds: a Choice says that no option matches at most this often
@@ -43,8 +45,8 @@ class TextField(Input):
     """A one-line field that never opens with its text selected, and undoes with ctrl+z."""
 
     BINDINGS = [
-        Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False),
+        Binding("ctrl+y,ctrl+shift+z", "redo", N_("Redo"), show=False),
     ]
 
     _shown: str | None = None  # the value as last seen; the watcher may run before __init__ sets anything
@@ -146,8 +148,8 @@ class Choice(Select[object]):
     """
 
     BINDINGS = [
-        Binding("down,space,up", "show_overlay", "Show menu", show=False),
-        Binding("enter", "next_field", "Next field", show=False),
+        Binding("down,space,up", "show_overlay", N_("Show menu"), show=False),
+        Binding("enter", "next_field", N_("Next field"), show=False),
     ]
 
     _query = ""

@@ -10,11 +10,15 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from prep.language import N_, _
 from prep.model.checklist import Item, Section
 from prep.model.meeting import LIKELIHOODS, Answer
 from prep.reports.inert import inert
 from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.screens.widgets.shown import edited, markup, plain
+
+# How likely an objection is, as the dropdown shows it (the stored value stays English).
+LIKELIHOOD_SHOWN = {"unlikely": N_("Unlikely"), "possible": N_("Possible"), "likely": N_("Likely")}
 
 
 class ItemCard(Vertical):
@@ -59,7 +63,7 @@ class AnswerCard(ItemCard):
         if self.item.hint:
             yield self.hint()
         yield NoteArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
-                       placeholder="Your answer, in your words")
+                       placeholder=_("Your answer, in your words"))
 
 
 class ObjectionCard(ItemCard):
@@ -71,12 +75,12 @@ class ObjectionCard(ItemCard):
             yield self.hint()
         yield Static(plain("\n".join(f"• {response}" for response in self.item.responses)), classes="responses")
         yield Choice(
-            [(level.capitalize(), level) for level in LIKELIHOODS],
-            prompt="How likely?", value=self.answer.likelihood or Select.NULL,
+            [(_(LIKELIHOOD_SHOWN[level]), level) for level in LIKELIHOODS],
+            prompt=_("How likely?"), value=self.answer.likelihood or Select.NULL,
             id=f"likelihood-{self.item.id}", classes="likelihood", compact=True,
         )
         yield NoteArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
-                       placeholder="How you would answer it")
+                       placeholder=_("How you would answer it"))
 
     @on(Select.Changed)
     def keep_likelihood(self, event: Select.Changed) -> None:
@@ -94,8 +98,8 @@ class TrustCard(ItemCard):
         if self.item.hint:
             yield self.hint()
         with Horizontal(classes="trust-row"):
-            yield Checkbox("Done", self.answer.done, id=f"done-{self.item.id}", compact=True)
-            yield TextField(inert(self.answer.text), placeholder="Note (optional)", classes="note", id=f"note-{self.item.id}", compact=True)
+            yield Checkbox(_("Done"), self.answer.done, id=f"done-{self.item.id}", compact=True)
+            yield TextField(inert(self.answer.text), placeholder=_("Note (optional)"), classes="note", id=f"note-{self.item.id}", compact=True)
 
     @on(Checkbox.Changed)
     def keep_done(self, event: Checkbox.Changed) -> None:

@@ -21,9 +21,12 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from prep.language import N_, _
+
 HELP = "app.help"
 KEPT = ("app.quit", HELP)  # binding ids shown at any width
 PALETTE_WIDTH = 12  # "▏^p palette", its border and the space after it
+N_("palette")  # Textual's name of the palette key, translated where the footer shows it
 _STARTED: WeakSet[App[object]] = WeakSet()  # apps past their first frame
 
 
@@ -62,32 +65,32 @@ class KeysFooter(Footer):
         # Drawn before the screen's first field has the focus, the keys are those it will leave:
         # a text field takes `?`, and a footer drawn with it was built again a frame later.
         typing = self._typing and self.screen.focused is None
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if typing and _types(binding.key):
                 continue
             if binding.show and binding.action not in seen:  # two keys for one action: the first is shown
                 seen.add(binding.action)
                 keys.append((binding, enabled, tooltip))
         room = self.app.size.width
-        needed = sum(_width(self.app.get_key_display(b), b.description) for b, _, _ in keys)
+        needed = sum(_width(self.app.get_key_display(b), _(b.description)) for b, _e, _t in keys)
         palette = self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE
         # Where "?" types into a field, the palette is the way to every key: it stays, as help would.
-        help_shown = any(b.id == HELP for b, _, _ in keys)
+        help_shown = any(b.id == HELP for b, _e, _t in keys)
         if palette and help_shown and needed + PALETTE_WIDTH > room:
             palette = False
         if palette:
             room -= PALETTE_WIDTH
         while needed > room:
-            droppable = [index for index, (b, _, _) in enumerate(keys) if b.id not in KEPT]
+            droppable = [index for index, (b, _e, _t) in enumerate(keys) if b.id not in KEPT]
             if not droppable:
                 break
-            binding, _, _ = keys.pop(droppable[-1])
-            needed -= _width(self.app.get_key_display(binding), binding.description)
+            binding, _e, _t = keys.pop(droppable[-1])
+            needed -= _width(self.app.get_key_display(binding), _(binding.description))
         return keys, palette
 
     def _signature(self) -> tuple[object, ...]:
         keys, palette = self._keys()
-        return tuple((b.key, b.action, b.description, enabled) for b, enabled, _ in keys) + (palette,)
+        return tuple((b.key, b.action, b.description, enabled) for b, enabled, _t in keys) + (palette,)
 
     def compose(self) -> ComposeResult:
         # Drawn with the screen's first frame, from the screen's and the app's keys: Textual's
@@ -98,16 +101,16 @@ class KeysFooter(Footer):
         keys, palette = self._keys()
         self._shown = self._signature()
         for binding, enabled, tooltip in keys:
-            yield _Key(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
-                       disabled=not enabled, tooltip=tooltip)
+            yield _Key(binding.key, self.app.get_key_display(binding), _(binding.description), binding.action,
+                       disabled=not enabled, tooltip=_(tooltip) if tooltip else tooltip)
         if palette:
             active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
             if active is not None:
-                _, binding, enabled, tooltip = active
-                yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                _node, binding, enabled, tooltip = active
+                yield FooterKey(binding.key, self.app.get_key_display(binding), _(binding.description), binding.action,
                                 # Compact from the start: the class its compact watcher adds on mount moved it a frame later.
                                 classes="-command-palette -compact", disabled=not enabled,
-                                tooltip=binding.tooltip or binding.description)
+                                tooltip=_(binding.tooltip or binding.description))
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True

@@ -1,0 +1,48 @@
+"""A German rep (PREP_LANG=de, or a German locale) prepares in German: the steps, the fields, the keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import fixed_now, press, settle, type_text
+from textual.widgets import Static
+
+from prep.app import PrepApp
+from prep.screens.walkthrough import WalkthroughScreen
+from prep.screens.widgets.fields import NoteArea
+from prep.screens.widgets.keys_footer import KeysFooter
+
+
+def _footer(app: PrepApp) -> list[str]:
+    return [str(key.description) for key in app.screen.query_one(KeysFooter).children]
+
+
+async def test_a_german_rep_walks_through_a_preparation_in_german(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PREP_LANG", "de")
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert "Neu" in _footer(app) and "Beenden" in _footer(app)
+        await press(app, pilot, "n")
+        for text in ("Müller Maschinenbau GmbH", "Frau Weiß, Einkauf", "übermorgen", "14 Uhr", "Pilot vereinbaren"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, WalkthroughScreen)
+        progress = str(app.screen.query_one("#progress", Static).render())
+        assert progress.startswith("Schritt 1 von ") and "0/" in progress and "erledigt" in progress
+        assert app.screen.query(NoteArea).first().placeholder == "Ihre Antwort, in Ihren Worten"
+        assert "Weiter" in _footer(app)
+        assert app.screen.meeting.when.day == 25 and app.screen.meeting.when.hour == 14  # übermorgen, 14 Uhr
+
+
+async def test_the_locale_chooses_german_when_prep_is_not_told(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PREP_LANG")
+    monkeypatch.setenv("LANG", "de_AT.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert "Verlauf" in _footer(app)

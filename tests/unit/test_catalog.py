@@ -1,0 +1,46 @@
+"""Every message marked in the code is in the German catalog, translated, with the same placeholders."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from prep.language import _, speaking, use
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "catalogs.py"
+
+
+def _catalogs():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("catalogs", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_marked_message_has_a_german_translation_with_the_same_placeholders() -> None:
+    catalogs = _catalogs()
+    template = catalogs.extract()
+    assert len(template) > 100  # the extraction found the code's messages
+    problems = catalogs.problems("de", template)
+    assert not problems, "run `python tools/catalogs.py` and translate:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(("english", "german", "same"), [
+    ("Step {number} of {steps}", "Schritt {number} von {steps}", True),
+    ("[b]From last time[/b]\n$carried", "[b]Vom letzten Mal[/b]\n$carried", True),
+    ("{done}/{items} done", "{erledigt}/{items}", False),  # a renamed placeholder
+    ("[b]From last time[/b]\n$carried", "Vom letzten Mal\n$carried", False),  # markup lost
+])
+def test_a_translation_must_keep_every_placeholder_and_markup_tag(english: str, german: str, same: bool) -> None:
+    catalogs = _catalogs()
+    assert (catalogs.placeholders(english) == catalogs.placeholders(german)) is same
+
+
+def test_prep_speaks_german_when_asked_and_english_otherwise() -> None:
+    assert use("de_DE") == "de" and speaking() == "de"
+    assert _("Step {number} of {steps}").format(number=1, steps=4) == "Schritt 1 von 4"
+    assert use("fr") == "en"  # a language prep does not have
+    assert _("Step {number} of {steps}") == "Step {number} of {steps}"
