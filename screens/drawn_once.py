@@ -9,8 +9,11 @@ it and every screen under it again. On the debrief, each was a frame of the same
 the terminal after it was there, the last some 50 ms later: the rep saw it settle late.
 
 `DrawnOnce` leaves out what cannot have changed since the first frame. Whatever does change
-after it (a widget's text, a layout that moves something) is drawn as usual. Each method names
-the Textual internals it leans on; tests/flows/test_screens_drawn_once.py pins the result.
+after it (a widget's text, a layout that moves something) is drawn as usual. A screen shown while
+the app batches its updates is drawn only once the batch ends, after its widgets may have changed:
+there nothing is left out (leaving it out there left half the walkthrough unpainted). Each method
+names the Textual internals it leans on; tests/flows/test_screens_drawn_once.py and the real-terminal
+test (a screen never leaves the one under it showing) pin the result.
 """
 
 from __future__ import annotations
@@ -39,8 +42,9 @@ class DrawnOnce(Screen[object]):
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Called before Textual's handler, which lays out and draws a screen not yet laid out at this size
-        # (Screen._size) and then calls refresh(): that second whole frame is left out.
-        if self._size != self.app.size:
+        # (Screen._size) and then calls refresh(): that second whole frame is left out. Not in a batch of
+        # updates (App._batch_count), where the drawing waits until the batch ends.
+        if self._size != self.app.size and not self.app._batch_count and self.app.screen is self:
             self._drawn_by_layout = self._appearing = True
             self.call_next(self._drawn_whole)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import fixed_now, press, settle, type_text
 from textual.widgets import Static
 
+from helpers import fixed_now, press, settle, type_text
 from prep.app import PrepApp
 from prep.screens.walkthrough import WalkthroughScreen
 from prep.screens.widgets.fields import NoteArea

@@ -143,3 +143,33 @@ def test_a_whole_preparation_typed_in_a_real_terminal_survives_quit_and_restart(
     assert answers["objections/no-need"] == {"likelihood": "likely", "text": "Ask what they compare"}
     assert answers["trust/public-profile"] == {"done": True, "text": "Checked my profile"}
     assert answers["readiness/learn"]["text"] == "Who signs"
+
+
+def test_each_screen_a_rep_opens_is_drawn_whole_in_a_real_terminal(tmp_path: Path) -> None:
+    # What the terminal shows, not what the app holds: a screen drawn in fewer frames must still be drawn
+    # whole, with nothing of the screen under it left showing.
+    db = tmp_path / "prep.json"
+    env = {**os.environ, "TERM": "xterm-256color", "PREP_LANG": "en"}
+    env.pop("PREP_DB", None)
+    subprocess.run([str(PREP), "demo", "--no-app", "--db", str(db)], env=env, check=True, capture_output=True)
+    term = Terminal([str(PREP), "--db", str(db)], env)
+    term.wait_for("Drafts to finish")
+    term.pump(1.5)
+    for key, shown, home_left in ((ENTER, "Step 1 of", "Coming up"), (b"\x1b", "Drafts to finish", "Step 1 of"),
+                                  (b"h", "Search notes", "Coming up"), (b"\x1b", "Drafts to finish", "Search notes")):
+        term.type(key, pause=0.1)
+        term.wait_for(shown)
+        term.pump(0.8)
+        assert home_left not in term.text, f"after {key!r}, the screen under it still shows:\n{term.text}"
+    # A brief over history, a debrief over the brief, and back.
+    term.type(b"h", pause=0.1)
+    term.wait_for("Search notes")
+    term.type(*"Quarry Hill", ENTER, pause=0.1)
+    for key, shown, left in ((b"", "Rehearse", "Search notes"), (b"d", "Add follow-up", "Rehearse"),
+                             (b"\x1b", "Rehearse", "Add follow-up"), (b"\x1b", "— History", "Rehearse")):
+        term.type(key, pause=0.1)
+        term.wait_for(shown)
+        term.pump(0.8)
+        assert left not in term.text, f"after {key!r}, the screen under it still shows:\n{term.text}"
+    term.type(CTRL_Q, pause=0.5)
+    assert term.close() == 0

@@ -1,4 +1,4 @@
-"""A screen appears in one frame: drawn whole once, with its footer, its notes wrapped and its scrollbar.
+"""A screen appears in few frames: drawn whole once, with its footer, its notes wrapped and its scrollbar.
 
 Each frame more of the same screen is time the rep waits for it to be still (benchmarks/screens.py
 times that); these tests pin what made the debrief draw itself three times.
