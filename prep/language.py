@@ -51,6 +51,19 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
 
 
+def number(count: int) -> str:
+    """A whole number as the rep's language groups its digits: 20,000 in English, 20.000 in German."""
+    grouped = f"{count:,}"
+    return grouped.replace(",", ".") if _speaking == "de" else grouped
+
+
+def quoted(text: str, language: str | None = None) -> str:
+    """`text` in the quotation marks of its language: „German“, “English”; the rep's language if not given."""
+    if (language or _speaking).split("-")[0].lower() == "de":
+        return f"„{text}“"
+    return f"“{text}”"
+
+
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it, which the extraction looks for)
     """Marks `message` for the catalog where it is defined; `_()` translates it where it is shown."""
     return message

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from prep.language import N_
+from prep.language import N_, quoted
 from prep.model.meeting import (
     CONTACT_RHYTHMS,
     CONTACT_WISHES,
@@ -76,13 +76,14 @@ class DebriefScreen(EditingScreen):
             rehearsed = [(i, self.meeting.rehearsed(s, i)) for s, i in objections if self.meeting.rehearsed(s, i).verdict]
             if rehearsed:
                 yield Label("Rehearsed before the meeting", classes="heading")
-                yield Static(plain("\n".join(f"“{item.objection}” — {result.verdict}" for item, result in rehearsed)),
+                language = self.meeting.checklist.language
+                yield Static(plain("\n".join(f"{quoted(item.objection, language)} — {result.verdict}" for item, result in rehearsed)),
                              id="rehearsed", classes="muted")
             if objections:
                 yield Label("Objections you prepared — did they come up?", classes="heading")
                 for section, item in objections:
                     outcome = debrief.objections.setdefault(section.key(item), ObjectionOutcome())
-                    yield ObjectionRow(item.objection, outcome)
+                    yield ObjectionRow(item.objection, outcome, self.meeting.checklist.language)
             yield Label("Objections that came up unprepared (one a line)", classes="heading")
             yield NoteArea(inert("\n".join(debrief.unprepared)), id="unprepared", compact=True)
 

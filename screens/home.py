@@ -14,9 +14,8 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from prep.insights.attention import Attention, what_needs_attention
-from prep.language import N_
+from prep.language import N_, _, ngettext, number
 from prep.reports.inert import inert
-from prep.reports.wording import counted
 from prep.screens.base import MeetingsChanged, PrepScreen
 from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
@@ -54,12 +53,12 @@ class HomeScreen(PrepScreen):
     def compose(self) -> ComposeResult:
         yield PrepHeader()
         with VerticalScroll(id="home"):
-            yield Static("Loading your meetings…", id="summary", classes="muted")
+            yield Static(_("Loading your meetings…"), id="summary", classes="muted")
             for list_id, title in (
-                ("drafts", "Drafts to finish"),
-                ("upcoming", "Coming up"),
-                ("followups", "Follow-ups due"),
-                ("recent", "Recent meetings"),
+                ("drafts", _("Drafts to finish")),
+                ("upcoming", _("Coming up")),
+                ("followups", _("Follow-ups due")),
+                ("recent", _("Recent meetings")),
             ):
                 yield Label(title, classes="heading", id=f"{list_id}-heading")
                 yield OptionList(id=list_id, classes="meetings")
@@ -92,7 +91,8 @@ class HomeScreen(PrepScreen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "home" and event.state == WorkerState.ERROR:
             # Keep the reason on screen, not only in a toast that fades.
-            self.query_one("#summary", Static).update(Text(inert(f"Your meetings could not be loaded: {event.worker.error}")))
+            problem = _("Your meetings could not be loaded: {error}").format(error=event.worker.error)
+            self.query_one("#summary", Static).update(Text(inert(problem)))
             self.query_one("#summary").add_class("error")
 
     def show(self, attention: Attention) -> None:
@@ -101,14 +101,16 @@ class HomeScreen(PrepScreen):
         now = self.prep.now()
         summary = self.query_one("#summary", Static)
         if attention.total == 0:
-            summary.update("No meetings yet. Press [b]n[/b] to prepare your first one.")
+            summary.update(_("No meetings yet. Press [b]n[/b] to prepare your first one."))
         else:
             overdue = sum(d.is_overdue(now.date()) for d in attention.followups)
-            parts = [counted(attention.total, "meeting"), counted(len(attention.drafts), "draft")]
+            parts = [ngettext("{count} meeting", "{count} meetings", attention.total).format(count=number(attention.total)),
+                     ngettext("{count} draft", "{count} drafts", len(attention.drafts)).format(count=number(len(attention.drafts)))]
             if overdue:
-                parts.append(f"[b $error]{counted(overdue, 'follow-up')} overdue[/]")
+                parts.append("[b $error]" + ngettext("{count} follow-up overdue", "{count} follow-ups overdue", overdue)
+                             .format(count=number(overdue)) + "[/]")
             summary.update(" · ".join(parts))
-        self._fill("drafts", [(m.id, meeting_line(m, detail=f"draft · {m.goal}")) for m in attention.drafts])
+        self._fill("drafts", [(m.id, meeting_line(m, detail=f"{_('draft')} · {m.goal}")) for m in attention.drafts])
         self._fill("upcoming", [(m.id, meeting_line(m)) for m in attention.upcoming[:LISTED]])
         shown = attention.followups[:LISTED]
         self._followups = {f"{due.meeting.id}:{index}": due.followup.id for index, due in enumerate(shown)}
@@ -139,7 +141,7 @@ class HomeScreen(PrepScreen):
         followup = due.followup
         line = Text(no_wrap=True, overflow="ellipsis")
         overdue = due.is_overdue(now.date())
-        when = "overdue " if overdue else ("today " if followup.due == now.date() else "")
+        when = _("overdue") + " " if overdue else (_("today") + " " if followup.due == now.date() else "")
         line.append(f"{when}{followup.due:%d %b}  ", style="bold red" if overdue else "dim")
         line.append(inert(followup.text, one_line=True))
         line.append(inert(f"  {due.meeting.customer}", one_line=True), style="dim")

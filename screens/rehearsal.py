@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TextArea
 
-from prep.language import N_
+from prep.language import N_, quoted
 from prep.model.checklist import Item, Section
 from prep.model.meeting import REHEARSED, Meeting
 from prep.reports.inert import inert
@@ -85,7 +85,8 @@ class RehearsalScreen(EditingScreen):
         likelihood = self.meeting.peek(section, item).likelihood
         self.query_one("#progress", Static).update(
             f"Objection {self.index + 1} of {len(self.cards)}" + (f" · you marked it {likelihood}" if likelihood else ""))
-        self.query_one("#objection", Static).update(markup("The customer says:\n[b i]“$objection”[/]", objection=item.objection))
+        self.query_one("#objection", Static).update(
+            markup("The customer says:\n[b i]$objection[/]", objection=quoted(item.objection, self.meeting.checklist.language)))
         answer.display = True
         answer.text = inert(self.meeting.rehearsed(section, item).answer)
         answer.focus()

@@ -91,7 +91,7 @@ class WalkthroughScreen(EditingScreen):
             widgets.append(Static(markup(_("[b]From last time[/b]\n$carried"), carried="\n".join(f"• {line}" for line in carried)),
                                   classes="carried"))
         widgets += [
-            CARDS[section.kind](section, item, partial(self._answer, section, item), number)
+            CARDS[section.kind](section, item, partial(self._answer, section, item), number, self.meeting.checklist.language)
             for number, item in enumerate(section.items, start=1)
         ]
         return widgets

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from prep.errors import PrepError
+from prep.language import quoted
 from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Debrief, Meeting
 from prep.paths import name_part
@@ -74,7 +75,7 @@ def _objections(meeting: Meeting, section: Section, debrief: Debrief | None) -> 
     for item in items:
         answer = meeting.peek(section, item)
         mark = f" — _{answer.likelihood}_" if answer.likelihood else ""
-        lines.append(f"- **“{item.objection}”**{mark}  ")
+        lines.append(f"- **{quoted(item.objection, meeting.checklist.language)}**{mark}  ")
         response = answer.text.strip()
         lines.append("  → " + response.replace("\n", "  \n  ") if response else f"  → _suggested:_ {item.responses[0]}")
         landed = debriefed.objection_outcome(debrief.objection(section, item)) if debrief else []
@@ -108,7 +109,7 @@ def checklist_preview(checklist: Checklist) -> str:
             lines += [f"> {section.intro}", ""]
         for item in section.items:
             marker = " **(required)**" if item.required else ""
-            lines.append(f"- {'“' + item.objection + '”' if item.objection else item.text}{marker}")
+            lines.append(f"- {quoted(item.objection, checklist.language) if item.objection else item.text}{marker}")
             lines += [f"  - {response}" for response in item.responses]
             if item.hint:
                 lines.append(f"  - _Hint: {item.hint}_")

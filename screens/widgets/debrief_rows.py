@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from prep.dates import parse_day
 from prep.errors import InputError
+from prep.language import quoted
 from prep.model.meeting import (
     LANDED,
     OWNERS,
@@ -37,12 +38,13 @@ def _choice(value: object) -> str:
 class ObjectionRow(Vertical):
     """A prepared objection: did it come up, and how did the answer land?"""
 
-    def __init__(self, objection: str, outcome: ObjectionOutcome) -> None:
+    def __init__(self, objection: str, outcome: ObjectionOutcome, language: str = "en") -> None:
         super().__init__(classes="row objection-row")
         self.objection, self.outcome = objection, outcome
+        self.language = language  # the checklist's: its quotation marks
 
     def compose(self) -> ComposeResult:
-        yield Label(markup("[i]“$objection”[/i]", objection=self.objection))
+        yield Label(markup("[i]$objection[/i]", objection=quoted(self.objection, self.language)))
         came_up = {True: "yes", False: "no"}.get(self.outcome.came_up, Select.NULL)  # type: ignore[arg-type]
         with Horizontal(classes="choices"):
             yield Choice([("Came up", "yes"), ("Did not come up", "no")], prompt="Came up?", value=came_up,

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from prep.language import N_, _
+from prep.language import N_, _, quoted
 from prep.model.checklist import Item, Section
 from prep.model.meeting import LIKELIHOODS, Answer
 from prep.reports.inert import inert
@@ -27,9 +27,10 @@ class ItemCard(Vertical):
     class Edited(Message):
         """The rep changed an answer; the draft should be saved."""
 
-    def __init__(self, section: Section, item: Item, answer_of: Callable[[], Answer], number: int) -> None:
+    def __init__(self, section: Section, item: Item, answer_of: Callable[[], Answer], number: int, language: str = "en") -> None:
         super().__init__(classes=f"card {section.kind}")
         self.section, self.item, self.number = section, item, number
+        self.language = language  # the checklist's: its quotation marks
         self._answer_of = answer_of
 
     @property
@@ -70,7 +71,7 @@ class ObjectionCard(ItemCard):
     """An objection, the trainer's suggested responses, and the rep's own."""
 
     def compose(self) -> ComposeResult:
-        yield Label(markup("[b]$number.[/b] [i]“$objection”[/i]", number=self.number, objection=self.item.objection), classes="prompt")
+        yield Label(markup("[b]$number.[/b] [i]$objection[/i]", number=self.number, objection=quoted(self.item.objection, self.language)), classes="prompt")
         if self.item.hint:
             yield self.hint()
         yield Static(plain("\n".join(f"• {response}" for response in self.item.responses)), classes="responses")

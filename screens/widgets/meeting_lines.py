@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.content import Content
 
 from prep.insights.search import Excerpt
+from prep.language import _
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.widgets.shown import markup
@@ -20,7 +21,7 @@ def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
     line.append(f"{meeting.when:%a %d %b %H:%M}  ", style="dim strike" if cancelled else "dim")
     line.append(inert(meeting.customer, one_line=True), style="bold strike" if cancelled else "bold")
     if cancelled:
-        line.append("  cancelled", style="bold yellow")
+        line.append("  " + _("cancelled"), style="bold yellow")
         line.append(inert(f" · {detail or meeting.goal}", one_line=True), style="dim")
     else:
         line.append(inert(f"  {detail or meeting.goal}", one_line=True))
@@ -35,9 +36,9 @@ def meeting_hit(meeting: MeetingSummary, hit: Excerpt | None) -> Content:
     """
     values: dict[str, object] = {"when": f"{meeting.when:%a %d %b %H:%M}", "customer": inert(meeting.customer, one_line=True)}
     if meeting.is_cancelled:  # as meeting_line shows it: said, and struck through
-        template = "[dim strike]$when[/]  [b strike]$customer[/]  [b yellow]cancelled[/]  "
+        template = "[dim strike]$when[/]  [b strike]$customer[/]  [b yellow]" + _("cancelled") + "[/]  "
     else:
-        template = "[dim]$when  [/][b]$customer[/b]  " + ("draft · " if meeting.is_draft else "")
+        template = "[dim]$when  [/][b]$customer[/b]  " + (_("draft") + " · " if meeting.is_draft else "")
     if hit is None:
         values["detail"] = inert(meeting.outcome or meeting.goal, one_line=True)
         return markup(template + "$detail", **values)

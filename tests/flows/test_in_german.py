@@ -46,3 +46,14 @@ async def test_the_locale_chooses_german_when_prep_is_not_told(db_path: Path, mo
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert "Verlauf" in _footer(app)
+
+
+async def test_home_tells_a_german_rep_what_needs_attention_in_german(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PREP_LANG", "de")
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        summary = str(app.screen.query_one("#summary", Static).render())
+        assert " Termine · " in summary and ("Entwurf" in summary or "Entwürfe" in summary)
+        headings = [str(label.render()) for label in app.screen.query(".heading") if label.display]
+        assert "Anstehende Termine" in headings and "Entwürfe fertigstellen" in headings

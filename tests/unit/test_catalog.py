@@ -44,3 +44,36 @@ def test_prep_speaks_german_when_asked_and_english_otherwise() -> None:
     assert _("Step {number} of {steps}").format(number=1, steps=4) == "Schritt 1 von 4"
     assert use("fr") == "en"  # a language prep does not have
     assert _("Step {number} of {steps}") == "Step {number} of {steps}"
+
+
+def test_numbers_are_grouped_as_the_rep_reads_them() -> None:
+    from prep.language import number
+
+    use("en")
+    assert number(20000) == "20,000"
+    use("de")
+    assert number(20000) == "20.000"
+    use("en")
+
+
+def test_quoted_text_takes_the_quotation_marks_of_its_language() -> None:
+    from prep.language import quoted
+
+    assert quoted("Zu teuer.", "de") == "„Zu teuer.“"
+    assert quoted("Too expensive.", "en") == "“Too expensive.”"
+    use("de")
+    assert quoted("Zu teuer.") == "„Zu teuer.“"  # without a language: the rep's
+    use("en")
+
+
+def test_a_german_checklists_objections_are_quoted_the_german_way_in_the_brief() -> None:
+    from datetime import datetime
+
+    from prep.library.loader import load_library
+    from prep.model.meeting import Meeting
+    from prep.reports.brief import brief_markdown
+
+    checklist = load_library().get("erstgespraech") or next(c for c in load_library().ordered() if c.language == "de")
+    meeting = Meeting(customer="Müller GmbH", when=datetime(2026, 11, 25, 14, 0), checklist=checklist)
+    brief = brief_markdown(meeting)
+    assert "„" in brief and "“" in brief and "”" not in brief
