@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 
 from prep.dates import parse_day, parse_time, shown_day
 from prep.errors import InputError
+from prep.language import N_, _
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
@@ -21,19 +22,20 @@ FIELDS = ("customer", "contact", "date", "time", "goal")
 CHECKED = ("customer", "date", "time", "checklist")  # in the order the form shows them
 DEFAULT_TIME = time(9, 0)
 PREFERRED_TYPE = "first-meeting"
+# Shown through _() where the form shows them.
 MEETING_TYPES = {
-    "first-meeting": "First meeting", "follow-up": "Follow-up", "offer": "Offer", "negotiation": "Negotiation",
-    "renewal": "Renewal", "account-review": "Account review",
+    "first-meeting": N_("First meeting"), "follow-up": N_("Follow-up"), "offer": N_("Offer"),
+    "negotiation": N_("Negotiation"), "renewal": N_("Renewal"), "account-review": N_("Account review"),
 }
 PLACEHOLDERS = {
-    "customer": "Company — known ones complete with →",
-    "contact": "Name and role, e.g. Katrin Brandt, COO",
-    "date": "tomorrow, fri, 1.12., yesterday, 2026-12-01",
-    "time": "14:30, 2pm, 14 Uhr (default 9:00)",
-    "goal": "What should be true when you leave?",
+    "customer": N_("Company — known ones complete with →"),
+    "contact": N_("Name and role, e.g. Katrin Brandt, COO"),
+    "date": N_("tomorrow, fri, 1.12., yesterday, 2026-12-01"),
+    "time": N_("14:30, 2pm, 14 Uhr (default 9:00)"),
+    "goal": N_("What should be true when you leave?"),
 }
-LABELS = {"customer": "Customer", "contact": "Contact", "date": "Date", "time": "Time", "goal": "Goal"}
-LOCKED = "The meeting type and checklist stay: answers were written with them."
+LABELS = {"customer": N_("Customer"), "contact": N_("Contact"), "date": N_("Date"), "time": N_("Time"), "goal": N_("Goal")}
+LOCKED = N_("The meeting type and checklist stay: answers were written with them.")
 
 
 def plan_of(meeting: Meeting) -> dict[str, str]:
@@ -49,7 +51,7 @@ def in_order(types: list[str]) -> list[str]:
 
 def type_label(meeting_type: str) -> str:
     """A meeting type as the dropdown names it."""
-    return MEETING_TYPES.get(meeting_type, meeting_type.replace("-", " ").capitalize())
+    return _(MEETING_TYPES[meeting_type]) if meeting_type in MEETING_TYPES else meeting_type.replace("-", " ").capitalize()
 
 
 def meeting_type_of(meeting: Meeting, known: list[str]) -> str | None:
@@ -74,7 +76,7 @@ def check_form(values: dict[str, str], today: date, *, checklist_chosen: bool) -
     """Read the typed fields; every field that cannot be right gets one sentence saying what to type."""
     errors: dict[str, str] = {}
     if not values.get("customer", "").strip():
-        errors["customer"] = "Who is the meeting with? Type the company's name."
+        errors["customer"] = _("Who is the meeting with? Type the company's name.")
     day = at = None
     try:
         day = parse_day(values.get("date", ""), today)
@@ -86,7 +88,7 @@ def check_form(values: dict[str, str], today: date, *, checklist_chosen: bool) -
     except InputError as error:
         errors["time"] = str(error).capitalize()
     if not checklist_chosen:
-        errors["checklist"] = "Pick the checklist to walk through."
+        errors["checklist"] = _("Pick the checklist to walk through.")
     when = datetime.combine(day, at) if day is not None and at is not None else None
     return Checked(when, errors)
 
@@ -113,10 +115,13 @@ def nearby_warning(other: MeetingSummary, today: date) -> str:
     """The sentence that names another meeting or draft with the customer near the chosen day."""
     day, at = shown_day(other.when.date(), today), f"{other.when:%H:%M}"
     if other.is_draft:
-        return f"You already have a draft with {other.customer} on {day} at {at} — ctrl+o opens it."
+        return _("You already have a draft with {customer} on {day} at {time} — ctrl+o opens it.").format(
+            customer=other.customer, day=day, time=at)
     if other.when.date() < today:
-        return f"You already met {other.customer} on {day} at {at} — ctrl+o opens that meeting."
-    return f"You already have a meeting with {other.customer} on {day} at {at} — ctrl+o opens it."
+        return _("You already met {customer} on {day} at {time} — ctrl+o opens that meeting.").format(
+            customer=other.customer, day=day, time=at)
+    return _("You already have a meeting with {customer} on {day} at {time} — ctrl+o opens it.").format(
+        customer=other.customer, day=day, time=at)
 
 
 def shown_name(customer: str) -> str:

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from prep.insights.planning import planned_nearby
 from prep.insights.story import CustomerStory, customer_story
-from prep.language import N_
+from prep.language import N_, _
 from prep.library.loader import Library
 from prep.model.checklist import Checklist
 from prep.model.meeting import Meeting, When
@@ -80,28 +80,28 @@ class NewPreparationScreen(PrepScreen):
     def compose(self) -> ComposeResult:
         meeting = self.editing
         if meeting is not None:  # before the header is mounted, which then draws it once
-            self.sub_title = inert(f"Change · {meeting.customer}", one_line=True)
+            self.sub_title = inert(_("Change · {customer}").format(customer=meeting.customer), one_line=True)
         typed = self._typed_before()
         yield PrepHeader()
         with FormScroll(id="form"):
-            intro = "Change who, when and why; the answers stay." if meeting else "Who, when and why — then walk through the checklist."
+            intro = _("Change who, when and why; the answers stay.") if meeting else _("Who, when and why — then walk through the checklist.")
             yield Static(intro, classes="muted")
             for name in FIELDS:
                 # What was typed or saved is inert: a control character in a name is shown, not sent.
-                field = TextField(inert(typed.get(name, "")), placeholder=PLACEHOLDERS[name], id=name, compact=True)
-                yield from self._row(LABELS[name], field)
+                field = TextField(inert(typed.get(name, "")), placeholder=_(PLACEHOLDERS[name]), id=name, compact=True)
+                yield from self._row(_(LABELS[name]), field)
                 if name == "customer":
                     yield Static("", id="customer-known", classes="muted")
                     yield Static("", id="contact-warning", classes="warning")
                 elif name == "date":
                     yield Static("", id="date-resolved", classes="muted")
                     yield Static("", id="nearby-warning", classes="warning")
-            yield from self._row("Meeting", Choice([("First meeting", PREFERRED_TYPE)], id="meeting-type",
+            yield from self._row(_("Meeting"), Choice([(type_label(PREFERRED_TYPE), PREFERRED_TYPE)], id="meeting-type",
                                                    compact=True, allow_blank=False))
-            yield from self._row("Checklist", Choice([], prompt="Loading checklists…", id="checklist", compact=True))
+            yield from self._row(_("Checklist"), Choice([], prompt=_("Loading checklists…"), id="checklist", compact=True))
             yield Static("", id="checklist-locked", classes="muted")
             yield Static("", id="checklist-problems", classes="error")
-            label = "Save changes  ctrl+s" if meeting else "Start walkthrough  ctrl+s"
+            label = (_("Save changes") if meeting else _("Start walkthrough")) + "  ctrl+s"
             yield Button(label, id="start", variant="primary", compact=True)
         yield KeysFooter(typing=True)
 
@@ -169,8 +169,9 @@ class NewPreparationScreen(PrepScreen):
         self._restore_choices()
         problems = self.query_one("#checklist-problems", Static)
         if library.problems:
-            more = f" (and {len(library.problems) - 1} more; see Checklists on the home screen)" if len(library.problems) > 1 else ""
-            problems.update(plain(f"A checklist file did not load: {inert(str(library.problems[0]), one_line=True)}{more}"))
+            more = _(" (and {count} more; see Checklists on the home screen)").format(count=len(library.problems) - 1)
+            problem = _("A checklist file did not load: {problem}").format(problem=inert(str(library.problems[0]), one_line=True))
+            problems.update(plain(problem + (more if len(library.problems) > 1 else "")))
         problems.display = bool(library.problems)
 
     def _restore_choices(self) -> None:
@@ -193,7 +194,7 @@ class NewPreparationScreen(PrepScreen):
             checklist.value = meeting.checklist.id
             checklist.disabled = self.query_one("#meeting-type", Select).disabled = True
             locked = self.query_one("#checklist-locked", Static)
-            locked.update(LOCKED)
+            locked.update(_(LOCKED))
             locked.display = True
         else:
             self._choose_checklist(meeting.checklist.id, own=meeting.checklist)
@@ -222,7 +223,7 @@ class NewPreparationScreen(PrepScreen):
         suggested = self.library.suggest(None if meeting_type is Select.NULL else str(meeting_type), self.prep.settings.language)
         select = self.query_one("#checklist", Select)
         select.set_options((choice(f"{c.title} · {c.language}"), c.id) for c in suggested)
-        select.prompt = "Pick a checklist"
+        select.prompt = _("Pick a checklist")
         if suggested:
             select.value = suggested[0].id
 
@@ -271,7 +272,7 @@ class NewPreparationScreen(PrepScreen):
             known.display = False
         else:
             lines = self.story.what_we_know(self.prep.now())
-            known.update(markup("[b]What we know[/b]\n$lines", lines="\n".join(lines)) if lines else "Known customer, nothing recorded yet.")
+            known.update(markup(_("[b]What we know[/b]\n$lines"), lines="\n".join(lines)) if lines else _("Known customer, nothing recorded yet."))
             known.display = True
         self._show_warning()
 

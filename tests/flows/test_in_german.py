@@ -25,6 +25,9 @@ async def test_a_german_rep_walks_through_a_preparation_in_german(db_path: Path,
         await settle(app, pilot)
         assert "Neu" in _footer(app) and "Beenden" in _footer(app)
         await press(app, pilot, "n")
+        shown = " ".join(str(widget.render()) for widget in app.screen.query("Static, Label"))
+        assert "Wer, wann und wozu" in shown and "Kunde" in shown and "Uhrzeit" in shown
+        assert str(app.screen.query_one("#meeting-type").render()).startswith("Erstgespräch")
         for text in ("Müller Maschinenbau GmbH", "Frau Weiß, Einkauf", "übermorgen", "14 Uhr", "Pilot vereinbaren"):
             await type_text(pilot, text)
             await pilot.press("enter")
