@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from prep.language import N_, quoted
+from prep.language import N_, _, quoted
 from prep.model.meeting import (
     CONTACT_RHYTHMS,
     CONTACT_WISHES,
@@ -60,52 +60,52 @@ class DebriefScreen(EditingScreen):
 
     def compose(self) -> ComposeResult:
         debrief = self.debrief
-        self.sub_title = inert(f"Debrief · {self.meeting.customer}", one_line=True)  # the header draws it once
+        self.sub_title = inert(_("Debrief · {customer}").format(customer=self.meeting.customer), one_line=True)  # drawn once
         yield self.header()
         with VerticalScroll(id="debrief"):
             yield Static(markup("[b]$customer[/b] · $when", customer=self.meeting.customer,
                                 when=f"{self.meeting.when:%a %d %b %Y, %H:%M}"
                                 + (f" · {self.meeting.goal}" if self.meeting.goal else "")), id="meeting")
             with Horizontal(classes="field"):
-                yield Label("Outcome", classes="field-label")
-                yield TextField(inert(debrief.outcome), placeholder="What was agreed, in one line", id="outcome", compact=True)
-            yield Label("Notes", classes="heading")
-            yield NoteArea(inert(debrief.notes), id="notes", compact=True, placeholder="What happened, what you noticed")
+                yield Label(_("Outcome"), classes="field-label")
+                yield TextField(inert(debrief.outcome), placeholder=_("What was agreed, in one line"), id="outcome", compact=True)
+            yield Label(_("Notes"), classes="heading")
+            yield NoteArea(inert(debrief.notes), id="notes", compact=True, placeholder=_("What happened, what you noticed"))
 
             objections = self.meeting.checklist.items("objections")
             rehearsed = [(i, self.meeting.rehearsed(s, i)) for s, i in objections if self.meeting.rehearsed(s, i).verdict]
             if rehearsed:
-                yield Label("Rehearsed before the meeting", classes="heading")
+                yield Label(_("Rehearsed before the meeting"), classes="heading")
                 language = self.meeting.checklist.language
                 yield Static(plain("\n".join(f"{quoted(item.objection, language)} — {result.verdict}" for item, result in rehearsed)),
                              id="rehearsed", classes="muted")
             if objections:
-                yield Label("Objections you prepared — did they come up?", classes="heading")
+                yield Label(_("Objections you prepared — did they come up?"), classes="heading")
                 for section, item in objections:
                     outcome = debrief.objections.setdefault(section.key(item), ObjectionOutcome())
                     yield ObjectionRow(item.objection, outcome, self.meeting.checklist.language)
-            yield Label("Objections that came up unprepared (one a line)", classes="heading")
+            yield Label(_("Objections that came up unprepared (one a line)"), classes="heading")
             yield NoteArea(inert("\n".join(debrief.unprepared)), id="unprepared", compact=True)
 
             needs = [(s, i) for s, i in self.meeting.checklist.items("needs") if self.meeting.peek(s, i).text.strip()]
             if needs:
-                yield Label("Your needs hypotheses — were they right?", classes="heading")
+                yield Label(_("Your needs hypotheses — were they right?"), classes="heading")
                 for section, item in needs:
                     verdict = debrief.needs.setdefault(section.key(item), NeedVerdict())
                     yield NeedRow(item.prompt, self.meeting.peek(section, item).text.strip(), verdict)
 
-            yield Label("Follow-ups (ctrl+n adds one)", classes="heading")
+            yield Label(_("Follow-ups (ctrl+n adds one)"), classes="heading")
             with VerticalScroll(id="followups"):
                 for followup in debrief.followups:
                     yield FollowUpRow(followup, self.prep.now().date())
 
-            yield Label("The relationship", classes="heading")
+            yield Label(_("The relationship"), classes="heading")
             with Horizontal(classes="field choices"):
-                yield Choice([(f"{n} — {word}", n) for n, word in RATINGS], prompt="How does it feel now?",
+                yield Choice([(f"{n} — {_(word)}", n) for n, word in RATINGS], prompt=_("How does it feel now?"),
                              value=debrief.rating or Select.NULL, id="rating", compact=True)
-                yield Choice([(f"Wants {w} contact", w) for w in CONTACT_WISHES], prompt="Contact wanted",
+                yield Choice([(_(WISHES[w]), w) for w in CONTACT_WISHES], prompt=_("Contact wanted"),
                              value=debrief.contact_wish or Select.NULL, id="wish", compact=True)
-                yield Choice([(r.capitalize(), r) for r in CONTACT_RHYTHMS], prompt="How often",
+                yield Choice([(_(RHYTHMS[r]), r) for r in CONTACT_RHYTHMS], prompt=_("How often"),
                              value=debrief.contact_rhythm or Select.NULL, id="rhythm", compact=True)
         yield KeysFooter(typing=True)
 
@@ -193,7 +193,7 @@ class DebriefScreen(EditingScreen):
         self.dismiss(self.meeting)
 
 
-NOT_YET = "The meeting with {customer} is on {day} at {time} — debrief it already?"
+NOT_YET = N_("The meeting with {customer} is on {day} at {time} — debrief it already?")
 
 
 def debrief_after_asking(app: App[object], meeting: Meeting, now: datetime,
@@ -207,8 +207,11 @@ def debrief_after_asking(app: App[object], meeting: Meeting, now: datetime,
         if yes:
             show(DebriefScreen(meeting))
 
-    question = NOT_YET.format(customer=meeting.customer, day=f"{meeting.when:%a %d %b}", time=f"{meeting.when:%H:%M}")
-    app.push_screen(Confirm(question, yes="Debrief it", no="Not yet"), answered)
+    question = _(NOT_YET).format(customer=meeting.customer, day=f"{meeting.when:%a %d %b}", time=f"{meeting.when:%H:%M}")
+    app.push_screen(Confirm(question, yes=_("Debrief it"), no=_("Not yet")), answered)
 
 
-RATINGS = [(5, "very good"), (4, "good"), (3, "neutral"), (2, "strained"), (1, "damaged")]
+RATINGS = [(5, N_("very good")), (4, N_("good")), (3, N_("neutral")), (2, N_("strained")), (1, N_("damaged"))]
+WISHES = {"more": N_("Wants more contact"), "same": N_("Wants contact as it is"), "less": N_("Wants less contact")}
+RHYTHMS = {"weekly": N_("Weekly"), "every two weeks": N_("Every two weeks"), "monthly": N_("Monthly"),
+           "quarterly": N_("Quarterly"), "when needed": N_("When needed")}

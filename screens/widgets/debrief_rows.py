@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from prep.dates import parse_day
 from prep.errors import InputError
-from prep.language import quoted
+from prep.language import N_, _, quoted
 from prep.model.meeting import (
     LANDED,
     OWNERS,
@@ -25,6 +25,10 @@ from prep.model.meeting import (
 from prep.reports.inert import inert
 from prep.screens.widgets.fields import Choice, TextField
 from prep.screens.widgets.shown import edited, markup, plain
+
+# How an answer landed and a need's verdict, as the dropdowns show them (the stored values stay English).
+ANSWER_LANDED = {"well": N_("Answer landed well"), "partly": N_("Answer landed partly"), "badly": N_("Answer landed badly")}
+VERDICT_SHOWN = {"confirmed": N_("Confirmed"), "changed": N_("Changed"), "wrong": N_("Wrong")}
 
 
 class Edited(Message):
@@ -47,9 +51,9 @@ class ObjectionRow(Vertical):
         yield Label(markup("[i]$objection[/i]", objection=quoted(self.objection, self.language)))
         came_up = {True: "yes", False: "no"}.get(self.outcome.came_up, Select.NULL)  # type: ignore[arg-type]
         with Horizontal(classes="choices"):
-            yield Choice([("Came up", "yes"), ("Did not come up", "no")], prompt="Came up?", value=came_up,
+            yield Choice([(_("Came up"), "yes"), (_("Did not come up"), "no")], prompt=_("Came up?"), value=came_up,
                          compact=True, classes="came-up")
-            yield Choice([(f"Answer landed {v}", v) for v in LANDED], prompt="How did it land?",
+            yield Choice([(_(ANSWER_LANDED[v]), v) for v in LANDED], prompt=_("How did it land?"),
                          value=self.outcome.landed or Select.NULL, compact=True, classes="landed")
 
     @on(Select.Changed, ".came-up")
@@ -76,12 +80,12 @@ class NeedRow(Vertical):
 
     def compose(self) -> ComposeResult:
         # The need and what was expected in one widget, not two: one fewer to build for each need.
-        yield Static(markup("$prompt\n[$text-muted]  You expected: $answer[/]", prompt=self.prompt, answer=self.answer),
+        yield Static(markup(_("$prompt\n[$text-muted]  You expected: $answer[/]"), prompt=self.prompt, answer=self.answer),
                      classes="need")
         with Horizontal(classes="choices"):
-            yield Choice([(v.capitalize(), v) for v in VERDICTS], prompt="Verdict", value=self.verdict.verdict or Select.NULL,
-                         compact=True, classes="verdict")
-            yield TextField(inert(self.verdict.note), placeholder="What you learned", compact=True, classes="note")
+            yield Choice([(_(VERDICT_SHOWN[v]), v) for v in VERDICTS], prompt=_("Verdict"),
+                         value=self.verdict.verdict or Select.NULL, compact=True, classes="verdict")
+            yield TextField(inert(self.verdict.note), placeholder=_("What you learned"), compact=True, classes="note")
 
     @on(Select.Changed, ".verdict")
     def keep_verdict(self, event: Select.Changed) -> None:
@@ -105,12 +109,12 @@ class FollowUpRow(Horizontal):
         self._error: Static | None = None  # under the row, once a date could not be read
 
     def compose(self) -> ComposeResult:
-        yield TextField(inert(self.followup.text), placeholder="What was promised", compact=True, classes="what")
-        yield Choice([("Me", "me"), ("Customer", "customer")], value=self.followup.owner if self.followup.owner in OWNERS else "me",
+        yield TextField(inert(self.followup.text), placeholder=_("What was promised"), compact=True, classes="what")
+        yield Choice([(_("Me"), "me"), (_("Customer"), "customer")], value=self.followup.owner if self.followup.owner in OWNERS else "me",
                      allow_blank=False, compact=True, classes="owner")
         due = self.followup.due.isoformat() if self.followup.due else ""
-        yield TextField(due, placeholder="due: fri, +3d", compact=True, classes="due")
-        yield Checkbox("Done", self.followup.done, compact=True, classes="done")
+        yield TextField(due, placeholder=_("due: fri, +3d"), compact=True, classes="due")
+        yield Checkbox(_("Done"), self.followup.done, compact=True, classes="done")
 
     @on(Input.Changed, ".what")
     def keep_text(self, event: Input.Changed) -> None:

@@ -60,3 +60,16 @@ async def test_home_tells_a_german_rep_what_needs_attention_in_german(demo_db: P
         assert " Termine · " in summary and ("Entwurf" in summary or "Entwürfe" in summary)
         headings = [str(label.render()) for label in app.screen.query(".heading") if label.display]
         assert "Anstehende Termine" in headings and "Entwürfe fertigstellen" in headings
+
+
+async def test_a_german_rep_debriefs_in_german(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PREP_LANG", "de")
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "tab", "tab", "tab", "d")  # a recent meeting's debrief, from home
+        assert type(app.screen).__name__ == "DebriefScreen"
+        shown = " ".join(str(widget.render()) for widget in app.screen.query("Static, Label"))
+        assert "Ergebnis" in shown and "Vorbereitete Einwände — kamen sie?" in shown and "Die Beziehung" in shown
+        assert "Aufgabe hinzufügen" in _footer(app)
+        assert app.screen.sub_title.startswith("Nachbereitung · ")
