@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from prep.errors import PrepError
-from prep.language import quoted
+from prep.language import N_, _, quoted
 from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Debrief, Meeting
 from prep.paths import name_part
@@ -15,6 +15,7 @@ from prep.reports.inert import inert
 from prep.storage import private_folder, write_file
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
+LIKELIHOODS_SHOWN = {"likely": N_("likely"), "possible": N_("possible"), "unlikely": N_("unlikely")}
 BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md")  # as `write_brief` and `write_recap` name them
 
 
@@ -30,12 +31,13 @@ def brief_markdown(meeting: Meeting) -> str:
     debrief = None if meeting.debrief is None or meeting.debrief.is_empty else meeting.debrief
     facts = [f"**{meeting.when:%a %d %b %Y, %H:%M}**"]
     if meeting.contact:
-        facts.append(f"with {meeting.contact}")
+        facts.append(_("with {contact}").format(contact=meeting.contact))
     facts.append(meeting.checklist.title)
     lines = [f"# {meeting.customer}", "", " · ".join(facts), ""]
     if meeting.is_draft:
-        lines += ["> Draft — the preparation is not finished yet.", ""]
-    lines += [f"**Goal:** {meeting.goal}" if meeting.goal else "**Goal:** _not set — what should be true when you leave?_", ""]
+        lines += [_("> Draft — the preparation is not finished yet."), ""]
+    lines += [_("**Goal:** {goal}").format(goal=meeting.goal) if meeting.goal
+              else _("**Goal:** _not set — what should be true when you leave?_"), ""]
     if debrief is not None:
         lines += debriefed.how_it_went(debrief)
     for section in meeting.checklist.sections:
@@ -65,7 +67,7 @@ def _answers(meeting: Meeting, section: Section, debrief: Debrief | None) -> lis
             lines.append("  " + answer.replace("\n", "  \n  ") + ("  " if learned else ""))
         lines += learned
     if open_prompts:
-        lines.append(f"- _Still open: {' · '.join(open_prompts)}_")
+        lines.append(_("- _Still open: {prompts}_").format(prompts=" · ".join(open_prompts)))
     return lines
 
 
@@ -74,10 +76,11 @@ def _objections(meeting: Meeting, section: Section, debrief: Debrief | None) -> 
     items = sorted(section.items, key=lambda i: LIKELIHOOD_ORDER.get(meeting.peek(section, i).likelihood, 2))
     for item in items:
         answer = meeting.peek(section, item)
-        mark = f" — _{answer.likelihood}_" if answer.likelihood else ""
+        mark = f" — _{_(LIKELIHOODS_SHOWN.get(answer.likelihood, answer.likelihood))}_" if answer.likelihood else ""
         lines.append(f"- **{quoted(item.objection, meeting.checklist.language)}**{mark}  ")
         response = answer.text.strip()
-        lines.append("  → " + response.replace("\n", "  \n  ") if response else f"  → _suggested:_ {item.responses[0]}")
+        lines.append("  → " + response.replace("\n", "  \n  ") if response
+                     else _("  → _suggested:_ {response}").format(response=item.responses[0]))
         landed = debriefed.objection_outcome(debrief.objection(section, item)) if debrief else []
         if landed:
             lines[-1] += "  "

@@ -13,72 +13,75 @@ from __future__ import annotations
 
 from datetime import date
 
+from prep.language import N_, _, quoted
 from prep.model.meeting import Debrief, FollowUp, NeedVerdict, ObjectionOutcome
 
-HOW_IT_WENT = "## How it went"
-OUTCOME = "**Outcome:** {outcome}"
-NO_OUTCOME = "**Outcome:** _not written down_"
-RATING = "**Relationship now:** {rating}/5"
+HOW_IT_WENT = N_("## How it went")
+OUTCOME = N_("**Outcome:** {outcome}")
+NO_OUTCOME = N_("**Outcome:** _not written down_")
+RATING = N_("**Relationship now:** {rating}/5")
 CONTACT_WISHES = {
-    "more": "**Contact:** they want more contact.",
-    "same": "**Contact:** they want contact as it is.",
-    "less": "**Contact:** they want less contact.",
+    "more": N_("**Contact:** they want more contact."),
+    "same": N_("**Contact:** they want contact as it is."),
+    "less": N_("**Contact:** they want less contact."),
 }
-CONTACT_RHYTHM = "**How often:** {rhythm}"
-NOTES = "**Notes:**"
+CONTACT_RHYTHM = N_("**How often:** {rhythm}")
+RHYTHMS = {"weekly": N_("weekly"), "every two weeks": N_("every two weeks"), "monthly": N_("monthly"),
+           "quarterly": N_("quarterly"), "when needed": N_("when needed")}
+NOTES = N_("**Notes:**")
 
 OBJECTION_OUTCOMES = {
-    "well": "  ⇒ _Came up; the answer landed well._",
-    "partly": "  ⇒ _Came up; the answer landed partly._",
-    "badly": "  ⇒ _Came up; the answer landed badly._",
-    "": "  ⇒ _Came up._",
+    "well": N_("  ⇒ _Came up; the answer landed well._"),
+    "partly": N_("  ⇒ _Came up; the answer landed partly._"),
+    "badly": N_("  ⇒ _Came up; the answer landed badly._"),
+    "": N_("  ⇒ _Came up._"),
 }
-DID_NOT_COME_UP = "  ⇒ _Did not come up._"
-UNPREPARED = "### Came up unprepared"
+DID_NOT_COME_UP = N_("  ⇒ _Did not come up._")
+UNPREPARED = N_("### Came up unprepared")
 
 NEED_VERDICTS = {
-    "confirmed": "  ⇒ _Confirmed._",
-    "changed": "  ⇒ _Turned out different._",
-    "wrong": "  ⇒ _Proved wrong._",
+    "confirmed": N_("  ⇒ _Confirmed._"),
+    "changed": N_("  ⇒ _Turned out different._"),
+    "wrong": N_("  ⇒ _Proved wrong._"),
 }
-LEARNED = "  ⇒ _Learned:_ {note}"
+LEARNED = N_("  ⇒ _Learned:_ {note}")
 NEED_VERDICTS_WITH_NOTE = {
-    "confirmed": "  ⇒ _Confirmed:_ {note}",
-    "changed": "  ⇒ _Turned out different:_ {note}",
-    "wrong": "  ⇒ _Proved wrong:_ {note}",
+    "confirmed": N_("  ⇒ _Confirmed:_ {note}"),
+    "changed": N_("  ⇒ _Turned out different:_ {note}"),
+    "wrong": N_("  ⇒ _Proved wrong:_ {note}"),
 }
 
-FOLLOWUPS = "## Follow-ups"
-NO_FOLLOWUPS = "_None promised._"
+FOLLOWUPS = N_("## Follow-ups")
+NO_FOLLOWUPS = N_("_None promised._")
 FOLLOWUP_LINES = {
     # (who promised, done, with a due date)
-    ("me", False, True): "- ☐ {text} — we promised, due {due}",
-    ("me", False, False): "- ☐ {text} — we promised, no date",
-    ("me", True, True): "- ✓ {text} — we promised, due {due}, done",
-    ("me", True, False): "- ✓ {text} — we promised, done",
-    ("customer", False, True): "- ☐ {text} — they promised, due {due}",
-    ("customer", False, False): "- ☐ {text} — they promised, no date",
-    ("customer", True, True): "- ✓ {text} — they promised, due {due}, done",
-    ("customer", True, False): "- ✓ {text} — they promised, done",
+    ("me", False, True): N_("- ☐ {text} — we promised, due {due}"),
+    ("me", False, False): N_("- ☐ {text} — we promised, no date"),
+    ("me", True, True): N_("- ✓ {text} — we promised, due {due}, done"),
+    ("me", True, False): N_("- ✓ {text} — we promised, done"),
+    ("customer", False, True): N_("- ☐ {text} — they promised, due {due}"),
+    ("customer", False, False): N_("- ☐ {text} — they promised, no date"),
+    ("customer", True, True): N_("- ✓ {text} — they promised, due {due}, done"),
+    ("customer", True, False): N_("- ✓ {text} — they promised, done"),
 }
 DUE = "{due:%a %d %b %Y}"
 
 
 def how_it_went(debrief: Debrief) -> list[str]:
     """The debrief's own part, under the goal: outcome, relationship, contact wished, notes."""
-    lines = [HOW_IT_WENT, ""]
+    lines = [_(HOW_IT_WENT), ""]
     outcome = debrief.outcome.strip()
-    facts = [OUTCOME.format(outcome=outcome) if outcome else NO_OUTCOME]
+    facts = [_(OUTCOME).format(outcome=outcome) if outcome else _(NO_OUTCOME)]
     if debrief.rating:
-        facts.append(RATING.format(rating=debrief.rating))
+        facts.append(_(RATING).format(rating=debrief.rating))
     if debrief.contact_wish:
-        facts.append(CONTACT_WISHES[debrief.contact_wish])
+        facts.append(_(CONTACT_WISHES[debrief.contact_wish]))
     if debrief.contact_rhythm:
-        facts.append(CONTACT_RHYTHM.format(rhythm=debrief.contact_rhythm))
+        facts.append(_(CONTACT_RHYTHM).format(rhythm=_(RHYTHMS.get(debrief.contact_rhythm, debrief.contact_rhythm))))
     lines.append("  \n".join(facts))  # one fact a line, without a list's indent
     notes = debrief.notes.strip()
     if notes:
-        lines += ["", NOTES + "  ", _kept_lines(notes)]
+        lines += ["", _(NOTES) + "  ", _kept_lines(notes)]
     lines.append("")
     return lines
 
@@ -88,8 +91,8 @@ def objection_outcome(outcome: ObjectionOutcome | None) -> list[str]:
     if outcome is None or outcome.came_up is None:
         return []
     if not outcome.came_up:
-        return [DID_NOT_COME_UP]
-    return [OBJECTION_OUTCOMES[outcome.landed]]
+        return [_(DID_NOT_COME_UP)]
+    return [_(OBJECTION_OUTCOMES[outcome.landed])]
 
 
 def unprepared(debrief: Debrief) -> list[str]:
@@ -97,7 +100,7 @@ def unprepared(debrief: Debrief) -> list[str]:
     met = [text.strip() for text in debrief.unprepared if text.strip()]
     if not met:
         return []
-    return ["", UNPREPARED, "", *(f"- **“{text}”**" for text in met)]
+    return ["", _(UNPREPARED), "", *(f"- **{quoted(text)}**" for text in met)]
 
 
 def need_verdict(verdict: NeedVerdict | None) -> list[str]:
@@ -107,23 +110,23 @@ def need_verdict(verdict: NeedVerdict | None) -> list[str]:
     note = " ".join(verdict.note.split())
     if verdict.verdict:
         if note:
-            return [NEED_VERDICTS_WITH_NOTE[verdict.verdict].format(note=note)]
-        return [NEED_VERDICTS[verdict.verdict]]
-    return [LEARNED.format(note=note)] if note else []
+            return [_(NEED_VERDICTS_WITH_NOTE[verdict.verdict]).format(note=note)]
+        return [_(NEED_VERDICTS[verdict.verdict])]
+    return [_(LEARNED).format(note=note)] if note else []
 
 
 def followups(debrief: Debrief) -> list[str]:
     """Every follow-up, open ones first, each by due date: what, who promised it, by when, done or not."""
     shown = [f for f in debrief.followups if f.text.strip()]
-    lines = [FOLLOWUPS, ""]
+    lines = [_(FOLLOWUPS), ""]
     if not shown:
-        return [*lines, NO_FOLLOWUPS]
+        return [*lines, _(NO_FOLLOWUPS)]
     return lines + [followup_line(f) for f in sorted(shown, key=lambda f: (f.done, f.due or date.max))]
 
 
 def followup_line(followup: FollowUp) -> str:
     """One follow-up as a line of the brief."""
-    template = FOLLOWUP_LINES[(followup.owner, followup.done, followup.due is not None)]
+    template = _(FOLLOWUP_LINES[(followup.owner, followup.done, followup.due is not None)])
     due = DUE.format(due=followup.due) if followup.due else ""
     return template.format(text=" ".join(followup.text.split()), due=due)
 

@@ -77,3 +77,20 @@ def test_a_german_checklists_objections_are_quoted_the_german_way_in_the_brief()
     meeting = Meeting(customer="Müller GmbH", when=datetime(2026, 11, 25, 14, 0), checklist=checklist)
     brief = brief_markdown(meeting)
     assert "„" in brief and "“" in brief and "”" not in brief
+
+
+def test_a_brief_written_for_a_german_rep_reads_in_german() -> None:
+    from helpers import debriefed_meeting
+    from prep.model.meeting import FollowUp, ObjectionOutcome
+    from prep.reports.brief import brief_markdown
+
+    meeting = debriefed_meeting("Müller GmbH", 2, outcome="Pilot vereinbart", rating=4, contact_wish="more",
+                                contact_rhythm="monthly", followups=[FollowUp(text="Angebot schicken", id="f1")])
+    meeting.debrief.objections["objections/no-need"] = ObjectionOutcome(came_up=True, landed="well")  # type: ignore[union-attr]
+    use("de")
+    brief = brief_markdown(meeting)
+    use("en")
+    for german in ("## Wie es lief", "**Ergebnis:** Pilot vereinbart", "**Beziehung jetzt:** 4/5",
+                   "Der Kunde wünscht mehr Kontakt", "**Wie oft:** monatlich", "_Kam; die Antwort kam gut an._",
+                   "## Folgeaufgaben", "- ☐ Angebot schicken — von uns zugesagt, ohne Datum", "_wahrscheinlich_"):
+        assert german in brief, german
