@@ -15,7 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from prep.language import N_, _
+from prep.language import N_, _, quoted
 from prep.reports.inert import inert
 from prep.screens.base import PrepHost
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 TEXTUAL_COMMANDS = (
     N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
     N_("Keys"), N_("Show help for the focused widget and a summary of available keys"), N_("Hide the keys and widget help panel"),
-    N_("Bell"), N_("Ring the bell"),
+    N_("Bell"), N_("Ring the bell"), N_("Copy selected text"),
     N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
     N_("Maximize"), N_("Maximize the focused widget"), N_("Minimize"), N_("Minimize the widget and restore to normal size"),
 )
@@ -81,11 +81,11 @@ class CustomerCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name in self.customers:
-            command = f"Open customer {inert(name, one_line=True)}"
+            command = _("Open customer {name}").format(name=inert(name, one_line=True))
             score = matcher.match(command)
             if score > 0:
                 yield Hit(score, _highlighted(matcher, command), partial(self.open, name),
-                          help="Timeline of meetings, promises and the relationship")
+                          help=_("Timeline of meetings, promises and the relationship"))
 
     def open(self, name: str) -> None:
         from prep.screens.timeline import TimelineScreen
@@ -97,11 +97,11 @@ class SearchCommands(Provider):
     """`search …`: whatever is typed, searched in the history."""
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit("Search the history…", partial(self.search_for, ""), help="Everything written, as you type")
+        yield DiscoveryHit(_("Search the history…"), partial(self.search_for, ""), help=_("Everything written, as you type"))
 
     async def search(self, query: str) -> Hits:
         if query.strip():
-            text = inert(f"Search the history for “{query.strip()}”", one_line=True)
+            text = inert(_("Search the history for {query}").format(query=quoted(query.strip())), one_line=True)
             # A str would be read as markup: what the rep types in the palette, `[/]` too.
             yield Hit(0.5, Content(text), partial(self.search_for, query.strip()), text=text)
 
