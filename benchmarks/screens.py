@@ -115,7 +115,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--meetings", type=int, default=20000)
     args = parser.parse_args()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    # English: the markers waited for are English words, whatever the machine's locale.
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24", "PREP_LANG": "en"}
     env.pop("PREP_DB", None)
     with tempfile.TemporaryDirectory(prefix="prep-bench-") as temp:
         env["XDG_CONFIG_HOME"] = str(Path(temp) / "config")  # no user settings or checklists in the way

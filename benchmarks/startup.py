@@ -50,7 +50,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", default="1000,50000")
     args = parser.parse_args()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    # English: the markers waited for are English words, whatever the machine's locale.
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24", "PREP_LANG": "en"}
     env.pop("PREP_DB", None)
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="prep-bench-") as temp:

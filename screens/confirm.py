@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from prep.language import N_
+from prep.language import N_, _
 from prep.screens.widgets.shown import plain
 
 
@@ -25,9 +25,9 @@ class Confirm(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No", danger: bool = False) -> None:
+    def __init__(self, question: str, *, yes: str = "", no: str = "", danger: bool = False) -> None:
         super().__init__()
-        self.question, self.yes, self.no = question, yes, no
+        self.question, self.yes, self.no = question, yes or _("Yes"), no or _("No")
         self.set_class(danger, "-danger")
 
     def compose(self) -> ComposeResult:

@@ -13,7 +13,7 @@ from textual.worker import get_current_worker
 from prep.dates import parse_day
 from prep.errors import InputError
 from prep.insights.search import Excerpt, Filters, excerpt, search
-from prep.language import N_
+from prep.language import N_, _, ngettext, number, quoted
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
@@ -52,16 +52,16 @@ class HistoryScreen(PrepScreen):
         self.query_text = query
 
     def compose(self) -> ComposeResult:
-        self.sub_title = "History"  # before the header is mounted, which then draws it once
+        self.sub_title = _("History")  # before the header is mounted, which then draws it once
         yield PrepHeader()
-        yield TextField(inert(self.query_text), placeholder="Search notes, answers, follow-ups, customers…  (enter opens the first)", id="filter")
+        yield TextField(inert(self.query_text), placeholder=_("Search notes, answers, follow-ups, customers…  (enter opens the first)"), id="filter")
         with Horizontal(id="filters"):
-            yield Choice([], prompt="Customer", id="customer", compact=True)
-            yield TextField(placeholder="from", id="since", compact=True)
-            yield TextField(placeholder="to", id="until", compact=True)
-            yield Choice([], prompt="Checklist", id="checklist", compact=True)
-            yield Checkbox("Open follow-ups", id="open", compact=True)
-        yield Static("Loading…", id="count", classes="muted")
+            yield Choice([], prompt=_("Customer"), id="customer", compact=True)
+            yield TextField(placeholder=_("from"), id="since", compact=True)
+            yield TextField(placeholder=_("to"), id="until", compact=True)
+            yield Choice([], prompt=_("Checklist"), id="checklist", compact=True)
+            yield Checkbox(_("Open follow-ups"), id="open", compact=True)
+        yield Static(_("Loading…"), id="count", classes="muted")
         yield OptionList(id="results")
         yield KeysFooter(typing=True)
 
@@ -128,7 +128,8 @@ class HistoryScreen(PrepScreen):
             try:
                 days[name] = parse_day(raw, today) if raw.strip() else None
             except InputError as error:
-                self.query_one("#count", Static).update(markup("[$error]$field: $problem[/]", field=name.capitalize(), problem=error))
+                field = _("from") if name == "since" else _("to")
+                self.query_one("#count", Static).update(markup("[$error]$field: $problem[/]", field=field.capitalize(), problem=error))
                 return None
         customer = self.query_one("#customer", Select).value
         checklist = self.query_one("#checklist", Select).value
@@ -157,11 +158,14 @@ class HistoryScreen(PrepScreen):
         )
         total = len(self.meetings or [])
         if not found:
-            count = f"No meeting matches “{text}”." if text else ("No meetings yet." if not total else "No meeting matches these filters.")
+            count = (_("No meeting matches {text}.").format(text=quoted(text)) if text
+                     else _("No meetings yet.") if not total else _("No meeting matches these filters."))
         elif len(found) > SHOWN:
-            count = f"{len(found):,} of {total:,} meetings — showing the newest {SHOWN}; type to narrow"
+            count = _("{found} of {total} meetings — showing the newest {shown}; type to narrow").format(
+                found=number(len(found)), total=number(total), shown=SHOWN)
         else:
-            count = f"{len(found):,} of {total:,} meetings"
+            count = ngettext("{found} of {total} meeting", "{found} of {total} meetings", total).format(
+                found=number(len(found)), total=number(total))
         self.query_one("#count", Static).update(plain(count))  # it repeats what the rep typed
         if found:
             results.highlighted = 0

@@ -73,3 +73,16 @@ async def test_a_german_rep_debriefs_in_german(demo_db: Path, monkeypatch: pytes
         assert "Ergebnis" in shown and "Vorbereitete Einwände — kamen sie?" in shown and "Die Beziehung" in shown
         assert "Aufgabe hinzufügen" in _footer(app)
         assert app.screen.sub_title.startswith("Nachbereitung · ")
+
+
+async def test_a_german_rep_searches_the_history_in_german(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PREP_LANG", "de")
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "h")
+        count = str(app.screen.query_one("#count", Static).render())
+        assert " von " in count and count.endswith("Terminen")
+        await type_text(pilot, "gibtesnicht")
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#count", Static).render()) == "Kein Termin passt zu „gibtesnicht“."

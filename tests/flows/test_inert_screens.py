@@ -164,7 +164,7 @@ async def test_what_the_rep_types_is_never_read_as_markup(hostile_db: Path) -> N
         await visit(app, pilot, HistoryScreen())
         app.screen.query_one("#since", Input).value = "[/]"
         await settle(app, pilot)
-        assert_inert(app, "Since: '[/]'")
+        assert_inert(app, "From: '[/]'")
         app.screen.query_one("#since", Input).value = ""
         app.screen.query_one("#filter", Input).value = "[/]nothing [b]like this"
         await settle(app, pilot)
