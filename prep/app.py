@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from prep.errors import ErasedMeeting, PrepError
-from prep.language import N_, use
+from prep.language import N_, _, ngettext, use
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
 from prep.screens.base import collect_garbage_quietly, report_failure
@@ -94,7 +94,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
 
 def known_binding_ids() -> set[str]:
     """Every binding id of prep, to check keys.yaml against."""
-    return {binding.id for _, binding in all_bindings() if binding.id}
+    return {binding.id for _declared_in, binding in all_bindings() if binding.id}
 
 
 class PrepApp(UndoingApp, TypingAhead):
@@ -158,7 +158,7 @@ class PrepApp(UndoingApp, TypingAhead):
 
         self._ui_loop = asyncio.get_running_loop()
         if self.demo is not None:
-            self.title = "prep · demo"
+            self.title = _("prep · demo")
         theme = self.settings.theme
         if theme in self.available_themes and theme != self.theme:
             # set_reactive skips every watcher, ours too: the theme just read is not written back.
@@ -214,7 +214,7 @@ class PrepApp(UndoingApp, TypingAhead):
             try:
                 self.demo_kept = await asyncio.to_thread(keep_made_in_demo, self.store, self.demo)
             except (PrepError, OSError) as error:  # nothing is lost: the demo stays open, the rep can try again
-                self.notify(f"{error}", title="Not kept", severity="error", timeout=15)
+                self.notify(f"{error}", title=_("Not kept"), severity="error", timeout=15)
                 return
         else:
             self.demo_kept = 0
@@ -240,12 +240,10 @@ class PrepApp(UndoingApp, TypingAhead):
             if error.meeting_id in self._erased_told:
                 return
             self._erased_told.add(error.meeting_id)
-            notify = partial(self.notify, f"{error}.", title="Erased", severity="warning", timeout=15)
+            notify = partial(self.notify, f"{error}.", title=_("Erased"), severity="warning", timeout=15)
         else:
-            notify = partial(
-                self.notify, f"{error} — your text stays on screen and is saved again with your next change.",
-                title="Not saved", severity="error", timeout=15,
-            )
+            notify = partial(self.notify, _("{error} — your text stays on screen and is saved again with your next change.")
+                             .format(error=error), title=_("Not saved"), severity="error", timeout=15)
         self._ui_loop.call_soon_threadsafe(notify)
 
     def _autosave_state(self, state: str) -> None:
@@ -264,10 +262,11 @@ class PrepApp(UndoingApp, TypingAhead):
         for screen in self.screen_stack:
             if isinstance(screen, EditingScreen) and screen.meeting.id == ours.id:
                 screen.adopt(ours, saved.merged)
-        both = f" Both changed {len(saved.conflicts)} of the same fields: both texts are kept, the other marked." \
-            if saved.conflicts else ""
-        self.notify(f"{ours.customer} was changed in another window too; its changes are merged in.{both}",
-                    title="Merged", severity="warning", timeout=10, markup=False)
+        both = " " + ngettext("Both changed {count} of the same fields: both texts are kept, the other marked.",
+                              "Both changed {count} of the same fields: both texts are kept, the other marked.",
+                              len(saved.conflicts)).format(count=len(saved.conflicts)) if saved.conflicts else ""
+        self.notify(_("{customer} was changed in another window too; its changes are merged in.").format(customer=ours.customer)
+                    + both, title=_("Merged"), severity="warning", timeout=10, markup=False)
 
     @work(thread=True, group="forget", exit_on_error=False)
     def _finish_forgetting(self) -> None:
@@ -302,6 +301,30 @@ class PrepApp(UndoingApp, TypingAhead):
         """Remember the theme the rep chose (written off the UI thread)."""
         self.settings = self.settings.with_theme(theme)
         self.run_worker(self.settings.save_state, thread=True, group="settings", exit_on_error=False)
+
+    def speak(self, language: str) -> None:
+        """Speak `language` from now on, and remember it: keys, palette, home and every screen opened next at once;
+        another screen already open keeps its words until it is closed."""
+        self.settings = self.settings.speaking(use(language))
+        self.run_worker(self.settings.save_state, thread=True, group="settings", exit_on_error=False)
+        for screen in self.screen_stack:
+            getattr(screen, "speak_again", screen.refresh_bindings)()
+        # Translators: read in the language just chosen, so this says "prep speaks German now." in German.
+        self.notify(_("prep speaks English now."), title=_("Language"))
+
+    def action_command_palette(self) -> None:
+        """The command palette, asking in the rep's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The themes, in a palette that asks in the rep's language."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def action_help(self) -> None:
         """The keys of the current screen."""
@@ -351,7 +374,7 @@ class PrepApp(UndoingApp, TypingAhead):
 
         show = self.switch_screen if replace else self.push_screen
         if meeting is None:
-            self.notify("That meeting is no longer in the database.", severity="warning")
+            self.notify(_("That meeting is no longer in the database."), severity="warning")
         elif meeting.is_draft:
             show(WalkthroughScreen(meeting))
         elif debrief:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from prep.dates import shown_moment
+from prep.language import _
 from prep.model.meeting import Meeting, When
 from prep.storage import Store
 
@@ -47,14 +49,14 @@ class Change:
 
 def describe(meeting: Shown) -> str:
     """A meeting as the rep recognises it in a sentence: customer and time."""
-    return f"{meeting.customer} ({meeting.when:%a %d %b %H:%M})"
+    return f"{meeting.customer} ({shown_moment(meeting.when)})"
 
 
 def delete_question(meeting: Shown) -> str:
     """What the rep is asked before a delete."""
     if meeting.is_draft:
-        return f"Drop the draft for {describe(meeting)}? You can undo it for a few seconds; then it is erased."
-    return f"Delete the meeting with {describe(meeting)}? You can undo it for a few seconds; then it is erased."
+        return _("Drop the draft for {meeting}? You can undo it for a few seconds; then it is erased.").format(meeting=describe(meeting))
+    return _("Delete the meeting with {meeting}? You can undo it for a few seconds; then it is erased.").format(meeting=describe(meeting))
 
 
 def toggle_cancelled(store: Store, save: Save, meeting_id: str, now: datetime) -> Change | None:
@@ -67,12 +69,12 @@ def toggle_cancelled(store: Store, save: Save, meeting_id: str, now: datetime) -
     save(meeting)
     name = describe(meeting)
     if meeting.cancelled is not None:
-        done, undone, title = (f"Cancelled: {name} · ctrl+z undoes", f"{name} is on again.",
-                               f"Undo the cancellation of {name}")
+        done, undone, title = (_("Cancelled: {meeting} · ctrl+z undoes"), _("{meeting} is on again."),
+                               _("Undo the cancellation of {meeting}"))
     else:
-        done, undone, title = (f"{name} is on again · ctrl+z undoes", f"Cancelled again: {name}.",
-                               f"Cancel {name} again")
-    return Change(done, undone, title, {meeting_id: meeting},
+        done, undone, title = (_("{meeting} is on again · ctrl+z undoes"), _("Cancelled again: {meeting}."),
+                               _("Cancel {meeting} again"))
+    return Change(done.format(meeting=name), undone.format(meeting=name), title.format(meeting=name), {meeting_id: meeting},
                   undo=lambda: _set(store, save, meeting_id, lambda m: setattr(m, "cancelled", before)))
 
 
@@ -82,7 +84,8 @@ def delete(store: Store, meetings: Sequence[Shown]) -> Change | None:
     if not ids or not store.delete_meetings(ids):
         return None
     names = ", ".join(describe(m) for m in meetings)
-    return Change(f"Deleted: {names} · ctrl+z undoes", f"Back again: {names}.", f"Undo deleting {names}",
+    return Change(_("Deleted: {meetings} · ctrl+z undoes").format(meetings=names), _("Back again: {meetings}.").format(meetings=names),
+                  _("Undo deleting {meetings}").format(meetings=names),
                   dict.fromkeys(ids), undo=lambda: _restore(store, ids), settle=lambda: _erase(store, ids))
 
 
@@ -95,7 +98,9 @@ def followup_done(store: Store, save: Save, meeting_id: str, followup_id: str) -
         return None
     followup.done = True
     save(meeting)
-    return Change(f"Done: {followup.text} · ctrl+z undoes", f"Open again: {followup.text}", f"Undo done: {followup.text}",
+    text = followup.text
+    return Change(_("Done: {followup} · ctrl+z undoes").format(followup=text), _("Open again: {followup}").format(followup=text),
+                  _("Undo done: {followup}").format(followup=text),
                   {meeting_id: meeting}, undo=lambda: _set(store, save, meeting_id, lambda m: _reopen(m, followup_id)))
 
 

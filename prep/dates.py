@@ -2,22 +2,42 @@
 `2026-12-01`, `1.12.`, `tomorrow`, `übermorgen`, `fri`, `Do`, `nächsten Montag`, `+3d`,
 `in 3 Tagen`, `in 2 weeks`, `KW 50`, `14:30`, `2pm`, `14 Uhr`, `14.30 Uhr`.
 
-Anything that cannot be read is refused with an example, never guessed. A day in the
-past is a day like any other: a rep back-fills a meeting that already happened.
+Anything that cannot be read is refused with an example in the rep's language, never guessed.
+A day in the past is a day like any other: a rep back-fills a meeting that already happened.
+
+And dates as the rep reads them, in the rep's language: `Wed 25 Nov 2026, 14:00` or
+`Mi., 25. Nov. 2026, 14:00`, with the CLDR names of days and months (prep/calendar_words.py).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
+from prep.calendar_words import DAYS, MONTHS
 from prep.errors import InputError
+from prep.language import N_, _, quoted, speaking
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WOCHENTAGE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 KURZ = ("mo", "di", "mi", "do", "fr", "sa", "so")  # how German calendars abbreviate the days
-DATE_EXAMPLE = "try 2026-12-01, 1.12., today, tomorrow, yesterday, fri, +3d, in 2 weeks, KW 50 or next week"
-TIME_EXAMPLE = "try 14:30, 9:00, 2pm or 14 Uhr"
+DATE_EXAMPLE = N_("try 2026-12-01, 1.12., today, tomorrow, yesterday, fri, +3d, in 2 weeks, KW 50 or next week")
+TIME_EXAMPLE = N_("try 14:30, 9:00, 2pm or 14 Uhr")
+NO_DATE = N_("a date is needed; {example}")
+NOT_A_DATE = N_("{typed} is not a date prep understands; {example}")
+NOT_IN_CALENDAR = N_("{typed} is not a day in the calendar; {example}")
+NOT_A_WEEK = N_("{typed} is not a calendar week (1 to 52 or 53); {example}")
+NO_TIME = N_("a time is needed; {example}")
+NOT_A_TIME = N_("{typed} is not a time; {example}")
+NOT_A_TIME_KNOWN = N_("{typed} is not a time prep understands; {example}")
+# How each language writes a date (CLDR patterns: EEE day, MMM month, d/dd day of month…).
+PATTERNS = {
+    "en": {"day": "EEE d MMM", "day in year": "EEE d MMM y", "moment": "EEE dd MMM HH:mm",
+           "moment in full": "EEE dd MMM y, HH:mm", "date": "dd MMM y", "short date": "dd MMM", "month": "MMM"},
+    "de": {"day": "EEE, d. MMM", "day in year": "EEE, d. MMM y", "moment": "EEE, dd.MM., HH:mm",
+           "moment in full": "EEE, d. MMM y, HH:mm", "date": "dd.MM.y", "short date": "dd.MM.", "month": "MMM"},
+}
+FIELDS = re.compile(r"EEE|MMM|MM|dd|d|y|HH|mm")
 # Days named relative to today, in English and German.
 RELATIVE_DAYS = {
     "yesterday": -1, "gestern": -1, "vorgestern": -2,
@@ -31,7 +51,7 @@ def parse_day(text: str, today: date) -> date:
     """The day the user means; raises InputError with an example if it is unclear."""
     raw = " ".join(text.strip().lower().split())
     if not raw:
-        raise InputError(f"a date is needed; {DATE_EXAMPLE}")
+        raise InputError(_(NO_DATE).format(example=_(DATE_EXAMPLE)))
     if raw in RELATIVE_DAYS:
         return today + timedelta(days=RELATIVE_DAYS[raw])
     if raw in ("next week", "nächste woche", "naechste woche"):
@@ -58,8 +78,14 @@ def parse_day(text: str, today: date) -> date:
             full_year = int(year) + 2000 if len(year) == 2 else int(year)
             return date(full_year, month, day)
     except ValueError:
-        raise InputError(f"{text.strip()!r} is not a day in the calendar; {DATE_EXAMPLE}") from None
-    raise InputError(f"{text.strip()!r} is not a date prep understands; {DATE_EXAMPLE}")
+        raise InputError(_(NOT_IN_CALENDAR).format(typed=_typed(text), example=_(DATE_EXAMPLE))) from None
+    raise InputError(_(NOT_A_DATE).format(typed=_typed(text), example=_(DATE_EXAMPLE)))
+
+
+def _typed(text: str) -> str:
+    """What the rep typed, quoted in their language, its control characters escaped: 'fri x', „Fr x“."""
+    escaped = repr(text.strip())
+    return escaped if speaking() == "en" else quoted(escaped[1:-1])
 
 
 def _weekday(raw: str) -> int | None:
@@ -85,14 +111,14 @@ def _week(week: int, today: date, text: str) -> date:
             break
         if monday + timedelta(days=6) >= today - timedelta(days=180) or year > today.year:
             return monday
-    raise InputError(f"{text.strip()!r} is not a calendar week (1 to 52 or 53); {DATE_EXAMPLE}")
+    raise InputError(_(NOT_A_WEEK).format(typed=_typed(text), example=_(DATE_EXAMPLE)))
 
 
 def parse_time(text: str) -> time:
     """The time of day the user means; raises InputError with an example if it is unclear."""
     raw = text.strip().lower().replace(" ", "")
     if not raw:
-        raise InputError(f"a time is needed; {TIME_EXAMPLE}")
+        raise InputError(_(NO_TIME).format(example=_(TIME_EXAMPLE)))
     # "14 Uhr" and "14.30 Uhr" are how a German speaker writes 14:00 and 14:30.
     raw = raw.removesuffix("uhr")
     match = re.fullmatch(r"(\d{1,2})(?:[:.h](\d{2}))?(am|pm)?", raw)
@@ -100,14 +126,49 @@ def parse_time(text: str) -> time:
         hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
         if half:
             if not 1 <= hour <= 12:
-                raise InputError(f"{text.strip()!r} is not a time; {TIME_EXAMPLE}")
+                raise InputError(_(NOT_A_TIME).format(typed=_typed(text), example=_(TIME_EXAMPLE)))
             hour = hour % 12 + (12 if half == "pm" else 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise InputError(f"{text.strip()!r} is not a time prep understands; {TIME_EXAMPLE}")
+    raise InputError(_(NOT_A_TIME_KNOWN).format(typed=_typed(text), example=_(TIME_EXAMPLE)))
+
+
+def written(when: date, form: str, language: str | None = None) -> str:
+    """`when` written in one of PATTERNS' forms, in `language` (the rep's if not given)."""
+    language = language if language in PATTERNS else speaking()
+    at = when if isinstance(when, datetime) else datetime(when.year, when.month, when.day)
+    fields = {
+        "EEE": DAYS[language][at.weekday()], "MMM": MONTHS[language][at.month - 1], "MM": f"{at.month:02}",
+        "dd": f"{at.day:02}", "d": str(at.day), "y": str(at.year), "HH": f"{at.hour:02}", "mm": f"{at.minute:02}",
+    }
+    return FIELDS.sub(lambda field: fields[field.group()], PATTERNS[language][form])
 
 
 def shown_day(day: date, today: date) -> str:
-    """A day as the form confirms it: `Wed 25 Nov`, with the year when it is another year's."""
-    shown = f"{day:%a} {day.day} {day:%b}"
-    return shown if day.year == today.year else f"{shown} {day.year}"
+    """A day as the form confirms it: `Wed 25 Nov` (`Mi., 25. Nov.`), with the year when it is another year's."""
+    return written(day, "day" if day.year == today.year else "day in year")
+
+
+def shown_moment(when: datetime) -> str:
+    """A meeting's day and time in a list, the same width every day: `Thu 05 Nov 14:00`, `Do., 05.11., 14:00`."""
+    return written(when, "moment")
+
+
+def shown_in_full(when: datetime) -> str:
+    """A meeting's day and time with its year, as a heading says it: `Wed 25 Nov 2026, 14:00`, `Mi., 25. Nov. 2026, 14:00`."""
+    return written(when, "moment in full")
+
+
+def shown_date(day: date) -> str:
+    """A day in a list of past meetings: `25 Nov 2026`, `25.11.2026`."""
+    return written(day, "date")
+
+
+def shown_due(day: date) -> str:
+    """When a follow-up is due: `25 Nov`, `25.11.`."""
+    return written(day, "short date")
+
+
+def shown_month(day: date) -> str:
+    """The month of a day, short: `Nov`, `Nov.`."""
+    return written(day, "month")

@@ -8,7 +8,8 @@ where it is shown. Placeholders are `{name}` (filled with `.format()` after tran
 `$name` (filled by Textual's markup): a translation keeps every one of them.
 
 The UI's language and a checklist's are independent: a German rep may walk an English checklist.
-Catalogs: `python -m prep.locale` extracts, updates and compiles them (see prep/locale/README.md).
+Catalogs: `python tools/catalogs.py` extracts, updates and compiles them; the words to use are in
+prep/locale/GLOSSARY.md. Dates are written in the rep's language by prep/dates.py.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Where the database is (`--db`, else PREP_DB, else the data folder), the rep's
 language (PREP_LANG, else the locale), where checklists load from (the user's
 folder, then each PREP_CHECKLISTS folder), where `keys.yaml` is, where briefs are
-saved (a folder in the rep's documents), and what the app remembers between runs (the theme, in the state folder). Nothing else in prep reads
+saved (a folder in the rep's documents), and what the app remembers between runs (the theme
+and the language chosen in the app, in the state folder). Nothing else in prep reads
 those environment variables: it is handed a Settings, or makes one here.
 
 `keys.yaml` maps a binding id to keys, e.g. `home.new: ctrl+n`. A bad file gives
@@ -19,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from prep import paths as locations
+from prep.language import N_, _
 from prep.storage import private_folder, write_file
 
 KEYS_FILE = "keys.yaml"
@@ -32,7 +34,7 @@ LANGUAGE_VARIABLES = ("PREP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 
 @dataclass(frozen=True)
 class Settings:
-    """Where prep reads and writes, the rep's language, and the remembered theme."""
+    """Where prep reads and writes, the rep's language, and the remembered theme and language."""
 
     database: Path
     language: str
@@ -43,6 +45,7 @@ class Settings:
     briefs: Path  # where the app saves briefs, and `prep forget` deletes a customer's
     theme: str | None = None
     database_named: bool = False  # by --db or PREP_DB, rather than the data folder's default
+    chosen_language: str | None = None  # chosen in the app ("Language" in the palette), remembered
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, *,
@@ -50,16 +53,18 @@ class Settings:
         """Read the environment (`environ`, else os.environ) and the state file; `db` is the --db option."""
         env = os.environ if environ is None else environ
         state_file = locations.state_dir() / STATE_FILE
+        chosen = remembered(state_file, "language")
         return cls(
             database=database_path(db, env),
-            language=language(env),
+            language=language(env, chosen),
             user_checklists=locations.user_checklists_dir(),
             team_checklists=team_checklist_dirs(env),
             keys_file=locations.config_dir() / KEYS_FILE,
             state_file=state_file,
             briefs=locations.briefs_dir(),
-            theme=remembered_theme(state_file),
+            theme=remembered(state_file, "theme"),
             database_named=bool(db or env.get("PREP_DB")),
+            chosen_language=chosen,
         )
 
     @property
@@ -71,10 +76,16 @@ class Settings:
         """These settings, remembering another theme (nothing is written: see `save_state`)."""
         return replace(self, theme=theme)
 
+    def speaking(self, language: str) -> Settings:
+        """These settings, with the language the rep chose in the app (nothing is written: see `save_state`)."""
+        return replace(self, language=language, chosen_language=language)
+
     def save_state(self) -> None:
-        """Write what the app remembers (the theme) into the state folder, readable by the rep only."""
-        private_folder(self.state_file.parent, fix="check the permissions of your state folder")
-        write_file(self.state_file, json.dumps({"theme": self.theme}), fix="check the permissions of your state folder")
+        """Write what the app remembers (theme, chosen language) into the state folder, readable by the rep only."""
+        state = {"theme": self.theme, "language": self.chosen_language}
+        fix = N_("check the permissions of your state folder")
+        private_folder(self.state_file.parent, fix=fix)
+        write_file(self.state_file, json.dumps(state), fix=fix)
 
 
 def database_path(explicit: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
@@ -87,13 +98,13 @@ def database_path(explicit: str | os.PathLike[str] | None, environ: Mapping[str,
     return locations.data_dir() / DATABASE_FILE
 
 
-def language(environ: Mapping[str, str]) -> str:
-    """The rep's language for suggesting checklists: PREP_LANG, else the locale (de_DE.UTF-8 → de), else en.
+def language(environ: Mapping[str, str], chosen: str | None = None) -> str:
+    """The rep's language: PREP_LANG, else the one chosen in the app, else the locale (de_DE.UTF-8 → de), else en.
 
     The C and POSIX locales say nothing about the rep's language, so they are skipped.
     """
-    for name in LANGUAGE_VARIABLES:
-        value = environ.get(name, "")
+    explicit, *locale = (environ.get(name, "") for name in LANGUAGE_VARIABLES)
+    for value in (explicit, chosen or "", *locale):
         code = value.split(".")[0].split("@")[0].split("_")[0].strip().lower()
         if code and code not in ("c", "posix"):
             return code
@@ -106,17 +117,17 @@ def team_checklist_dirs(environ: Mapping[str, str]) -> tuple[Path, ...]:
     return tuple(Path(part.strip()).expanduser() for part in raw.split(os.pathsep) if part.strip())
 
 
-def remembered_theme(state_file: Path) -> str | None:
-    """The theme the rep chose last time, if the state file says one.
+def remembered(state_file: Path, name: str) -> str | None:
+    """What the rep chose last time (`theme`, `language`), if the state file says it.
 
     The file is prep's own memory, not something the rep edits: when it is missing
-    or unreadable, the default theme is simply used again.
+    or unreadable, the default is simply used again.
     """
     try:
-        theme = json.loads(state_file.read_text(encoding="utf-8")).get("theme")
+        value = json.loads(state_file.read_text(encoding="utf-8")).get(name)
     except (OSError, UnicodeDecodeError, ValueError, AttributeError):
         return None
-    return theme if isinstance(theme, str) else None
+    return value if isinstance(value, str) else None
 
 
 def read_keymap(path: Path, known_ids: set[str] | None = None) -> tuple[dict[str, str], list[str]]:
@@ -129,35 +140,39 @@ def read_keymap(path: Path, known_ids: set[str] | None = None) -> tuple[dict[str
         text = path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError) as error:
-        return {}, [f"{path}: cannot read ({error}); the default keys are used"]
+        return {}, [_("{path}: cannot read ({problem}); the default keys are used").format(path=path, problem=error)]
     except RecursionError:
-        return {}, [f"{path}: nested far too deeply; write one `binding-id: keys` per line; the default keys are used"]
+        return {}, [_("{path}: nested far too deeply; write one `binding-id: keys` per line; "
+                      "the default keys are used").format(path=path)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        line = f":{mark.line + 1}" if mark else ""
-        return {}, [f"{path}{line}: not valid YAML ({error.problem}); the default keys are used"]
+        place = f"{path}:{mark.line + 1}" if mark else str(path)
+        return {}, [_("{place}: not valid YAML ({problem}); the default keys are used").format(place=place, problem=error.problem)]
     if node is None:
         return {}, []
     if not isinstance(node, yaml.MappingNode):
-        return {}, [f"{path}:1: write one `binding-id: keys` per line; the default keys are used"]
+        return {}, [_("{place}: write one `binding-id: keys` per line; the default keys are used").format(place=f"{path}:1")]
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         binding_id, keys = str(key_node.value), value_node.value
         if not isinstance(keys, str) or not keys.strip():
-            problems.append(f"{path}:{line}: `{binding_id}` needs keys, e.g. `{binding_id}: ctrl+n`")
+            problems.append(_("{place}: `{binding}` needs keys, e.g. `{binding}: ctrl+n`").format(
+                place=f"{path}:{line}", binding=binding_id))
             continue
         if known_ids is not None and binding_id not in known_ids:
             import difflib
 
             close = difflib.get_close_matches(binding_id, sorted(known_ids), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "see the ids with `?` in the app"
-            problems.append(f"{path}:{line}: no key binding is called `{binding_id}`; {hint}")
+            hint = _("did you mean `{binding}`?").format(binding=close[0]) if close else _("see the ids with `?` in the app")
+            problems.append(_("{place}: no key binding is called `{binding}`; {hint}").format(
+                place=f"{path}:{line}", binding=binding_id, hint=hint))
             continue
         swallowed = SWALLOWED.intersection(k.strip() for k in keys.split(","))
         if swallowed and all(k.strip() in SWALLOWED for k in keys.split(",")):
-            problems.append(f"{path}:{line}: {', '.join(sorted(swallowed))} does not reach prep in most terminals; add another key")
+            problems.append(_("{place}: {keys} does not reach prep in most terminals; add another key").format(
+                place=f"{path}:{line}", keys=", ".join(sorted(swallowed))))
             continue
         keymap[binding_id] = keys
     return keymap, problems

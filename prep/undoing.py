@@ -27,6 +27,7 @@ from textual.widgets import Input, TextArea
 from prep import changes
 from prep.changes import Change, Shown, UndoWindow
 from prep.errors import PrepError
+from prep.language import _
 from prep.model.meeting import Meeting
 from prep.screens.base import EditingScreen, MeetingsChanged
 from prep.storage import Autosave, Store
@@ -65,8 +66,8 @@ class UndoingApp(App[None]):
                 self._close_screens_on(meeting.id)
                 self._change(partial(changes.delete, self.store, [meeting]))
 
-        yes = "Drop the draft" if meeting.is_draft else "Delete"
-        self.push_screen(Confirm(changes.delete_question(meeting), yes=yes, no="Keep it", danger=True), answered)
+        yes = _("Drop the draft") if meeting.is_draft else _("Delete")
+        self.push_screen(Confirm(changes.delete_question(meeting), yes=yes, no=_("Keep it"), danger=True), answered)
 
     def _save(self, meeting: Meeting) -> None:
         # Through the autosave: a version the rep typed a moment ago is written first, not after.
@@ -122,7 +123,7 @@ class UndoingApp(App[None]):
         """Undo the last one-key change while its window is open."""
         change = self._undo.take(time.monotonic())
         if change is None:
-            self.notify("Nothing to undo: the last change is kept for good.", timeout=4)
+            self.notify(_("Nothing to undo: the last change is kept for good."), timeout=4)
             return
         if self._undo_timer is not None:
             self._undo_timer.stop()
@@ -133,7 +134,7 @@ class UndoingApp(App[None]):
         self.autosave.wait()
         meetings = change.undo()
         self.call_from_thread(self.clear_notifications)  # the toast offering the undo is out of date
-        self.call_from_thread(self.notify, change.undone, title="Undone", timeout=6)
+        self.call_from_thread(self.notify, change.undone, title=_("Undone"), timeout=6)
         self.call_from_thread(self._tell, meetings)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -146,7 +147,7 @@ class UndoingApp(App[None]):
         """The palette's "Undo …" while a change can be undone."""
         change = self._undo.change
         if change is not None and time.monotonic() <= self._undo.closes:
-            yield SystemCommand(change.title, "Undo the last change · key ctrl+z", self.action_undo)
+            yield SystemCommand(change.title, _("Undo the last change · key ctrl+z"), self.action_undo)
 
     def settle_changes(self) -> None:
         """Erase for good what waits for its undo window (the app is quitting); off the UI thread.

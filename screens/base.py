@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from prep.errors import PrepError
-from prep.language import N_
+from prep.language import N_, _
 from prep.model.merge import merge
 from prep.screens.drawn_once import DrawnOnce
 
@@ -105,7 +105,7 @@ def report_failure(app: App[object], event: Worker.StateChanged) -> None:
     if event.state != WorkerState.ERROR or event.worker.error is None:
         return
     error = event.worker.error
-    message = str(error) if isinstance(error, PrepError) else f"Something went wrong: {error!r}"
+    message = str(error) if isinstance(error, PrepError) else _("Something went wrong: {error}").format(error=repr(error))
     app.log.error(event.worker.error)
     app.notify(message, title="prep", severity="error", timeout=12)
 
@@ -246,7 +246,7 @@ class EditingScreen(PrepScreen):
         What the rep typed since `saved` is merged once more, so nothing typed in
         between is lost; then the screen shows the merged meeting.
         """
-        self.meeting, _ = merge(saved, self.meeting, merged)
+        self.meeting, _conflicts = merge(saved, self.meeting, merged)
         self.meeting_replaced()
         self.call_later(self.show_meeting_again)
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 
-from prep.language import N_
+from prep.language import N_, _
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
 from prep.reports.inert import inert
@@ -51,7 +51,7 @@ class BriefScreen(PrepScreen):
     def show_cancelled(self) -> None:
         """The title says when the meeting is cancelled."""
         # First, so that a narrow header that shortens the title keeps it.
-        title = "CANCELLED · Brief · {customer}" if self.meeting.cancelled else "Brief · {customer}"
+        title = _("CANCELLED · Brief · {customer}") if self.meeting.cancelled else _("Brief · {customer}")
         self.sub_title = inert(title.format(customer=self.meeting.customer), one_line=True)
 
     def action_cancel_meeting(self) -> None:
@@ -99,7 +99,7 @@ class BriefScreen(PrepScreen):
     def _export(self) -> None:
         """Write the brief as Markdown into the briefs folder, readable by the rep only."""
         path = write_brief(self.meeting, self.prep.settings.briefs)
-        self.app.call_from_thread(self.notify, f"Brief saved to {path}", title="Exported", timeout=8)
+        self.app.call_from_thread(self.notify, _("Brief saved to {path}").format(path=path), title=_("Exported"), timeout=8)
 
     def action_home(self) -> None:
         self.prep.go_home()

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from prep.language import N_
+from prep.language import N_, _, ngettext, number
 from prep.library.loader import Library
 from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
@@ -21,6 +21,9 @@ from prep.screens.widgets.reading import ReadingPane
 from prep.screens.widgets.shown import markup, plain
 
 ANY = "any"
+# The meeting types the built-in checklists name, as the filter shows them (others as their file writes them).
+TYPES = {"first-meeting": N_("first meeting"), "follow-up": N_("follow up"), "offer": N_("offer"),
+         "negotiation": N_("negotiation"), "renewal": N_("renewal"), "account-review": N_("account review")}
 
 
 class ChecklistsScreen(PrepScreen):
@@ -40,17 +43,17 @@ class ChecklistsScreen(PrepScreen):
         self.library = Library()
 
     def compose(self) -> ComposeResult:
-        self.sub_title = "Checklists"  # before the header is mounted: set later, it draws the header again a frame later
+        self.sub_title = _("Checklists")  # before the header is mounted: set later, it draws the header again a frame later
         yield PrepHeader()
         with Horizontal(id="filters"):
-            yield Choice([("All meeting types", ANY)], id="type", compact=True, allow_blank=False)
-            yield Choice([("All languages", ANY)], id="language", compact=True, allow_blank=False)
+            yield Choice([(_("All meeting types"), ANY)], id="type", compact=True, allow_blank=False)
+            yield Choice([(_("All languages"), ANY)], id="language", compact=True, allow_blank=False)
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield OptionList(id="checklists")
                 yield Static("", id="problems", classes="error")
             with VerticalScroll(id="preview"):
-                yield ReadingPane("Loading checklists…")
+                yield ReadingPane(_("Loading checklists…"))
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -69,16 +72,18 @@ class ChecklistsScreen(PrepScreen):
     def show(self, library: Library) -> None:
         self.library = library
         types = self.query_one("#type", Select)
-        types.set_options([("All meeting types", ANY)] + [(t.replace("-", " "), t) for t in library.meeting_types()])
+        types.set_options([(_("All meeting types"), ANY)] + [(_type_shown(t), t) for t in library.meeting_types()])
         types.value = ANY
         languages = sorted({c.language for c in library.checklists.values()})
         language = self.query_one("#language", Select)
-        language.set_options([("All languages", ANY)] + [(code, code) for code in languages])
+        language.set_options([(_("All languages"), ANY)] + [(code, code) for code in languages])
         language.value = ANY
         problems = self.query_one("#problems", Static)
         if library.problems:
-            problems.update(plain(f"{len(library.problems)} problem(s) in files that did not load:\n"
-                                  + "\n".join(inert(str(p), one_line=True) for p in library.problems)))
+            count = len(library.problems)
+            heading = ngettext("{count} problem in files that did not load:", "{count} problems in files that did not load:",
+                               count).format(count=number(count))
+            problems.update(plain(heading + "\n" + "\n".join(inert(str(p), one_line=True) for p in library.problems)))
         problems.display = bool(library.problems)
         self.fill()
         self.query_one("#checklists").focus()
@@ -100,7 +105,7 @@ class ChecklistsScreen(PrepScreen):
             options.highlighted = 0
             self._show_preview(shown[0].id)  # now, in the same frame as the list: not when the highlight's message arrives
         else:
-            self.query_one(ReadingPane).update("_No checklist for this meeting type and language._")
+            self.query_one(ReadingPane).update(_("_No checklist for this meeting type and language._"))
 
     @on(OptionList.OptionHighlighted, "#checklists")
     def preview(self, event: OptionList.OptionHighlighted) -> None:
@@ -132,7 +137,12 @@ class ChecklistsScreen(PrepScreen):
             return
         checklist = self.library.get(options.get_option_at_index(options.highlighted).id or "")
         if checklist is not None and any(s.kind == "objections" for s in checklist.sections):
-            practice = Meeting(customer="Practice", when=datetime.now(), checklist=checklist)
+            practice = Meeting(customer=_("Practice"), when=datetime.now(), checklist=checklist)
             self.app.push_screen(RehearsalScreen(practice, keep=False))
         else:
-            self.notify("This checklist has no objections to rehearse.", severity="warning")
+            self.notify(_("This checklist has no objections to rehearse."), severity="warning")
+
+
+def _type_shown(meeting_type: str) -> str:
+    """A meeting type as the filter names it, in the rep's language."""
+    return _(TYPES[meeting_type]) if meeting_type in TYPES else meeting_type.replace("-", " ")

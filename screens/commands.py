@@ -46,6 +46,8 @@ def system_commands(app: App[object], screen: Screen[object], commands: list[Sys
         "checklists": (_("Checklists"), _("Browse and preview checklists; see files that did not load"),
                        lambda: app.push_screen(ChecklistsScreen())),
         "home": (_("Home"), _("Back to what needs attention"), host.go_home),
+        "language": (_("Language"), _("English or German: the language prep speaks, remembered"),
+                     partial(choose_language, app)),
     }
     commands = [SystemCommand(_(c.title), _(c.help), c.callback, c.discover) for c in commands]
     # Every key of the current screen is a command too, so nothing needs remembering;
@@ -69,6 +71,20 @@ def system_commands(app: App[object], screen: Screen[object], commands: list[Sys
         help_text = f"{_(binding.tooltip)} · {key_word}" if binding.tooltip else _("Key")
         yield SystemCommand(_(binding.description), f"{help_text} {app.get_key_display(binding)}",
                             partial(screen.run_action, binding.action))
+
+
+# Each language offered in its own words, so that a rep who cannot read the other one still finds theirs.
+LANGUAGES = (
+    ("en", "English", "Screens, keys, messages and dates in English"),
+    ("de", "Deutsch", "Ansichten, Tasten, Meldungen und Daten auf Deutsch"),
+)
+
+
+def choose_language(app: App[object]) -> None:
+    """The languages prep speaks, in a palette of their own; the one chosen is spoken at once and remembered."""
+    speak = getattr(app, "speak")
+    app.search_commands([(name, partial(speak, code), help_text) for code, name, help_text in LANGUAGES],
+                        placeholder=_("Choose a language…"))
 
 
 class CustomerCommands(Provider):

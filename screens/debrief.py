@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from prep.dates import shown_in_full, written
 from prep.language import N_, _, quoted
 from prep.model.meeting import (
     CONTACT_RHYTHMS,
@@ -64,7 +65,7 @@ class DebriefScreen(EditingScreen):
         yield self.header()
         with VerticalScroll(id="debrief"):
             yield Static(markup("[b]$customer[/b] · $when", customer=self.meeting.customer,
-                                when=f"{self.meeting.when:%a %d %b %Y, %H:%M}"
+                                when=shown_in_full(self.meeting.when)
                                 + (f" · {self.meeting.goal}" if self.meeting.goal else "")), id="meeting")
             with Horizontal(classes="field"):
                 yield Label(_("Outcome"), classes="field-label")
@@ -207,7 +208,7 @@ def debrief_after_asking(app: App[object], meeting: Meeting, now: datetime,
         if yes:
             show(DebriefScreen(meeting))
 
-    question = _(NOT_YET).format(customer=meeting.customer, day=f"{meeting.when:%a %d %b}", time=f"{meeting.when:%H:%M}")
+    question = _(NOT_YET).format(customer=meeting.customer, day=written(meeting.when, "day"), time=f"{meeting.when:%H:%M}")
     app.push_screen(Confirm(question, yes=_("Debrief it"), no=_("Not yet")), answered)
 
 

@@ -107,7 +107,7 @@ def resolved_date(text: str, today: date) -> tuple[str, bool]:
     except InputError as error:
         return str(error).capitalize(), True
     if day < today:
-        return f"→ {shown_day(day, today)} · in the past: this records a meeting that already happened.", False
+        return _("→ {day} · in the past: this records a meeting that already happened.").format(day=shown_day(day, today)), False
     return f"→ {shown_day(day, today)}", False
 
 

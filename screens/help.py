@@ -13,6 +13,10 @@ from prep.language import N_, _
 from prep.reports.inert import inert
 from prep.screens.widgets.shown import markup
 
+# Translators: the screens' names beside "Keys on this screen", written as their code names them.
+SCREEN_NAMES = (N_("Home"), N_("NewPreparation"), N_("Walkthrough"), N_("MissingItems"), N_("Brief"), N_("Rehearsal"),
+                N_("Debrief"), N_("Recap"), N_("History"), N_("Timeline"), N_("Checklists"), N_("Confirm"), N_("KeepDemo"))
+
 
 class HelpScreen(ModalScreen[None]):
     """Every key of the current screen, what it does, and the id to remap it in keys.yaml."""
@@ -42,9 +46,9 @@ class HelpScreen(ModalScreen[None]):
             if binding.id:
                 table.append(f"  {binding.id}", style="dim")
             table.append("\n")
+        name = type(self.for_screen).__name__.removesuffix("Screen")
         with Vertical(id="help"):
-            yield Label(markup(_("[b]Keys on this screen[/b]  [dim]$screen[/]"),
-                               screen=type(self.for_screen).__name__.removesuffix("Screen")))
+            yield Label(markup(_("[b]Keys on this screen[/b]  [dim]$screen[/]"), screen=_(name) if name in SCREEN_NAMES else name))
             with VerticalScroll():
                 yield Static(table)
             yield Static(markup(_("[dim]ctrl+p: every command · remap keys in $file (id: keys) · ?/esc closes[/]"),

@@ -13,6 +13,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from prep.dates import shown_due
 from prep.insights.attention import Attention, what_needs_attention
 from prep.language import N_, _, ngettext, number
 from prep.reports.inert import inert
@@ -24,6 +25,12 @@ from prep.screens.widgets.meeting_lines import meeting_line
 FIRST_FRAME_GRACE = 0.1  # seconds
 LISTED = 50  # rows a list holds at most; a short terminal shows a few of each and scrolls, a tall one shows more
 RECENT = 20  # the newest 20 are what the store reads first, before the rest of the history
+LISTS = (
+    ("drafts", N_("Drafts to finish")),
+    ("upcoming", N_("Coming up")),
+    ("followups", N_("Follow-ups due")),
+    ("recent", N_("Recent meetings")),
+)
 
 
 class HomeScreen(PrepScreen):
@@ -54,13 +61,8 @@ class HomeScreen(PrepScreen):
         yield PrepHeader()
         with VerticalScroll(id="home"):
             yield Static(_("Loading your meetings…"), id="summary", classes="muted")
-            for list_id, title in (
-                ("drafts", _("Drafts to finish")),
-                ("upcoming", _("Coming up")),
-                ("followups", _("Follow-ups due")),
-                ("recent", _("Recent meetings")),
-            ):
-                yield Label(title, classes="heading", id=f"{list_id}-heading")
+            for list_id, title in LISTS:
+                yield Label(_(title), classes="heading", id=f"{list_id}-heading")
                 yield OptionList(id=list_id, classes="meetings")
         yield KeysFooter()
 
@@ -68,6 +70,12 @@ class HomeScreen(PrepScreen):
         for list_id in ("drafts", "upcoming", "followups", "recent"):
             self.query_one(f"#{list_id}-heading").display = False
             self.query_one(f"#{list_id}", OptionList).display = False
+
+    def speak_again(self) -> None:
+        """The rep chose another language in the palette: the headings change, the lists are shown again in it."""
+        for list_id, title in LISTS:
+            self.query_one(f"#{list_id}-heading", Label).update(_(title))
+        self.load()
 
     def on_screen_resume(self) -> None:
         # After the first frame is on the terminal (Textual writes it from its own
@@ -142,7 +150,7 @@ class HomeScreen(PrepScreen):
         line = Text(no_wrap=True, overflow="ellipsis")
         overdue = due.is_overdue(now.date())
         when = _("overdue") + " " if overdue else (_("today") + " " if followup.due == now.date() else "")
-        line.append(f"{when}{followup.due:%d %b}  ", style="bold red" if overdue else "dim")
+        line.append(f"{when}{shown_due(followup.due)}  ", style="bold red" if overdue else "dim")
         line.append(inert(followup.text, one_line=True))
         line.append(inert(f"  {due.meeting.customer}", one_line=True), style="dim")
         return line

@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from prep.language import N_
+from prep.dates import shown_moment
+from prep.language import N_, _, ngettext, number
 from prep.model.summary import MeetingSummary
-from prep.reports.wording import counted
 from prep.screens.widgets.shown import markup, plain
 
 Decision = Literal["keep", "discard", "stay"]
@@ -35,16 +35,17 @@ class KeepDemoScreen(ModalScreen[Decision]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(markup("[b]Keep what you prepared in the demo?[/b]"))
-            yield Static(plain("\n".join(f"• {m.customer} · {m.when:%a %d %b, %H:%M}" for m in self.made[:8])
-                               + (f"\n… and {len(self.made) - 8} more" if len(self.made) > 8 else "")), id="made")
-            yield Static(markup("The demo's own meetings are never copied. Yours go into $path; "
-                                "everything else is gone once the demo closes.", path=self.own_database),
+            yield Label(markup(_("[b]Keep what you prepared in the demo?[/b]")))
+            more = "\n" + _("… and {count} more").format(count=number(len(self.made) - 8)) if len(self.made) > 8 else ""
+            yield Static(plain("\n".join(f"• {m.customer} · {shown_moment(m.when)}" for m in self.made[:8]) + more), id="made")
+            yield Static(markup(_("The demo's own meetings are never copied. Yours go into $path; "
+                                  "everything else is gone once the demo closes."), path=self.own_database),
                          classes="muted", id="where")
             with Horizontal(id="buttons"):
-                yield Button(f"Keep {counted(len(self.made), 'meeting')} (y)", id="keep", variant="primary")
-                yield Button("Let them go (n)", id="discard")
-                yield Button("Back (esc)", id="stay")
+                kept = ngettext("Keep {count} meeting (y)", "Keep {count} meetings (y)", len(self.made))
+                yield Button(kept.format(count=number(len(self.made))), id="keep", variant="primary")
+                yield Button(_("Let them go (n)"), id="discard")
+                yield Button(_("Back (esc)"), id="stay")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from prep.language import N_
+from prep.language import N_, _, ngettext, number
 from prep.model.checklist import Item, Section
 from prep.screens.widgets.shown import plain
 
@@ -29,11 +29,12 @@ class MissingItemsScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         count = len(self.missing)
         with Vertical(id="dialog"):
-            yield Label(f"[b]{count} required item{'s are' if count != 1 else ' is'} still empty[/b]")
+            yield Label(ngettext("[b]{count} required item is still empty[/b]", "[b]{count} required items are still empty[/b]",
+                                 count).format(count=number(count)))
             yield Static(plain("\n".join(f"• {section.title}: {item.text}" for section, item in self.missing)), id="missing-list")
             with Horizontal(id="buttons"):
-                yield Button("Go to the first (enter)", id="back", variant="primary")
-                yield Button("Finish anyway (f)", id="finish")
+                yield Button(_("Go to the first (enter)"), id="back", variant="primary")
+                yield Button(_("Finish anyway (f)"), id="finish")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "finish")

@@ -208,7 +208,7 @@ class NewPreparationScreen(PrepScreen):
     def _choose_checklist(self, checklist_id: str, own: Checklist | None = None) -> None:
         """Pick a checklist if the dropdown offers it; a meeting's own copy is offered even when no file has it anymore."""
         select = self.query_one("#checklist", Select)
-        offered = [value for _, value in select._options]
+        offered = [value for _prompt, value in select._options]
         if own is not None and checklist_id not in offered:
             select.set_options([*((prompt, value) for prompt, value in select._options if value is not Select.NULL),
                                 (choice(f"{own.title} · {own.language}"), own.id)])
@@ -283,7 +283,7 @@ class NewPreparationScreen(PrepScreen):
             when = self._planned()
             if when is not None:
                 message = self.story.contact_warning(when, self.prep.now(), exclude=self.editing.id if self.editing else None)
-        warning.update(plain(f"⚠ {message} Is this meeting what they want?") if message else "")
+        warning.update(plain(_("⚠ {warning} Is this meeting what they want?").format(warning=message)) if message else "")
         warning.display = bool(message)
 
     def _show_nearby(self) -> None:

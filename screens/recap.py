@@ -13,9 +13,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from prep.language import N_
+from prep.language import N_, _
 from prep.model.meeting import Meeting
 from prep.reports.inert import inert
 from prep.reports.recap import next_meeting, recap_language, recap_text, write_recap
@@ -23,16 +23,18 @@ from prep.screens.base import PrepScreen
 from prep.screens.confirm import Confirm
 from prep.screens.widgets.fields import NoteArea
 from prep.screens.widgets.header import PrepHeader
+from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import lines, markup
 
-LANGUAGES = {"en": "English", "de": "German"}
-ABOUT = "To [b]$customer[/b], in $language, written from your debrief."
-ABOUT_CONTACT = "To [b]$contact[/b] at [b]$customer[/b], in $language, written from your debrief."
-NOT_KEPT = "[dim]Edit it, then copy or save it: edits made here are not kept with the meeting.[/]"
-COPIED = "The recap is on the clipboard: paste it into your e-mail."
-COPIED_SELECTION = "The selected text is on the clipboard."
-SAVED = "Recap saved to {path}"
-LEAVE = "Your edits to the recap are neither copied nor saved. Leave without them?"
+# Shown through _() where the screen shows them.
+LANGUAGES = {"en": N_("English"), "de": N_("German")}
+ABOUT = N_("To [b]$customer[/b], in $language, written from your debrief.")
+ABOUT_CONTACT = N_("To [b]$contact[/b] at [b]$customer[/b], in $language, written from your debrief.")
+NOT_KEPT = N_("[dim]Edit it, then copy or save it: edits made here are not kept with the meeting.[/]")
+COPIED = N_("The recap is on the clipboard: paste it into your e-mail.")
+COPIED_SELECTION = N_("The selected text is on the clipboard.")
+SAVED = N_("Recap saved to {path}")
+LEAVE = N_("Your edits to the recap are neither copied nor saved. Leave without them?")
 
 
 class RecapScreen(PrepScreen):
@@ -56,16 +58,16 @@ class RecapScreen(PrepScreen):
     def compose(self) -> ComposeResult:
         yield PrepHeader()
         with Vertical(id="recap"):
-            language = LANGUAGES[recap_language(self.meeting)]
+            language = _(LANGUAGES[recap_language(self.meeting)])
             contact = self.meeting.contact.strip()
-            about = markup(ABOUT_CONTACT, contact=contact, customer=self.meeting.customer, language=language) \
-                if contact else markup(ABOUT, customer=self.meeting.customer, language=language)
-            yield Static(lines(about, markup(NOT_KEPT)), id="about")
+            about = markup(_(ABOUT_CONTACT), contact=contact, customer=self.meeting.customer, language=language) \
+                if contact else markup(_(ABOUT), customer=self.meeting.customer, language=language)
+            yield Static(lines(about, markup(_(NOT_KEPT))), id="about")
             yield NoteArea(self.written, id="draft", soft_wrap=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = inert(f"Recap · {self.meeting.customer}", one_line=True)
+        self.sub_title = inert(_("Recap · {customer}").format(customer=self.meeting.customer), one_line=True)
         self.query_one("#draft").focus()
         self._find_next_meeting()
 
@@ -95,7 +97,7 @@ class RecapScreen(PrepScreen):
         self.app.copy_to_clipboard(selected or self.text)
         if not selected:
             self.kept = self.text
-        self.notify(COPIED_SELECTION if selected else COPIED, title="Copied", timeout=6)
+        self.notify(_(COPIED_SELECTION) if selected else _(COPIED), title=_("Copied"), timeout=6)
 
     def action_save(self) -> None:
         self._save(self.text)
@@ -108,7 +110,7 @@ class RecapScreen(PrepScreen):
 
     def _saved(self, text: str, path: object) -> None:
         self.kept = text
-        self.notify(SAVED.format(path=path), title="Saved", timeout=8)
+        self.notify(_(SAVED).format(path=path), title=_("Saved"), timeout=8)
 
     def action_back(self) -> None:
         """Back to the debrief; edits neither copied nor saved are not dropped without asking."""
@@ -120,4 +122,4 @@ class RecapScreen(PrepScreen):
             if leave:
                 self.dismiss()
 
-        self.app.push_screen(Confirm(LEAVE, yes="Leave", no="Stay"), answered)
+        self.app.push_screen(Confirm(_(LEAVE), yes=_("Leave"), no=_("Stay")), answered)

@@ -7,21 +7,23 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TextArea
 
-from prep.language import N_, quoted
+from prep.language import N_, _, quoted
 from prep.model.checklist import Item, Section
 from prep.model.meeting import REHEARSED, Meeting
+from prep.reports.brief import LIKELIHOODS_SHOWN
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.widgets.fields import NoteArea
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import edited, lines, markup
 
-LAER = (
+LAER = N_(
     "[b]Listen[/b] — let them finish; do not answer the first sentence.\n"
     "[b]Acknowledge[/b] — show you understood, without agreeing.\n"
     "[b]Explore[/b] — ask what is behind it: compared with what, since when, who else thinks so?\n"
     "[b]Respond[/b] — answer what you found, with something they can check; agree the next step."
 )
+COUNTED = {"went well": N_("{count} went well"), "so-so": N_("{count} so-so"), "needs work": N_("{count} needs work")}
 LIKELY_FIRST = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
 
 
@@ -52,12 +54,12 @@ class RehearsalScreen(EditingScreen):
         with VerticalScroll(id="drill"):
             yield Static(id="progress", classes="muted")
             yield Static(id="objection")
-            yield NoteArea(id="answer", compact=True, placeholder="Say it as you would in the room, then ctrl+s")
+            yield NoteArea(id="answer", compact=True, placeholder=_("Say it as you would in the room, then ctrl+s"))
             yield Static(id="compare")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = inert(f"Rehearse · {self.meeting.customer}", one_line=True)
+        self.sub_title = inert(_("Rehearse · {customer}").format(customer=self.meeting.customer), one_line=True)
         self.show_card()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -73,20 +75,22 @@ class RehearsalScreen(EditingScreen):
         compare.update("")
         if self.index >= len(self.cards):
             results = [self.meeting.rehearsed(s, i).verdict for s, i in self.cards]
-            summary = ", ".join(f"{results.count(v)} {v}" for v in REHEARSED if results.count(v))
-            self.query_one("#progress", Static).update("Done.")
-            kept = "The results are shown in the debrief." if self.keep else "This was practice: nothing is kept."
-            self.query_one("#objection", Static).update(f"[b]Rehearsal finished[/b]: {summary or 'nothing marked'}.\n"
-                                                        f"{kept} esc goes back.")
+            summary = ", ".join(_(COUNTED[v]).format(count=results.count(v)) for v in REHEARSED if results.count(v))
+            self.query_one("#progress", Static).update(_("Done."))
+            kept = _("The results are shown in the debrief.") if self.keep else _("This was practice: nothing is kept.")
+            self.query_one("#objection", Static).update(
+                _("[b]Rehearsal finished[/b]: {summary}.\n{kept} esc goes back.").format(summary=summary or _("nothing marked"),
+                                                                                          kept=kept))
             answer.display = False
             self.refresh_bindings()
             return
         section, item = self.cards[self.index]
         likelihood = self.meeting.peek(section, item).likelihood
+        marked = _(" · you marked it {likelihood}").format(likelihood=_(LIKELIHOODS_SHOWN.get(likelihood, likelihood)))
         self.query_one("#progress", Static).update(
-            f"Objection {self.index + 1} of {len(self.cards)}" + (f" · you marked it {likelihood}" if likelihood else ""))
+            _("Objection {number} of {count}").format(number=self.index + 1, count=len(self.cards)) + (marked if likelihood else ""))
         self.query_one("#objection", Static).update(
-            markup("The customer says:\n[b i]$objection[/]", objection=quoted(item.objection, self.meeting.checklist.language)))
+            markup(_("The customer says:\n[b i]$objection[/]"), objection=quoted(item.objection, self.meeting.checklist.language)))
         answer.display = True
         answer.text = inert(self.meeting.rehearsed(section, item).answer)
         answer.focus()
@@ -99,10 +103,11 @@ class RehearsalScreen(EditingScreen):
         if edited(typed, rehearsal.answer):
             rehearsal.answer = typed
         prepared = self.meeting.peek(section, item).text.strip()
-        shown = [markup("[b]What the trainer suggests[/b]\n$responses", responses="\n".join(f"• {r}" for r in item.responses))]
+        shown = [markup(_("[b]What the trainer suggests[/b]") + "\n$responses", responses="\n".join(f"• {r}" for r in item.responses))]
         if prepared:
-            shown.append(markup("\n[b]What you prepared[/b]\n$prepared", prepared=prepared))
-        shown.append(markup(f"\n{LAER}\n\nHow did your answer go? [b]1[/b] went well · [b]2[/b] so-so · [b]3[/b] needs work"))
+            shown.append(markup("\n" + _("[b]What you prepared[/b]") + "\n$prepared", prepared=prepared))
+        shown.append(markup("\n" + _(LAER) + "\n\n"
+                            + _("How did your answer go? [b]1[/b] went well · [b]2[/b] so-so · [b]3[/b] needs work")))
         self.query_one("#compare", Static).update(lines(*shown))
         self.revealed = True
         self.query_one("#drill").focus()

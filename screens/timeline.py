@@ -13,8 +13,10 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from prep.dates import shown_date, shown_due, shown_month
 from prep.insights.story import CustomerStory, customer_story
-from prep.language import N_
+from prep.language import N_, _, ngettext, number, quoted
+from prep.reports.debriefed import RHYTHMS
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
 from prep.screens.widgets.header import PrepHeader
@@ -25,6 +27,8 @@ MONTHS = 6
 # A bar is two lines of eighths high; a rating of 5 fills it, a 1 still shows.
 LEVELS = " ▁▂▃▄▅▆▇█"
 CHART_COLUMNS = 13  # the latest ratings that fit the chart's 40 columns, one bar and a gap each
+WISHES = {"more": N_("wants more contact"), "same": N_("wants same contact"), "less": N_("wants less contact")}
+VERDICTS_SHOWN = {"confirmed": N_("confirmed"), "changed": N_("changed"), "wrong": N_("wrong")}
 
 
 def rating_chart(ratings: list[int], columns: int = CHART_COLUMNS) -> str:
@@ -51,21 +55,21 @@ class TimelineScreen(PrepScreen):
     def compose(self) -> ComposeResult:
         yield PrepHeader()
         with VerticalScroll(id="timeline"):
-            yield Static("Loading…", id="summary")
-            yield Label("Relationship after each meeting (1–5)", classes="heading")
+            yield Static(_("Loading…"), id="summary")
+            yield Label(_("Relationship after each meeting (1–5)"), classes="heading")
             yield Static("", id="ratings")
             yield Static("", id="ratings-text", classes="muted")
-            yield Label(f"Meetings per month (last {MONTHS})", classes="heading")
+            yield Label(_("Meetings per month (last {months})").format(months=MONTHS), classes="heading")
             yield Static("", id="contacts")
-            yield Label("Meetings", classes="heading")
+            yield Label(_("Meetings"), classes="heading")
             yield OptionList(id="meetings")
-            yield Label("Open follow-ups", classes="heading")
+            yield Label(_("Open follow-ups"), classes="heading")
             yield Static("", id="open")
-            yield Label("Objections met so far", classes="heading")
+            yield Label(_("Objections met so far"), classes="heading")
             yield Static("", id="objections")
-            yield Label("Needs: what turned out right", classes="heading")
+            yield Label(_("Needs: what turned out right"), classes="heading")
             yield Static("", id="needs")
-            yield Label("Done follow-ups", classes="heading")
+            yield Label(_("Done follow-ups"), classes="heading")
             yield Static("", id="done", classes="muted")
         yield KeysFooter()
 
@@ -85,56 +89,59 @@ class TimelineScreen(PrepScreen):
         today = now.date()
         past = story.past(now)
         last = story.last_debrief()
-        parts = [f"{len(past)} meetings"]
+        parts = [ngettext("{count} meeting", "{count} meetings", len(past)).format(count=number(len(past)))]
         if past:
-            parts.append(f"last on {max(m.when for m in past):%d %b %Y}")
+            parts.append(_("last on {day}").format(day=shown_date(max(m.when for m in past))))
         if last and last.debrief:
             if last.debrief.rating:
-                parts.append(f"relationship {last.debrief.rating}/5")
-            if last.debrief.contact_wish:
-                rhythm = f", {last.debrief.contact_rhythm}" if last.debrief.contact_rhythm else ""
-                parts.append(f"wants {last.debrief.contact_wish} contact{rhythm}")
+                parts.append(_("relationship {rating}/5").format(rating=last.debrief.rating))
+            wish, rhythm = last.debrief.contact_wish, last.debrief.contact_rhythm
+            if wish:
+                parts.append(_(WISHES.get(wish, wish)) + (f", {_(RHYTHMS.get(rhythm, rhythm))}" if rhythm else ""))
         self.query_one("#summary", Static).update(markup("[b]$name[/b] · $parts", name=story.name, parts=" · ".join(parts)))
 
         ratings = story.ratings()
-        self.query_one("#ratings", Static).update(rating_chart([r for _, r in ratings]))
+        self.query_one("#ratings", Static).update(rating_chart([r for _day, r in ratings]))
         self.query_one("#ratings-text", Static).update(
-            " → ".join(f"{r} ({day:%b})" for day, r in ratings[-8:]) or "No ratings yet: rate the relationship in a debrief."
+            " → ".join(f"{r} ({shown_month(day)})" for day, r in ratings[-8:]) or _("No ratings yet: rate the relationship in a debrief.")
         )
         counts = story.contacts_per_month(now, MONTHS)
         months = [date(today.year + (today.month - 1 - back) // 12, (today.month - 1 - back) % 12 + 1, 1)
                   for back in range(MONTHS - 1, -1, -1)]
-        self.query_one("#contacts", Static).update("  ".join(f"{m:%b} {'▮' * n or '·'}" for m, n in zip(months, counts)))
+        self.query_one("#contacts", Static).update("  ".join(f"{shown_month(m)} {'▮' * n or '·'}" for m, n in zip(months, counts)))
 
         meetings = self.query_one("#meetings", OptionList)
         meetings.clear_options()
         for meeting in reversed(story.meetings):
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append(f"{meeting.when:%d %b %Y}  ", style="dim")
+            line.append(f"{shown_date(meeting.when)}  ", style="dim")
             line.append(inert(meeting.checklist.title, one_line=True))
             rating = meeting.debrief.rating if meeting.debrief else None
             if rating:
                 line.append(f"  {rating}/5", style="bold")
-            outcome = meeting.debrief.outcome if meeting.debrief else ("draft" if meeting.is_draft else meeting.goal)
+            outcome = meeting.debrief.outcome if meeting.debrief else (_("draft") if meeting.is_draft else meeting.goal)
             line.append(inert(f"  {outcome}", one_line=True))
             meetings.add_option(Option(line, id=meeting.id))
 
         open_lines: list[Content] = []
         for meeting, followup in story.followups(done=False):
-            due = f"{followup.due:%d %b}" if followup.due else "no date"
-            late = " [b $error]overdue[/]" if followup.due and followup.due < today else ""
-            whose = "we" if followup.owner == "me" else "they"
-            open_lines.append(markup(f"$due{late}  $text [dim]($whose promised)[/]", due=due, text=followup.text, whose=whose))
-        self.query_one("#open", Static).update(lines(*open_lines) if open_lines else "Nothing open.")
+            due = shown_due(followup.due) if followup.due else _("no date")
+            late = " [b $error]" + _("overdue") + "[/]" if followup.due and followup.due < today else ""
+            promised = _("we promised") if followup.owner == "me" else _("they promised")
+            open_lines.append(markup(f"$due{late}  $text [dim]($promised)[/]", due=due, text=followup.text, promised=promised))
+        self.query_one("#open", Static).update(lines(*open_lines) if open_lines else _("Nothing open."))
         objections = story.objections_met()
-        self.query_one("#objections", Static).update(
-            plain("\n".join(f"{count}×  “{text}”" for text, count in objections[:8]) or "None recorded yet.")
-        )
-        needs = [markup("$verdict  $prompt" + (" [dim]— $note[/]" if note else ""), verdict=f"{verdict:<9}", prompt=prompt, note=note)
+        # Quoted as their checklist's language quotes; one the rep wrote down unprepared, as the rep's language does.
+        languages = {item.objection: m.checklist.language for m in story.meetings for _s, item in m.checklist.items("objections")}
+        met = [f"{count}×  {quoted(text, languages.get(text))}" for text, count in objections[:8]]
+        self.query_one("#objections", Static).update(plain("\n".join(met) or _("None recorded yet.")))
+        width = max(len(_(shown)) for shown in VERDICTS_SHOWN.values())
+        needs = [markup("$verdict  $prompt" + (" [dim]— $note[/]" if note else ""), prompt=prompt, note=note,
+                        verdict=f"{_(VERDICTS_SHOWN.get(verdict, verdict)):<{width}}")
                  for prompt, verdict, note in story.need_verdicts()]
-        self.query_one("#needs", Static).update(lines(*needs) if needs else "No verdicts yet.")
+        self.query_one("#needs", Static).update(lines(*needs) if needs else _("No verdicts yet."))
         done = story.followups(done=True)
-        self.query_one("#done", Static).update(plain("\n".join(f"✓ {f.text}" for _, f in done[-6:]) or "None yet."))
+        self.query_one("#done", Static).update(plain("\n".join(f"✓ {f.text}" for _meeting, f in done[-6:]) or _("None yet.")))
 
     @on(OptionList.OptionSelected, "#meetings")
     def open_meeting(self, event: OptionList.OptionSelected) -> None:

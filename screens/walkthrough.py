@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from prep.dates import shown_moment
 from prep.language import N_, _
 from prep.model.checklist import Item, Section
 from prep.model.meeting import PREPARED, Answer, Meeting
@@ -68,7 +69,7 @@ class WalkthroughScreen(EditingScreen):
 
     def _last_place(self) -> tuple[int | None, str | None]:
         """The step and item where the rep last typed, if the checklist still has them."""
-        section_id, _, item_id = self.meeting.place.partition("/")
+        section_id, _slash, item_id = self.meeting.place.partition("/")
         for index, section in enumerate(self.meeting.checklist.sections):
             if section.id == section_id and any(item.id == item_id for item in section.items):
                 return index, item_id
@@ -197,7 +198,7 @@ class WalkthroughScreen(EditingScreen):
         """The title names the meeting, and says when it is cancelled."""
         # First, so that a narrow header that shortens the title keeps it.
         title = _("CANCELLED · {customer} · {when}") if self.meeting.cancelled else "{customer} · {when}"
-        self.sub_title = inert(title.format(customer=self.meeting.customer, when=f"{self.meeting.when:%a %d %b %H:%M}"),
+        self.sub_title = inert(title.format(customer=self.meeting.customer, when=shown_moment(self.meeting.when)),
                                one_line=True)
 
     def action_cancel_meeting(self) -> None:

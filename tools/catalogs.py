@@ -5,7 +5,9 @@
 
 Reads `_("…")`, `N_("…")` and `ngettext(…)` in prep/ and screens/ with Babel, writes the template
 prep/locale/prep.pot, merges it into prep/locale/de/LC_MESSAGES/prep.po (new entries empty for the
-translator, entries no longer used dropped) and compiles prep.mo beside it. Any translator's tool
+translator, entries no longer used dropped) and compiles prep.mo beside it. It also writes the names
+of days and months each language abbreviates (prep/calendar_words.py) from Babel's CLDR data, so
+that prep shows dates without loading that data as it starts. Any translator's tool
 that reads .po files works on prep.po; the words to use are in prep/locale/GLOSSARY.md.
 """
 
@@ -27,6 +29,8 @@ SOURCES = ("prep", "screens")
 LOCALE = ROOT / "prep" / "locale"
 TEMPLATE = LOCALE / "prep.pot"
 TRANSLATED = ("de",)
+SPOKEN = ("en", "de")
+CALENDAR_WORDS = ROOT / "prep" / "calendar_words.py"
 HEADER = "# prep's messages in German. Words to use: prep/locale/GLOSSARY.md. Update with tools/catalogs.py.\n#"
 PLACEHOLDERS = re.compile(r"\{[^{}]*\}|\$[A-Za-z_][A-Za-z_0-9-]*|\[/?[^\[\]\s]*\]")
 
@@ -79,10 +83,29 @@ def problems(language: str, template: Catalog) -> list[str]:
     return found
 
 
+def calendar_words() -> str:
+    """prep/calendar_words.py as Babel's locale data says it: each language's short day and month names."""
+    from babel.core import Locale
+
+    days, months = {}, {}
+    for language in SPOKEN:
+        locale = Locale.parse(language)
+        days[language] = tuple(locale.days["format"]["abbreviated"][i] for i in range(7))
+        months[language] = tuple(locale.months["format"]["abbreviated"][i] for i in range(1, 13))
+    return (
+        '"""The short names of days and months in each language prep speaks, from the CLDR data Babel ships.\n\n'
+        "Written by tools/catalogs.py, which a test runs to check it; do not edit. Kept as code rather than\n"
+        'read from Babel as prep starts: the home screen shows dates in its first frame.\n"""\n\n'
+        f"DAYS = {days!r}  # Monday first\n"
+        f"MONTHS = {months!r}  # January first\n"
+    )
+
+
 def update(template: Catalog) -> None:
     """Write the template, merge it into each language's catalog, compile each."""
     with TEMPLATE.open("wb") as handle:
         write_po(handle, template, width=100, sort_output=True, omit_header=True)
+    CALENDAR_WORDS.write_text(calendar_words(), encoding="utf-8")
     for language in TRANSLATED:
         path = catalog_file(language)
         if path.exists():
@@ -110,6 +133,8 @@ def main() -> int:
     if not args.check:
         update(template)
     found = [problem for language in TRANSLATED for problem in problems(language, template)]
+    if not CALENDAR_WORDS.exists() or CALENDAR_WORDS.read_text(encoding="utf-8") != calendar_words():
+        found.append(f"{CALENDAR_WORDS.relative_to(ROOT)} does not say what Babel's locale data says")
     print("\n".join(found) or f"{len(template)} messages, every one translated")
     return 1 if found else 0
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from prep.errors import PrepError
+from prep.language import _
 from prep.model.summary import MeetingSummary
 from prep.storage import Store
 
@@ -48,8 +49,8 @@ def matching_customers(names: Iterable[str], typed: str) -> list[str]:
     if exact:
         return exact
     if sum(ch.isalnum() for ch in wanted) < SHORTEST_FRAGMENT:
-        raise PrepError(f"{typed!r} is too short to pick a customer: type at least three letters of their name, "
-                        "or all of it")
+        raise PrepError(_("{typed} is too short to pick a customer: type at least three letters of their name, "
+                          "or all of it").format(typed=repr(typed)))
     return [name for name in names if _starts_a_word(_plain(name), wanted)]
 
 
@@ -59,8 +60,9 @@ def resolve_customer(summaries: Iterable[MeetingSummary], typed: str) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise PrepError(f"{typed!r} matches several customers: {'; '.join(found)} — give the full name")
-    raise NoSuchCustomer(f"no customer called {typed!r}; the names are listed in the app's history")
+        raise PrepError(_("{typed} matches several customers: {names} — give the full name").format(
+            typed=repr(typed), names="; ".join(found)))
+    raise NoSuchCustomer(_("no customer called {typed}; the names are listed in the app's history").format(typed=repr(typed)))
 
 
 @dataclass(frozen=True)

@@ -11,44 +11,65 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from prep.dates import shown_date, shown_due
+from prep.language import N_, _, ngettext, quoted
 from prep.model.meeting import CONTACT_RHYTHMS, Debrief, FollowUp, Meeting
 from prep.storage import Store
 
 # "What we know", one sentence each, with named places for the values (translated whole).
-PAST_MEETING = "{when:%d %b %Y} · {checklist} · {outcome}"
-PAST_MEETING_RATED = "{when:%d %b %Y} · {checklist} · {rating}/5 · {outcome}"
-NO_OUTCOME = "{when:%d %b %Y} · {checklist} · no outcome written down"
-NO_OUTCOME_RATED = "{when:%d %b %Y} · {checklist} · {rating}/5 · no outcome written down"
-NOT_DEBRIEFED = "{when:%d %b %Y} · {checklist} · not debriefed · goal: {goal}"
-NOT_DEBRIEFED_NO_GOAL = "{when:%d %b %Y} · {checklist} · not debriefed"
-LAST_OUTCOME = "Last outcome ({when:%d %b %Y}): {outcome}"
+PAST_MEETING = "{when} · {checklist} · {outcome}"
+PAST_MEETING_RATED = "{when} · {checklist} · {rating}/5 · {outcome}"
+NO_OUTCOME = N_("{when} · {checklist} · no outcome written down")
+NO_OUTCOME_RATED = N_("{when} · {checklist} · {rating}/5 · no outcome written down")
+NOT_DEBRIEFED = N_("{when} · {checklist} · not debriefed · goal: {goal}")
+NOT_DEBRIEFED_NO_GOAL = N_("{when} · {checklist} · not debriefed")
+LAST_OUTCOME = N_("Last outcome ({when}): {outcome}")
 # What was learned says what it is about; the checklist's long prompt would push the form off
 # an 80×24 screen (the walkthrough shows it beside the note under "From last time").
 LEARNED = {
-    "changed": "Turned out different: {note}",
-    "wrong": "Proved wrong: {note}",
-    "confirmed": "Confirmed: {note}",
+    "changed": N_("Turned out different: {note}"),
+    "wrong": N_("Proved wrong: {note}"),
+    "confirmed": N_("Confirmed: {note}"),
 }
 LEARNED_WITHOUT_NOTE = {
-    "changed": "Turned out different: {prompt}",
-    "wrong": "Proved wrong: {prompt}",
+    "changed": N_("Turned out different: {prompt}"),
+    "wrong": N_("Proved wrong: {prompt}"),
 }
 OPEN_FOLLOWUP = {
-    ("me", True): "Open (we promised, {due:%d %b}): {text}",
-    ("me", False): "Open (we promised, no date): {text}",
-    ("customer", True): "Open (they promised, {due:%d %b}): {text}",
-    ("customer", False): "Open (they promised, no date): {text}",
+    ("me", True): N_("Open (we promised, {due}): {text}"),
+    ("me", False): N_("Open (we promised, no date): {text}"),
+    ("customer", True): N_("Open (they promised, {due}): {text}"),
+    ("customer", False): N_("Open (they promised, no date): {text}"),
 }
-CAME_UP_BEFORE = "Came up before: {objections}"
-RELATIONSHIP = "Relationship {rating}/5"
-RELATIONSHIP_UNRATED = "Relationship not rated"
-WANTS_CONTACT = {"more": "wants more contact", "same": "wants contact as it is", "less": "wants less contact"}
+CAME_UP_BEFORE = N_("Came up before: {objections}")
+RELATIONSHIP = N_("Relationship {rating}/5")
+RELATIONSHIP_UNRATED = N_("Relationship not rated")
+WANTS_CONTACT = {"more": N_("wants more contact"), "same": N_("wants contact as it is"), "less": N_("wants less contact")}
 WANTS_CONTACT_RHYTHM = {
-    "more": "wants more contact, {rhythm}",
-    "same": "wants contact as it is, {rhythm}",
-    "less": "wants less contact, {rhythm}",
-    "": "wants contact {rhythm}",
+    "more": N_("wants more contact, {rhythm}"),
+    "same": N_("wants contact as it is, {rhythm}"),
+    "less": N_("wants less contact, {rhythm}"),
+    "": N_("wants contact {rhythm}"),
 }
+RHYTHMS = {"weekly": N_("weekly"), "every two weeks": N_("every two weeks"), "monthly": N_("monthly"),
+           "quarterly": N_("quarterly"), "when needed": N_("when needed")}
+# Before another meeting: how near the nearest one is, and why that is too near.
+SAME_DAY = N_("another meeting is on the same day")
+LAST_BEFORE = N_("the last meeting was {days} before this one")
+PLANNED_AFTER = N_("another meeting is planned {days} after this one")
+PLANNED_BEFORE = N_("another meeting is planned {days} before this one")
+AHEAD_OF_RHYTHM = N_("Contact is running ahead of what {name} asked for: {apart}, and they want contact {rhythm}.")
+ASKED_FOR_LESS = N_("{name} asked for less contact at the last meeting, and {apart}.")
+# What the last meeting left open, carried into the next preparation ("From last time").
+CARRIED_NEED = {
+    ("changed", False): N_("{prompt} (changed)"),
+    ("changed", True): N_("{prompt} (changed — {note})"),
+    ("wrong", False): N_("{prompt} (wrong)"),
+    ("wrong", True): N_("{prompt} (wrong — {note})"),
+}
+UNANSWERED = N_("{prompt} (unanswered)")
+CARRIED_OBJECTION = {"partly": N_("{objection} (answer landed partly)"), "badly": N_("{objection} (answer landed badly)")}
+CAME_UP_UNPREPARED = N_("{objection} (came up unprepared)")
 # The order a rep should read what was learned: what proved them wrong first.
 LEARNED_ORDER = {"wrong": 0, "changed": 1, "confirmed": 2}
 
@@ -141,19 +162,19 @@ class CustomerStory:
         gap = abs((nearest.when.date() - planned.date()).days)
         rhythm = last.debrief.contact_rhythm
         wanted = CONTACT_RHYTHMS.get(rhythm, 0)
-        days = "1 day" if gap == 1 else f"{gap} days"
+        days = ngettext("{count} day", "{count} days", gap).format(count=gap)
         if gap == 0:
-            apart = "another meeting is on the same day"
+            apart = _(SAME_DAY)
         elif nearest.when < now:
-            apart = f"the last meeting was {days} before this one"
+            apart = _(LAST_BEFORE).format(days=days)
         elif nearest.when.date() > planned.date():
-            apart = f"another meeting is planned {days} after this one"
+            apart = _(PLANNED_AFTER).format(days=days)
         else:
-            apart = f"another meeting is planned {days} before this one"
+            apart = _(PLANNED_BEFORE).format(days=days)
         if wanted and gap < wanted:
-            return f"Contact is running ahead of what {self.name} asked for: {apart}, and they want contact {rhythm}."
+            return _(AHEAD_OF_RHYTHM).format(name=self.name, apart=apart, rhythm=_(RHYTHMS.get(rhythm, rhythm)))
         if last.debrief.contact_wish == "less" and gap < 30:
-            return f"{self.name} asked for less contact at the last meeting, and {apart}."
+            return _(ASKED_FOR_LESS).format(name=self.name, apart=apart)
         return None
 
     def what_we_know(self, now: datetime) -> list[str]:
@@ -165,20 +186,20 @@ class CustomerStory:
             lines.append(_past_line(meeting))
         last = self.last_debrief()
         if last is not None and last.debrief is not None and last not in recent and last.debrief.outcome.strip():
-            lines.append(LAST_OUTCOME.format(when=last.when, outcome=_one_line(last.debrief.outcome)))
+            lines.append(_(LAST_OUTCOME).format(when=shown_date(last.when), outcome=_one_line(last.debrief.outcome)))
         learned = sorted((v for v in self.need_verdicts() if v[2].strip() or v[1] != "confirmed"),
                          key=lambda v: LEARNED_ORDER[v[1]])
         for prompt, verdict, note in learned[:2]:
             if note.strip():
-                lines.append(LEARNED[verdict].format(note=_one_line(note)))
+                lines.append(_(LEARNED[verdict]).format(note=_one_line(note)))
             else:
-                lines.append(LEARNED_WITHOUT_NOTE[verdict].format(prompt=prompt))
-        for _, followup in self.followups(done=False)[:3]:
-            lines.append(OPEN_FOLLOWUP[(followup.owner, followup.due is not None)].format(
-                due=followup.due, text=_one_line(followup.text)))
+                lines.append(_(LEARNED_WITHOUT_NOTE[verdict]).format(prompt=prompt))
+        for _meeting, followup in self.followups(done=False)[:3]:
+            lines.append(_(OPEN_FOLLOWUP[(followup.owner, followup.due is not None)]).format(
+                due=shown_due(followup.due) if followup.due else "", text=_one_line(followup.text)))
         met = self.objections_met()[:2]
         if met:
-            lines.append(CAME_UP_BEFORE.format(objections="; ".join(f"“{_one_line(text)}”" for text, _ in met)))
+            lines.append(_(CAME_UP_BEFORE).format(objections="; ".join(quoted(_one_line(text)) for text, _count in met)))
         if last is not None and last.debrief is not None:
             lines.append(_relationship(last.debrief))
         return lines
@@ -194,15 +215,17 @@ class CustomerStory:
                 verdict = last.debrief.need(section, item)
                 answered = not last.peek(section, item).is_empty
                 if verdict and verdict.verdict in ("changed", "wrong"):
-                    note = f" — {verdict.note}" if verdict.note else ""
-                    needs.append(f"{item.prompt} ({verdict.verdict}{note})")
+                    template = _(CARRIED_NEED[(verdict.verdict, bool(verdict.note))])
+                    needs.append(template.format(prompt=item.prompt, note=verdict.note))
                 elif not answered and item.required:
-                    needs.append(f"{item.prompt} (unanswered)")
+                    needs.append(_(UNANSWERED).format(prompt=item.prompt))
             elif section.kind == "objections":
                 outcome = last.debrief.objection(section, item)
-                if outcome and outcome.came_up and outcome.landed in ("partly", "badly"):
-                    objections.append(f"“{item.objection}” (answer landed {outcome.landed})")
-        objections += [f"“{text}” (came up unprepared)" for text in last.debrief.unprepared]
+                if outcome and outcome.came_up and outcome.landed in CARRIED_OBJECTION:
+                    objection = quoted(item.objection, last.checklist.language)
+                    objections.append(_(CARRIED_OBJECTION[outcome.landed]).format(objection=objection))
+        # What came up unprepared is in the rep's words, as the brief quotes it.
+        objections += [_(CAME_UP_UNPREPARED).format(objection=quoted(text)) for text in last.debrief.unprepared]
         return CarriedForward(needs, objections)
 
 
@@ -217,23 +240,24 @@ def _past_line(meeting: Meeting) -> str:
     """A past meeting as one line: when, which checklist, the rating and how it ended."""
     debrief = meeting.debrief
     if debrief is None or debrief.is_empty:
-        template = NOT_DEBRIEFED if meeting.goal.strip() else NOT_DEBRIEFED_NO_GOAL
-        return template.format(when=meeting.when, checklist=meeting.checklist.title, goal=_one_line(meeting.goal))
+        template = _(NOT_DEBRIEFED if meeting.goal.strip() else NOT_DEBRIEFED_NO_GOAL)
+        return template.format(when=shown_date(meeting.when), checklist=meeting.checklist.title, goal=_one_line(meeting.goal))
     if debrief.outcome.strip():
         template = PAST_MEETING_RATED if debrief.rating else PAST_MEETING
     else:
-        template = NO_OUTCOME_RATED if debrief.rating else NO_OUTCOME
-    return template.format(when=meeting.when, checklist=meeting.checklist.title, rating=debrief.rating,
+        template = _(NO_OUTCOME_RATED if debrief.rating else NO_OUTCOME)
+    return template.format(when=shown_date(meeting.when), checklist=meeting.checklist.title, rating=debrief.rating,
                            outcome=_one_line(debrief.outcome))
 
 
 def _relationship(debrief: Debrief) -> str:
     """How the relationship stood after the last debrief: the rating and the contact wished."""
-    facts = [RELATIONSHIP.format(rating=debrief.rating) if debrief.rating else RELATIONSHIP_UNRATED]
+    facts = [_(RELATIONSHIP).format(rating=debrief.rating) if debrief.rating else _(RELATIONSHIP_UNRATED)]
     if debrief.contact_rhythm:
-        facts.append(WANTS_CONTACT_RHYTHM[debrief.contact_wish].format(rhythm=debrief.contact_rhythm))
+        rhythm = _(RHYTHMS.get(debrief.contact_rhythm, debrief.contact_rhythm))
+        facts.append(_(WANTS_CONTACT_RHYTHM[debrief.contact_wish]).format(rhythm=rhythm))
     elif debrief.contact_wish:
-        facts.append(WANTS_CONTACT[debrief.contact_wish])
+        facts.append(_(WANTS_CONTACT[debrief.contact_wish]))
     return " · ".join(facts)
 
 

@@ -9,28 +9,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prep.errors import PrepError
+from prep.language import N_, _, ngettext, speaking
 from prep.library.format import ID_PATTERN, json_schema
 from prep.library.loader import Library, _id_line, checklist_files, read_checklist
 from prep.library.problems import Problem
 from prep.storage import SHARED, private_folder, write_file
 
 SCHEMA_FILE = "prep-checklist.schema.json"
+COLUMNS = (N_("ID"), N_("TITLE"), N_("LANG"), N_("VER"), N_("SOURCE"))
+BUILT_IN = N_("built-in")
 
 
 def list_lines(library: Library) -> list[str]:
     """One line per checklist — id, title, language, version, source — then what failed to load."""
-    rows = [("ID", "TITLE", "LANG", "VER", "SOURCE")]
+    rows = [tuple(_(column) for column in COLUMNS)]
     for checklist in library.ordered():
         file = library.sources.get(checklist.id, "")
-        source = "built-in" if file.startswith("built-in:") else file
+        source = _(BUILT_IN) if file.startswith("built-in:") else file
         replaced = library.replaced.get(checklist.id)
         if replaced:
-            source += f"  (replaces {', '.join(replaced)})"
+            shown = ", ".join(_(BUILT_IN) if origin == "built-in" else origin for origin in replaced)
+            source += "  " + _("(replaces {sources})").format(sources=shown)
         rows.append((checklist.id, checklist.title, checklist.language, str(checklist.version), source))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4] for row in rows]
     if library.problems:
-        lines += ["", f"{len(library.problems)} problem(s) in files that did not load:"]
+        count = len(library.problems)
+        lines += ["", ngettext("{count} problem(s) in files that did not load:", "{count} problem(s) in files that did not load:",
+                               count).format(count=count)]
         lines += [f"  {problem}" for problem in library.problems]
     return lines
 
@@ -49,10 +55,13 @@ class Validation:
 
     def summary(self) -> str:
         """The closing line."""
+        # English writes "file(s)" whatever the count; German counts each part on its own.
+        checked = ngettext("{count} file(s) checked", "{count} file(s) checked", self.files).format(count=self.files)
         if not self.problems:
-            return f"{self.files} file(s) checked: all valid"
-        return (f"{self.files} file(s) checked: {self.invalid_files} with {len(self.problems)} problem(s); "
-                f"fix each line above and run validate again")
+            return _("{checked}: all valid").format(checked=checked)
+        problems = ngettext("{count} problem(s)", "{count} problem(s)", len(self.problems)).format(count=len(self.problems))
+        return _("{checked}: {invalid} with {problems}; fix each line above and run validate again").format(
+            checked=checked, invalid=self.invalid_files, problems=problems)
 
 
 def validate(paths: Iterable[str]) -> Validation:
@@ -66,8 +75,8 @@ def validate(paths: Iterable[str]) -> Validation:
         if checklist is None:
             continue
         if checklist.id in seen:
-            result.problems.append(Problem(str(path), _id_line(str(path)), 5,
-                                           f"id {checklist.id!r} is also used by {seen[checklist.id]}; ids must be unique"))
+            result.problems.append(Problem(str(path), _id_line(str(path)), 5, _(
+                "id {id} is also used by {file}; ids must be unique").format(id=repr(checklist.id), file=seen[checklist.id])))
         seen.setdefault(checklist.id, str(path))
     return result
 
@@ -81,12 +90,12 @@ def _expand(paths: Iterable[str], result: Validation) -> list[Path]:
             found, problems = checklist_files(path)
             result.problems += problems
             if not found and not problems:
-                result.problems.append(Problem(str(path), 1, 1, "no .yaml files in this folder"))
+                result.problems.append(Problem(str(path), 1, 1, _("no .yaml files in this folder")))
             files += found
         elif os.path.lexists(path):
             files.append(path)  # read_checklist refuses what is not a regular file, a broken link too
         else:
-            result.problems.append(Problem(str(path), 1, 1, "no such file or folder; check the path"))
+            result.problems.append(Problem(str(path), 1, 1, _("no such file or folder; check the path")))
     return files
 
 
@@ -100,18 +109,22 @@ def starter_text(language: str) -> str:
     return (resources.files("prep.library") / "templates" / f"starter-{language}.yaml").read_text(encoding="utf-8")
 
 
-def new_checklist(checklist_id: str, language: str, folder: Path) -> Path:
-    """Write a commented starter file into `folder` (the rep's checklist folder); never overwrite."""
+def new_checklist(checklist_id: str, language: str | None, folder: Path) -> Path:
+    """Write a commented starter file into `folder` (the rep's checklist folder); never overwrite.
+
+    The starter is in `language`, or in the language prep speaks to the rep when it is None.
+    """
     import re
 
     if not re.match(ID_PATTERN, checklist_id):
-        raise PrepError(f"{checklist_id!r} is not a checklist id: use a-z, 0-9 and '-', e.g. discovery-call")
+        raise PrepError(_("{id} is not a checklist id: use a-z, 0-9 and '-', e.g. discovery-call").format(id=repr(checklist_id)))
+    language = language or speaking()
     if language not in STARTER_LANGUAGES:
-        raise PrepError(f"no starter in {language!r}; use --lang en or --lang de")
+        raise PrepError(_("no starter in {language}; use --lang en or --lang de").format(language=repr(language)))
     folder = private_folder(folder)
     path = folder / f"{checklist_id}.yaml"
     if path.exists():
-        raise PrepError(f"{path}: already exists; edit it, or choose another id")
+        raise PrepError(_("{path}: already exists; edit it, or choose another id").format(path=path))
     schema_path = folder / SCHEMA_FILE
     write_file(schema_path, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", mode=SHARED)
     title = checklist_id.replace("-", " ").capitalize()

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode
 
+from prep.language import N_, _, ngettext
 from prep.library.problems import Problem
 from prep.library.reader import NodeReader, Refused, StrictLoader
 from prep.model.checklist import Checklist
@@ -29,6 +30,13 @@ MAX_PROBLEMS = 50
 SUFFIXES = (".yaml", ".yml")  # in any case: Windows and macOS editors save x.YAML as readily
 # Never blocks: a FIFO that slipped past the type check opens at once instead of waiting for a writer.
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+# What an entry named like a checklist may be instead of a file.
+FOLDER, FIFO, SOCKET, DEVICE, SPECIAL = (N_("a folder"), N_("a named pipe (FIFO)"), N_("a socket"), N_("a device"),
+                                         N_("not a regular file"))
+EMPTY = N_("the file is empty; start from `prep checklists new ID`")
+TOO_DEEP = N_("the YAML is nested far too deeply; a checklist needs only a few levels")
+UNREADABLE = N_("cannot read the file ({reason}); check that it exists and is readable")
+NOT_A_FILE = N_("this is {what}, not a checklist file; move it out of the folder or rename it")
 
 
 @dataclass
@@ -74,19 +82,20 @@ def _id_line(path: str) -> int:
 def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, list[Problem]]:
     """Read one checklist from the file's content; the problems say what to fix."""
     if len(text) > MAX_FILE_BYTES:
-        return None, [Problem(path, 1, 1, f"the file is over {MAX_FILE_BYTES // 1024} KB; a checklist is far smaller — is this the right file?")]
+        return None, [Problem(path, 1, 1, _("the file is over {size} KB; a checklist is far smaller — is this the right file?")
+                              .format(size=MAX_FILE_BYTES // 1024))]
     if isinstance(text, bytes):
         if b"\x00" in text:
-            return None, [Problem(path, 1, 1, "this is a binary file, not a YAML checklist")]
+            return None, [Problem(path, 1, 1, _("this is a binary file, not a YAML checklist"))]
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = text[: error.start].count(b"\n") + 1
-            return None, [Problem(path, line, 1, "the file is not UTF-8 text; save it as UTF-8 in your editor")]
+            return None, [Problem(path, line, 1, _("the file is not UTF-8 text; save it as UTF-8 in your editor"))]
     if not text.strip():
-        return None, [Problem(path, 1, 1, "the file is empty; start from `prep checklists new ID`")]
+        return None, [Problem(path, 1, 1, _(EMPTY))]
     if _nesting(text) > MAX_NESTING:
-        return None, [Problem(path, 1, 1, "the YAML is nested far too deeply; a checklist needs only a few levels")]
+        return None, [Problem(path, 1, 1, _(TOO_DEEP))]
     try:
         root = yaml.compose(text, Loader=StrictLoader)
     except Refused as refused:
@@ -96,21 +105,23 @@ def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, lis
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, error)]
     except RecursionError:
-        return None, [Problem(path, 1, 1, "the YAML is nested far too deeply; a checklist needs only a few levels")]
+        return None, [Problem(path, 1, 1, _(TOO_DEEP))]
     except yaml.YAMLError as error:
-        return None, [Problem(path, 1, 1, f"not valid YAML: {error}")]
+        return None, [Problem(path, 1, 1, _("not valid YAML: {error}").format(error=error))]
     if root is None:
-        return None, [Problem(path, 1, 1, "the file is empty; start from `prep checklists new ID`")]
+        return None, [Problem(path, 1, 1, _(EMPTY))]
     reader = NodeReader(path)
     if not isinstance(root, MappingNode):
-        reader.problem(root, "the top level must be a mapping with schema, id, title and sections")
+        reader.problem(root, _("the top level must be a mapping with schema, id, title and sections"))
         return None, reader.problems
     checklist = reader.checklist(root)
     problems = reader.problems
     if len(problems) > MAX_PROBLEMS:
         rest = len(problems) - MAX_PROBLEMS
         problems = problems[:MAX_PROBLEMS] + [
-            Problem(path, problems[MAX_PROBLEMS].line, 1, f"and {rest} more problems; fix these first, then validate again")
+            Problem(path, problems[MAX_PROBLEMS].line, 1, ngettext(
+                "and {count} more problem; fix these first, then validate again",
+                "and {count} more problems; fix these first, then validate again", rest).format(count=rest))
         ]
     return checklist, problems
 
@@ -129,9 +140,9 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (error.problem or "").strip()
     if "\\t" in problem or "\t" in problem or "tab" in problem:
-        message = "a tab character where YAML needs spaces; indent with spaces"
+        message = _("a tab character where YAML needs spaces; indent with spaces")
     else:
-        message = f"YAML syntax: {problem or error}; check the indentation and quotes here"
+        message = _("YAML syntax: {problem}; check the indentation and quotes here").format(problem=problem or error)
     return Problem(path, line, column, message)
 
 
@@ -148,34 +159,34 @@ def read_checklist(path: Path) -> tuple[Checklist | None, list[Problem]]:
         not_a_file = _not_a_file(os.stat(path).st_mode)
     except FileNotFoundError:
         if os.path.islink(path):
-            return refused("a link to a file that does not exist; point it at a checklist or remove it")
-        return refused("no such file; check the path")
+            return refused(_("a link to a file that does not exist; point it at a checklist or remove it"))
+        return refused(_("no such file; check the path"))
     except OSError as error:
-        return refused(f"cannot read the file ({error.strerror}); check that it exists and is readable")
+        return refused(_(UNREADABLE).format(reason=error.strerror))
     if not_a_file:
-        return refused(f"this is {not_a_file}, not a checklist file; move it out of the folder or rename it")
+        return refused(_(NOT_A_FILE).format(what=_(not_a_file)))
     try:
         handle = os.fdopen(os.open(path, OPEN_FLAGS), "rb")
     except OSError as error:
-        return refused(f"cannot read the file ({error.strerror}); check that it exists and is readable")
+        return refused(_(UNREADABLE).format(reason=error.strerror))
     with handle:
         not_a_file = _not_a_file(os.fstat(handle.fileno()).st_mode)  # it may have been swapped since the stat
         if not_a_file:
-            return refused(f"this is {not_a_file}, not a checklist file; move it out of the folder or rename it")
+            return refused(_(NOT_A_FILE).format(what=_(not_a_file)))
         try:
             data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
-            return refused(f"cannot read the file ({error.strerror}); check that it exists and is readable")
+            return refused(_(UNREADABLE).format(reason=error.strerror))
     return parse_checklist(data, str(path))
 
 
 def _not_a_file(mode: int) -> str:
-    """What an entry is if it is not a regular file (`a folder`, `a named pipe (FIFO)`…); empty for a file."""
+    """What an entry is if it is not a regular file (FOLDER, FIFO…, in English: `_()` says it); empty for a file."""
     if stat.S_ISREG(mode):
         return ""
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
-    return next((name for test, name in kinds if test(mode)), "not a regular file")
+    kinds = ((stat.S_ISDIR, FOLDER), (stat.S_ISFIFO, FIFO), (stat.S_ISSOCK, SOCKET), (stat.S_ISCHR, DEVICE),
+             (stat.S_ISBLK, DEVICE))
+    return next((name for test, name in kinds if test(mode)), SPECIAL)
 
 
 def checklist_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -192,7 +203,8 @@ def checklist_files(folder: Path) -> tuple[list[Path], list[Problem]]:
 
     def unreadable(error: OSError) -> None:
         where = error.filename or str(folder)
-        problems.append(Problem(str(where), 1, 1, f"cannot read this folder ({error.strerror}); check its permissions"))
+        problems.append(Problem(str(where), 1, 1, _("cannot read this folder ({reason}); check its permissions")
+                                .format(reason=error.strerror)))
 
     for root, folders, files in os.walk(folder, onerror=unreadable):
         folders[:] = [name for name in folders if not name.startswith(".")]
@@ -229,7 +241,8 @@ def load_library(settings: Settings | None = None) -> Library:
             # Two files of one folder with one id: neither is clearly meant, so keep the first.
             library.problems.append(Problem(
                 file, _id_line(file), 1,
-                f"id {checklist.id!r} is already used by {folder_ids[checklist.id]} in the same folder; give one of them another id",
+                _("id {id} is already used by {file} in the same folder; give one of them another id").format(
+                    id=repr(checklist.id), file=folder_ids[checklist.id]),
             ))
             return
         folder_ids[checklist.id] = file
@@ -249,7 +262,8 @@ def load_library(settings: Settings | None = None) -> Library:
             # The first is the rep's own folder, there only once they start a checklist;
             # a team folder that is missing is a wrong path in PREP_CHECKLISTS.
             if index > 0:
-                library.problems.append(Problem(str(folder), 1, 1, "PREP_CHECKLISTS names a folder that does not exist; fix the path"))
+                library.problems.append(Problem(str(folder), 1, 1,
+                                                _("PREP_CHECKLISTS names a folder that does not exist; fix the path")))
             continue
         folder_ids: dict[str, str] = {}
         paths, problems = checklist_files(folder)

@@ -16,6 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from prep.language import N_, _, ngettext
 from prep.library.format import (
     CHECKLIST,
     ID_PATTERN,
@@ -41,6 +42,19 @@ MAX_DIGITS = 64
 # safe loader's own constructor reads them all. It only looks at the node it is given.
 _NUMBERS = SafeConstructor()
 SHOWN = 40  # characters of a key or a value quoted in a problem; a problem stays one readable line
+# Where a key is, as a problem names it: on its own ("the checklist needs `title`") and after a
+# key's name ("unknown key `titel` in the checklist"). Both are whole, as German declines them.
+PLACES: dict[str, tuple[str, str]] = {
+    "checklist": (N_("the checklist"), N_("in the checklist")),
+    "section": (N_("a section"), N_("in a section")),
+    "needs": (N_("a needs item"), N_("in a needs item")),
+    "objections": (N_("an objections item"), N_("in an objections item")),
+    "trust": (N_("a trust item"), N_("in a trust item")),
+    "questions": (N_("a questions item"), N_("in a questions item")),
+}
+# Where an id is used twice.
+SECTIONS_OF_THE_CHECKLIST = N_("in this checklist's sections")
+ITEMS_OF_THE_SECTION = N_("in this section's items")
 
 
 def _slug(value: str) -> str:
@@ -65,9 +79,9 @@ class StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise Refused(event.start_mark, "aliases (*name) are not allowed in checklists; write the text out")
+            raise Refused(event.start_mark, _("aliases (*name) are not allowed in checklists; write the text out"))
         if getattr(event, "anchor", None):
-            raise Refused(event.start_mark, "anchors (&name) are not allowed in checklists; write the text out")
+            raise Refused(event.start_mark, _("anchors (&name) are not allowed in checklists; write the text out"))
         return super().compose_node(parent, index)
 
 
@@ -85,10 +99,12 @@ class NodeReader:
 
     # -- shapes ---------------------------------------------------------------
 
-    def mapping(self, node: Node, allowed: Iterable[str], what: str, required: Iterable[str],
+    def mapping(self, node: Node, allowed: Iterable[str], place: str, required: Iterable[str],
                 misplaced: dict[str, str] | None = None) -> dict[str, Node] | None:
+        """The keys of a mapping at `place` (a key of PLACES); `misplaced` maps a key of another kind of item to the right one."""
+        what, in_what = (_(words) for words in PLACES[place])
         if not isinstance(node, MappingNode):
-            self.problem(node, f"{what} must be a mapping of keys to values")
+            self.problem(node, _("{what} must be a mapping of keys to values").format(what=what))
             return None
         allowed = tuple(allowed)
         found: dict[str, Node] = {}
@@ -96,31 +112,35 @@ class NodeReader:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
-                self.problem(key_node, f"keys in {what} must be plain words")
+                self.problem(key_node, _("keys {in_what} must be plain words").format(in_what=in_what))
                 continue
             if key in found:
-                self.problem(key_node, f"`{_shown(key)}` is given twice in {what}; keep one")
+                self.problem(key_node, _("`{key}` is given twice {in_what}; keep one").format(key=_shown(key), in_what=in_what))
                 continue
             if key not in allowed:
-                self.problem(key_node, self._unknown_key(key, allowed, what, misplaced or {}))
+                self.problem(key_node, self._unknown_key(key, allowed, what, in_what, misplaced or {}))
                 suggested.update(difflib.get_close_matches(key, allowed, n=1, cutoff=0.6))
                 if misplaced and key in misplaced:
-                    suggested.update(k for k in allowed if f"`{k}`" in misplaced[key])
+                    suggested.add(misplaced[key])
                 continue
             found[key] = value_node
         for key in required:
             # A misspelt key was already reported with its right name: say it once.
             if key not in found and key not in suggested:
-                self.problem(node, f"{what} needs `{key}`; add it")
+                self.problem(node, _("{what} needs `{key}`; add it").format(what=what, key=key))
         return found
 
     @staticmethod
-    def _unknown_key(key: str, allowed: tuple[str, ...], what: str, misplaced: dict[str, str]) -> str:
+    def _unknown_key(key: str, allowed: tuple[str, ...], what: str, in_what: str, misplaced: dict[str, str]) -> str:
         if key in misplaced:
-            return f"`{key}` does not belong in {what}; {misplaced[key]}"
+            return _("`{key}` does not belong {in_what}; {what} uses `{right}`").format(
+                key=key, in_what=in_what, what=what, right=misplaced[key])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else "allowed: " + ", ".join(allowed)
-        return f"unknown key `{_shown(key)}` in {what}; {hint}"
+        if close:
+            return _("unknown key `{key}` {in_what}; did you mean `{close}`?").format(
+                key=_shown(key), in_what=in_what, close=close[0])
+        return _("unknown key `{key}` {in_what}; allowed: {keys}").format(
+            key=_shown(key), in_what=in_what, keys=", ".join(allowed))
 
     def text(self, node: Node | None, key: str, *, required: bool = True) -> str:
         if node is None:
@@ -128,13 +148,13 @@ class NodeReader:
         if isinstance(node, ScalarNode) and node.tag.endswith((":str", ":int", ":float")):
             value = str(node.value).strip()
             if not value and required:
-                self.problem(node, f"`{key}` is empty; write the text")
+                self.problem(node, _("`{key}` is empty; write the text").format(key=key))
             return value
         if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
             if required:
-                self.problem(node, f"`{key}` is empty; write the text")
+                self.problem(node, _("`{key}` is empty; write the text").format(key=key))
             return ""
-        self.problem(node, f"`{key}` must be text; put it in quotes if it looks like something else")
+        self.problem(node, _("`{key}` must be text; put it in quotes if it looks like something else").format(key=key))
         return ""
 
     def integer(self, node: Node | None, key: str, default: int) -> int:
@@ -148,11 +168,11 @@ class NodeReader:
             else:
                 number = _NUMBERS.construct_yaml_int(node)
             if abs(number) > MAX_NUMBER:
-                self.problem(node, f"`{key}` is a number far too large; write a small whole number, such as 1")
+                self.problem(node, _("`{key}` is a number far too large; write a small whole number, such as 1").format(key=key))
                 return default
             return number
         # Floats (1.0e+999, .inf, .nan) land here too: they are not whole numbers, however large.
-        self.problem(node, f"`{key}` must be a whole number")
+        self.problem(node, _("`{key}` must be a whole number").format(key=key))
         return default
 
     def boolean(self, node: Node | None, key: str) -> bool:
@@ -160,28 +180,32 @@ class NodeReader:
             return False
         if isinstance(node, ScalarNode) and node.tag.endswith(":bool"):
             return node.value.lower() in ("true", "yes", "on")
-        self.problem(node, f"`{key}` must be true or false")
+        self.problem(node, _("`{key}` must be true or false").format(key=key))
         return False
 
     def identifier(self, node: Node | None, key: str) -> str:
         value = self.text(node, key)
         if value and not ID_RE.match(value):
-            self.problem(node, f"`{key}` {_shown(value)!r} may only use a-z, 0-9 and '-'; for example {_shown(_slug(value))!r}")
+            self.problem(node, _("`{key}` {value} may only use a-z, 0-9 and '-'; for example {example}").format(
+                key=key, value=repr(_shown(value)), example=repr(_shown(_slug(value)))))
         return value
 
     def sequence(self, node: Node | None, key: str, *, at_least: int = 0) -> list[Node]:
         if node is None:
             return []
         if not isinstance(node, SequenceNode):
-            self.problem(node, f"`{key}` must be a list (lines starting with '- ')")
+            self.problem(node, _("`{key}` must be a list (lines starting with '- ')").format(key=key))
             return []
         if len(node.value) < at_least:
-            self.problem(node, f"`{key}` needs at least {at_least} entr{'y' if at_least == 1 else 'ies'}")
+            self.problem(node, ngettext("`{key}` needs at least {count} entry", "`{key}` needs at least {count} entries",
+                                        at_least).format(key=key, count=at_least))
         return list(node.value)
 
-    def unique(self, node: Node | None, value: str, seen: set[str], what: str) -> None:
+    def unique(self, node: Node | None, value: str, seen: set[str], in_what: str) -> None:
+        """`in_what` is where ids must differ: SECTIONS_OF_THE_CHECKLIST or ITEMS_OF_THE_SECTION."""
         if value and value in seen:
-            self.problem(node, f"id {_shown(value)!r} is used twice in {what}; ids must be unique")
+            self.problem(node, _("id {id} is used twice {in_what}; ids must be unique").format(
+                id=repr(_shown(value)), in_what=_(in_what)))
         seen.add(value)
 
     def value(self, node: Node | None, key: str, field: Field) -> Any:
@@ -193,21 +217,26 @@ class NodeReader:
         if field.type == "int":
             number = self.integer(node, key, field.minimum or 1)
             if node is not None and field.minimum is not None and number < field.minimum:
-                self.problem(node, f"`{key}` must be {field.minimum} or more")
+                self.problem(node, _("`{key}` must be {minimum} or more").format(key=key, minimum=field.minimum))
             return number
         if field.type == "bool":
             return self.boolean(node, key)
         if field.type == "language":
             language = self.text(node, key, required=False)
             if language and not LANGUAGE_RE.match(language):
-                self.problem(node, f"`{key}` {_shown(language)!r} is not a language tag; write e.g. en, de or de-AT")
+                self.problem(node, _("`{key}` {value} is not a language tag; write e.g. en, de or de-AT").format(
+                    key=key, value=repr(_shown(language))))
             return language
         if field.type == "kind":
             kind = self.text(node, key)
             if kind and kind not in SECTION_KINDS:
                 close = difflib.get_close_matches(kind, SECTION_KINDS, n=1)
-                hint = f"did you mean `{close[0]}`?" if close else "use one of " + ", ".join(SECTION_KINDS)
-                self.problem(node, f"unknown section kind `{_shown(kind)}`; {hint}")
+                if close:
+                    message = _("unknown section kind `{kind}`; did you mean `{close}`?").format(kind=_shown(kind), close=close[0])
+                else:
+                    message = _("unknown section kind `{kind}`; use one of {kinds}").format(
+                        kind=_shown(kind), kinds=", ".join(SECTION_KINDS))
+                self.problem(node, message)
                 return ""
             return kind
         if field.type == "ids":
@@ -220,12 +249,13 @@ class NodeReader:
         return {key: self.value(fields.get(key), key, field) for key, field in spec.items()}
 
     def checklist(self, root: Node) -> Checklist | None:
-        fields = self.mapping(root, CHECKLIST, "the checklist", [k for k, f in CHECKLIST.items() if f.required])
+        fields = self.mapping(root, CHECKLIST, "checklist", [k for k, f in CHECKLIST.items() if f.required])
         if fields is None:
             return None
         values = self.values(fields, CHECKLIST)
         if "schema" in fields and values["schema"] != SCHEMA_VERSION:
-            self.problem(fields["schema"], f"schema {values['schema']} is not known; this prep reads schema {SCHEMA_VERSION}")
+            self.problem(fields["schema"], _("schema {schema} is not known; this prep reads schema {version}").format(
+                schema=values["schema"], version=SCHEMA_VERSION))
         sections: list[Section] = []
         seen: set[str] = set()
         for entry in values["sections"]:
@@ -240,11 +270,11 @@ class NodeReader:
         )
 
     def section(self, node: Node, seen: set[str]) -> Section | None:
-        fields = self.mapping(node, SECTION, "a section", [k for k, f in SECTION.items() if f.required])
+        fields = self.mapping(node, SECTION, "section", [k for k, f in SECTION.items() if f.required])
         if fields is None:
             return None
         values = self.values(fields, SECTION)
-        self.unique(fields.get("id"), values["id"], seen, "this checklist's sections")
+        self.unique(fields.get("id"), values["id"], seen, SECTIONS_OF_THE_CHECKLIST)
         kind = values["kind"]
         items: list[Item] = []
         seen_items: set[str] = set()
@@ -256,16 +286,12 @@ class NodeReader:
 
     def item(self, node: Node, kind: str, seen: set[str]) -> Item | None:
         spec = ITEMS[kind]
-        what = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} item"
-        misplaced = {
-            key: f"{what} uses `{TEXT_KEY[kind]}`" for key in ("prompt", "objection", "point", "responses")
-            if key not in spec
-        }
-        fields = self.mapping(node, spec, what, [k for k, f in spec.items() if f.required], misplaced)
+        misplaced = {key: TEXT_KEY[kind] for key in ("prompt", "objection", "point", "responses") if key not in spec}
+        fields = self.mapping(node, spec, kind, [k for k, f in spec.items() if f.required], misplaced)
         if fields is None:
             return None
         values = self.values(fields, spec)
-        self.unique(fields.get("id"), values["id"], seen, "this section's items")
+        self.unique(fields.get("id"), values["id"], seen, ITEMS_OF_THE_SECTION)
         return Item(
             id=values["id"], prompt=values.get("prompt", ""), objection=values.get("objection", ""),
             point=values.get("point", ""), responses=tuple(values.get("responses", ())), hint=values["hint"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from prep.dates import shown_in_full
 from prep.errors import PrepError
 from prep.language import N_, _, quoted
 from prep.model.checklist import Checklist, Section
@@ -29,7 +30,7 @@ def brief_markdown(meeting: Meeting) -> str:
     (`prep export --format md`, `cat`) as much as in editors and on the brief screen.
     """
     debrief = None if meeting.debrief is None or meeting.debrief.is_empty else meeting.debrief
-    facts = [f"**{meeting.when:%a %d %b %Y, %H:%M}**"]
+    facts = [f"**{shown_in_full(meeting.when)}**"]
     if meeting.contact:
         facts.append(_("with {contact}").format(contact=meeting.contact))
     facts.append(meeting.checklist.title)
@@ -122,9 +123,9 @@ def checklist_preview(checklist: Checklist) -> str:
 
 def write_brief(meeting: Meeting, folder: Path) -> Path:
     """Save the brief as Markdown in `folder` (created private), named by date and customer."""
-    private_folder(folder, fix="check the folder")
+    private_folder(folder, fix=N_("check the folder"))
     path = folder / f"{meeting.when:%Y-%m-%d}-{_slug(meeting.customer)}.md"
-    write_file(path, brief_markdown(meeting), fix="check the folder")
+    write_file(path, brief_markdown(meeting), fix=N_("check the folder"))
     return path
 
 

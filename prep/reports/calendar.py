@@ -9,18 +9,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from prep.dates import shown_date
 from prep.insights.followups import OpenFollowUp
+from prep.language import N_, _
 from prep.reports.inert import inert
+
+CALENDAR_NAME = N_("prep follow-ups")
+SUMMARY = {"me": N_("{text} — {customer}"), "customer": N_("{text} (customer) — {customer}")}
+DESCRIPTION = N_("Promised in the meeting of {when} with {customer}.")
 
 
 def followups_ics(followups: list[OpenFollowUp], now: datetime) -> bytes:
-    """A calendar (RFC 5545) with one all-day entry per dated open follow-up."""
+    """A calendar (RFC 5545) with one all-day entry per dated open follow-up, in the rep's language."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//prep//follow-ups//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "prep follow-ups")
+    calendar.add("x-wr-calname", _(CALENDAR_NAME))
     for item in followups:
         due = item.followup.due
         if due is None:
@@ -30,8 +36,9 @@ def followups_ics(followups: list[OpenFollowUp], now: datetime) -> bytes:
         event.add("dtstamp", now)
         event.add("dtstart", due)
         event.add("dtend", due + timedelta(days=1))
-        who = "" if item.followup.owner == "me" else " (customer)"
-        event.add("summary", inert(f"{item.followup.text}{who} — {item.meeting.customer}"))
-        event.add("description", inert(f"Promised in the meeting of {item.meeting.when:%d %b %Y} with {item.meeting.customer}."))
+        owner = item.followup.owner if item.followup.owner in SUMMARY else "customer"
+        summary = _(SUMMARY[owner])
+        event.add("summary", inert(summary.format(text=item.followup.text, customer=item.meeting.customer)))
+        event.add("description", inert(_(DESCRIPTION).format(when=shown_date(item.meeting.when), customer=item.meeting.customer)))
         calendar.add_component(event)
     return calendar.to_ical()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from prep.dates import written
 from prep.language import N_, _, quoted
 from prep.model.meeting import Debrief, FollowUp, NeedVerdict, ObjectionOutcome
 
@@ -64,7 +65,6 @@ FOLLOWUP_LINES = {
     ("customer", True, True): N_("- ✓ {text} — they promised, due {due}, done"),
     ("customer", True, False): N_("- ✓ {text} — they promised, done"),
 }
-DUE = "{due:%a %d %b %Y}"
 
 
 def how_it_went(debrief: Debrief) -> list[str]:
@@ -127,7 +127,7 @@ def followups(debrief: Debrief) -> list[str]:
 def followup_line(followup: FollowUp) -> str:
     """One follow-up as a line of the brief."""
     template = _(FOLLOWUP_LINES[(followup.owner, followup.done, followup.due is not None)])
-    due = DUE.format(due=followup.due) if followup.due else ""
+    due = written(followup.due, "day in year") if followup.due else ""
     return template.format(text=" ".join(followup.text.split()), due=due)
 
 

@@ -28,6 +28,7 @@ import msgspec
 
 from prep.errors import ErasedMeeting, PrepError
 from prep.insights.customers import resolve_customer
+from prep.language import N_, _
 from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, decode, to_builtins
 from prep.model.summary import MeetingSummary
@@ -40,8 +41,17 @@ from prep.storage import Store
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_FORMAT = "prep-export"
 EXPORT_VERSION = 1
-ONLY_EXPORTS = "import only files written by `prep export --format json`"
+ONLY_EXPORTS = N_("import only files written by `prep export --format json`")
+NOTHING_IMPORTED = N_("{path}: {error}; nothing was imported")
 MAX_IMPORT_BYTES = 2**30
+# The CSV's columns, as a spreadsheet user reads them: in English the documented names, in German German ones.
+# Translators: the CSV export's column headings and, below, its words for a meeting's state and contact wish.
+CSV_COLUMNS = (N_("id"), N_("customer"), N_("contact"), N_("when"), N_("goal"), N_("status"), N_("checklist"),
+               N_("outcome"), N_("rating"), N_("contact_wish"), N_("open_followups"))
+# What a meeting is and the contact the customer wants, in the rep's language (English: the stored words).
+CSV_STATES = {"draft": N_("draft"), "prepared": N_("prepared"), "debriefed": N_("debriefed"),
+              "cancelled": N_("cancelled")}
+CSV_CONTACT_WISHES = {"more": N_("more"), "same": N_("same"), "less": N_("less")}
 
 
 class ExportFile(msgspec.Struct, forbid_unknown_fields=True):
@@ -86,16 +96,17 @@ def export_csv(store: Store, customer: str | None) -> str:
     """One line a meeting, for a spreadsheet or a CRM import; no cell can start a formula."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["id", "customer", "contact", "when", "goal", "status", "checklist", "outcome",
-                     "rating", "contact_wish", "open_followups"])
+    writer.writerow([_cell(_(column)) for column in CSV_COLUMNS])
     for meeting in store.meetings(s.id for s in chosen_meetings(store, customer)):
         debrief = meeting.debrief
-        open_followups = [f"{f.text} ({f.due})" for f in (debrief.followups if debrief else []) if not f.done]
+        open_followups = [f"{f.text} ({f.due})" if f.due else f.text
+                          for f in (debrief.followups if debrief else []) if not f.done]
+        wish = debrief.contact_wish if debrief else ""
         writer.writerow(map(_cell, [
             meeting.id, meeting.customer, meeting.contact, meeting.when.isoformat(timespec="minutes"), meeting.goal,
-            meeting.state, meeting.checklist.title, debrief.outcome if debrief else "",
-            debrief.rating if debrief and debrief.rating is not None else "",
-            debrief.contact_wish if debrief else "", "; ".join(open_followups),
+            _(CSV_STATES[meeting.state]) if meeting.state in CSV_STATES else meeting.state, meeting.checklist.title,
+            debrief.outcome if debrief else "", debrief.rating if debrief and debrief.rating is not None else "",
+            _(CSV_CONTACT_WISHES[wish]) if wish in CSV_CONTACT_WISHES else wish, "; ".join(open_followups),
         ]))
     return out.getvalue()
 
@@ -111,29 +122,34 @@ def read_export(path: Path) -> list[Meeting]:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise PrepError(f"{path}: not an ordinary file (a folder, a device or a pipe); {ONLY_EXPORTS}")
+            raise PrepError(_("{path}: not an ordinary file (a folder, a device or a pipe); {fix}").format(
+                path=path, fix=_(ONLY_EXPORTS)))
         if info.st_size > MAX_IMPORT_BYTES:
-            raise PrepError(f"{path}: over {MAX_IMPORT_BYTES // 2**30} GB, far more than an export of prep; {ONLY_EXPORTS}")
+            raise PrepError(_("{path}: over {size} GB, far more than an export of prep; {fix}").format(
+                path=path, size=MAX_IMPORT_BYTES // 2**30, fix=_(ONLY_EXPORTS)))
         data = path.read_bytes()
     except OSError as error:
-        raise PrepError(f"{path}: cannot read ({error.strerror}); check the path and its permissions") from None
+        raise PrepError(_("{path}: cannot read ({reason}); check the path and its permissions").format(
+            path=path, reason=error.strerror)) from None
     try:
         header = decode(data, _Header)
     except ShapeError as error:
-        raise PrepError(f"{path}: {error}; {ONLY_EXPORTS}") from None
+        raise PrepError(f"{path}: {error}; {_(ONLY_EXPORTS)}") from None
     if header.format != EXPORT_FORMAT:
-        raise PrepError(f"{path}: not a prep export; {ONLY_EXPORTS}")
+        raise PrepError(_("{path}: not a prep export; {fix}").format(path=path, fix=_(ONLY_EXPORTS)))
     if header.version != EXPORT_VERSION:
-        raise PrepError(f"{path}: export version {header.version!r} is not known; update prep")
+        raise PrepError(_("{path}: export version {version} is not known; update prep").format(
+            path=path, version=repr(header.version)))
     try:
         meetings = decode(data, ExportFile).meetings
     except ShapeError as error:
-        raise PrepError(f"{path}: {error}; nothing was imported") from None
+        raise PrepError(_(NOTHING_IMPORTED).format(path=path, error=error)) from None
     seen: dict[str, int] = {}
     for index, meeting in enumerate(meetings):
         if meeting.id in seen:
-            raise PrepError(f"{path}: meetings[{index}].id: the same id as meetings[{seen[meeting.id]}]; "
-                            "nothing was imported")
+            raise PrepError(_(NOTHING_IMPORTED).format(
+                path=path, error=_("meetings[{index}].id: the same id as meetings[{first}]").format(
+                    index=index, first=seen[meeting.id])))
         seen[meeting.id] = index
     return meetings
 
@@ -160,7 +176,7 @@ def import_json(store: Store, path: Path) -> Imported:
         # gone, and an old export must not undo that. The file is refused whole, naming it.
         index = next((i for i, m in enumerate(meetings) if m.id == error.meeting_id), None)
         found = meetings[index] if index is not None else None
-        which = f"meetings[{index}] ({found.customer}, {found.when:%Y-%m-%d})" if found else "a meeting"
-        raise PrepError(f"{path}: {which} was erased with `prep forget` and is not imported again; nothing was "
-                        "imported — remove it from the file to import the rest") from None
+        which = f"meetings[{index}] ({found.customer}, {found.when:%Y-%m-%d})" if found else _("a meeting")
+        raise PrepError(_("{path}: {which} was erased with `prep forget` and is not imported again; nothing was "
+                          "imported — remove it from the file to import the rest").format(path=path, which=which)) from None
     return Imported(len(new), len(changed), len(meetings) - len(new) - len(changed))

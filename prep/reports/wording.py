@@ -6,34 +6,51 @@ from datetime import date
 
 from prep.insights.customers import Erasure
 from prep.insights.followups import OpenFollowUp
+from prep.language import N_, _, ngettext, number
 from prep.model.summary import MeetingSummary
+
+NO_DATE = N_("no date")
+OVERDUE = N_("overdue")
+TODAY = N_("today")
+FOLLOWUP_LINE = {"me": N_("{when}  {state}{text}  — {customer} (me)"),
+                 "customer": N_("{when}  {state}{text}  — {customer} (customer)")}
 
 
 def counted(number: int, noun: str) -> str:
-    """`1 draft`, `3 drafts`: counts the way a rep reads them."""
+    """`1 draft`, `3 drafts`: counts the way a rep reads them, in English (wording for the rep uses ngettext)."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def followup_lines(followups: list[OpenFollowUp], today: date) -> list[str]:
-    """One line each: due date, overdue or not, what, whose, customer."""
+    """One line each: due date, overdue or not, what, whose, customer; the dates and states in columns."""
     lines = []
+    dates = max(len("2026-11-25"), len(_(NO_DATE)))
+    states = max(len(_(OVERDUE)), len(_(TODAY)))
     for item in followups:
         due = item.followup.due
-        when = due.isoformat() if due else "no date   "
-        state = "overdue " if due and due < today else ("today   " if due == today else "        ")
-        owner = "me" if item.followup.owner == "me" else "customer"
-        lines.append(f"{when}  {state}{item.followup.text}  — {item.meeting.customer} ({owner})")
+        when = due.isoformat() if due else _(NO_DATE)
+        state = _(OVERDUE) if due and due < today else (_(TODAY) if due == today else "")
+        owner = item.followup.owner if item.followup.owner in FOLLOWUP_LINE else "customer"
+        template = _(FOLLOWUP_LINE[owner])
+        lines.append(template.format(when=when.ljust(dates), state=state.ljust(states) + " ", text=item.followup.text,
+                                     customer=item.meeting.customer))
     return lines
 
 
 def erasure_line(erasure: Erasure) -> str:
     """One line saying what forgetting a customer will remove."""
-    return (f"{erasure.customer}: {counted(len(erasure.meetings), 'meeting')} ({counted(erasure.drafts, 'draft')}) "
-            f"and {counted(erasure.followups, 'follow-up')}, with every copy in journals and backups")
+    meetings = ngettext("{count} meeting", "{count} meetings", len(erasure.meetings)).format(count=number(len(erasure.meetings)))
+    drafts = ngettext("{count} draft", "{count} drafts", erasure.drafts).format(count=number(erasure.drafts))
+    followups = ngettext("{count} follow-up", "{count} follow-ups", erasure.followups).format(count=number(erasure.followups))
+    return _("{customer}: {meetings} ({drafts}) and {followups}, with every copy in journals and backups").format(
+        customer=erasure.customer, meetings=meetings, drafts=drafts, followups=followups)
 
 
 def mention_line(customer: str, meetings: list[MeetingSummary]) -> str:
     """One line naming the other customers' meetings that still mention an erased customer."""
     named = "; ".join(f"{m.customer} ({m.when:%Y-%m-%d})" for m in meetings)
-    return (f"{customer} is still mentioned in {counted(len(meetings), 'meeting')} of other customers: {named} — "
-            "edit them if that should go too")
+    return ngettext("{customer} is still mentioned in {count} meeting of other customers: {named} — "
+                    "edit them if that should go too",
+                    "{customer} is still mentioned in {count} meetings of other customers: {named} — "
+                    "edit them if that should go too", len(meetings)).format(
+        customer=customer, count=number(len(meetings)), named=named)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from prep.errors import ErasedMeeting, PrepError, StoreError
+from prep.language import _
 from prep.model.meeting import Meeting
 from prep.model.shapes import deep_copy
 from prep.storage.store import Saved, Store
@@ -92,7 +93,8 @@ class Autosave:
         except OSError as error:
             with self._lock:
                 self._pending.setdefault(meeting_id, snapshot)
-            self.on_error(StoreError(f"{self.store.path}: could not save ({error}); your text is still on screen"))
+            self.on_error(StoreError(_("{path}: could not save ({problem}); your text is still on screen").format(
+                path=self.store.path, problem=error)))
         else:
             return True
         return False

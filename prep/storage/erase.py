@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prep.errors import ErasedMeeting, PrepError
+from prep.language import N_, _
 from prep.storage.files import read_ordinary, what_to_do, write_file
 from prep.storage.migrations import MEETINGS, doc_id
 from prep.storage.rows import Row, Rows, dumps
@@ -52,11 +53,14 @@ def refuse_erased(path: Path, table: str, tables: dict[str, Rows], changes: dict
     for key, row in changes.items():
         if row is None or (key not in forgotten and key not in deleting):
             continue
-        what = f"{path}: the meeting with {row.get('customer', '?')} on {str(row.get('when', ''))[:10]}"
+        meeting = {"path": path, "customer": row.get("customer", "?"), "day": str(row.get("when", ""))[:10]}
         if key in deleting:
-            raise ErasedMeeting(f"{what} was deleted and is not saved again (undo the delete to keep it)", str(row.get("id", key)))
-        how = "deleted" if forgotten[key].get("deleted") else "erased with `prep forget`"
-        raise ErasedMeeting(f"{what} was {how} and is not saved again", str(row.get("id", key)))
+            said = _("{path}: the meeting with {customer} on {day} was deleted and is not saved again (undo the delete to keep it)")
+        elif forgotten[key].get("deleted"):
+            said = _("{path}: the meeting with {customer} on {day} was deleted and is not saved again")
+        else:
+            said = _("{path}: the meeting with {customer} on {day} was erased with `prep forget` and is not saved again")
+        raise ErasedMeeting(said.format(**meeting), str(row.get("id", key)))
 
 
 def unfinished(tables: dict[str, Rows]) -> bool:
@@ -154,8 +158,10 @@ def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], 
         elif _holds_erased(path, keys, ids):
             stuck.append(path)
     if stuck:
-        raise PrepError(f"{stuck[0]}: still holds meetings erased with `prep forget`; delete it by hand"
-                        + (f" (and {', '.join(p.name for p in stuck[1:])})" if stuck[1:] else ""))
+        said = _("{path}: still holds meetings erased with `prep forget`; delete it by hand").format(path=stuck[0])
+        if stuck[1:]:
+            said += " " + _("(and {files})").format(files=", ".join(p.name for p in stuck[1:]))
+        raise PrepError(said)
     if pending is None:
         return 0
     storage.commit({ERASING: {UNFINISHED: None}})
@@ -167,7 +173,7 @@ def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], 
 def _erased_rows(data: bytes, keys: set[str]) -> tuple[dict[str, Rows], set[str]]:
     """A database file's tables, and its rows that are erased meetings: by their key, or (in a
     backup of an older layout) by their id. ValueError if it does not read as a database."""
-    tables, _ = parse_snapshot(data)
+    tables = parse_snapshot(data)[0]
     rows = tables.get(MEETINGS) or Rows()
     erased = set()
     for key in rows:
@@ -182,12 +188,12 @@ def _scrub_backup(path: Path, keys: set[str]) -> None:
     try:
         tables, erased = _erased_rows(read_ordinary(path), keys)
     except (OSError, ValueError):
-        raise PrepError(f"{path}: this backup cannot be read, so erased meetings cannot be removed from it; "
-                        "delete it by hand") from None
+        raise PrepError(_("{path}: this backup cannot be read, so erased meetings cannot be removed from it; "
+                          "delete it by hand").format(path=path)) from None
     if not erased:
         return
     plain = {name: {key: rows[key] for key in rows if not (name == MEETINGS and key in erased)} for name, rows in tables.items()}
-    write_file(path, dumps(plain), fix="free some disk space, or delete the backup by hand")
+    write_file(path, dumps(plain), fix=N_("free some disk space, or delete the backup by hand"))
 
 
 def _holds_erased(path: Path, keys: set[str], ids: set[str]) -> bool:
@@ -195,8 +201,8 @@ def _holds_erased(path: Path, keys: set[str], ids: set[str]) -> bool:
     try:
         data = read_ordinary(path)
     except OSError as error:
-        raise PrepError(f"{path}: cannot read ({error.strerror}), so it may still hold erased meetings; "
-                        "delete it by hand") from None
+        raise PrepError(_("{path}: cannot read ({problem}), so it may still hold erased meetings; "
+                          "delete it by hand").format(path=path, problem=error.strerror)) from None
     try:
         return bool(_erased_rows(data, keys)[1])
     except ValueError:
@@ -207,4 +213,5 @@ def _delete(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
     except OSError as error:
-        raise PrepError(f"{path}: cannot delete ({error.strerror}); {what_to_do(error, path.parent, 'delete it by hand')}") from None
+        raise PrepError(_("{path}: cannot delete ({problem}); {fix}").format(
+            path=path, problem=error.strerror, fix=what_to_do(error, path.parent, N_("delete it by hand")))) from None

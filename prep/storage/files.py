@@ -5,6 +5,9 @@ starter checklists, the schema — goes through `write_file`: a temporary file i
 same folder, fsync, rename over the target, fsync of the folder. A full disk or a
 kill leaves the old file as it was, never a truncated one. The mode is set on the
 open file, so the umask cannot widen (or narrow) it.
+
+A caller's `fix` (what the rep should do when a write fails) is marked `N_("…")` where it
+is written and translated here, where it becomes part of the message.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from prep.errors import PrepError
+from prep.language import N_, _
 
 PRIVATE = 0o600  # anything with customer notes
 SHARED = 0o644  # files a trainer hands out (starter checklists, the schema)
@@ -28,7 +32,7 @@ NOT_ALLOWED = {errno.EACCES, errno.EPERM, errno.EROFS}
 Content = str | bytes | Callable[[BinaryIO], None]
 
 
-def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = "choose another file") -> None:
+def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = N_("choose another file")) -> None:
     """Write `content` (text, bytes, or a function that writes to a binary handle) to `path` atomically.
 
     Raises PrepError naming the file and what to do; the old file, if any, is untouched then.
@@ -40,7 +44,7 @@ def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = 
         if stat.S_ISCHR(path.stat().st_mode) or stat.S_ISFIFO(path.stat().st_mode):
             _write_through(path, content, fix)  # /dev/stdout, a pipe: nothing to replace
             return
-        raise PrepError(f"{path}: not a file prep can write (a folder or a device); {fix}")
+        raise PrepError(_("{path}: not a file prep can write (a folder or a device); {fix}").format(path=path, fix=_(fix)))
     folder = path.parent
     temp = folder / f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
@@ -60,7 +64,7 @@ def write_file(path: Path, content: Content, *, mode: int = PRIVATE, fix: str = 
         fsync_folder(folder)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, folder, fix)}") from None
+        raise PrepError(cannot_write(path, error, folder, fix)) from None
 
 
 def _write_through(path: Path, content: Content, fix: str) -> None:
@@ -71,14 +75,21 @@ def _write_through(path: Path, content: Content, fix: str) -> None:
             else:
                 handle.write(content.encode() if isinstance(content, str) else content)
     except OSError as error:
-        raise PrepError(f"{path}: cannot write ({error.strerror}); {what_to_do(error, path.parent, fix)}") from None
+        raise PrepError(cannot_write(path, error, path.parent, fix)) from None
+
+
+def cannot_write(path: Path, error: OSError, folder: Path, fix: str) -> str:
+    """The message for a write to `path` that failed: the file, the system's reason, what to do."""
+    return _("{path}: cannot write ({problem}); {fix}").format(
+        path=path, problem=error.strerror, fix=what_to_do(error, folder, fix))
 
 
 def what_to_do(error: OSError, folder: Path, fix: str) -> str:
-    """The caller's advice for a failed write, unless prep may not write there at all: then the permissions are the fix."""
+    """The caller's advice for a failed write, translated; where prep may not write at all, the permissions are the fix."""
     if error.errno in NOT_ALLOWED:
-        return f"prep may not write in {folder}: check its permissions, or whether its disk is mounted read-only"
-    return fix
+        return _("prep may not write in {folder}: check its permissions, or whether its disk is mounted read-only").format(
+            folder=folder)
+    return _(fix)
 
 
 def read_ordinary(path: Path) -> bytes:
@@ -93,7 +104,7 @@ def read_ordinary(path: Path) -> bytes:
         os.close(fd)
 
 
-def private_folder(folder: Path, *, fix: str = "choose another folder") -> Path:
+def private_folder(folder: Path, *, fix: str = N_("choose another folder")) -> Path:
     """Create `folder` and any missing parents as 0700, whatever the umask; return it."""
     folder = Path(folder)
     missing = []
@@ -108,7 +119,8 @@ def private_folder(folder: Path, *, fix: str = "choose another folder") -> Path:
         except FileExistsError:
             pass  # another running copy made it at the same moment: fine
         except OSError as error:
-            raise PrepError(f"{candidate}: cannot create the folder ({error.strerror}); {fix}") from None
+            raise PrepError(_("{path}: cannot create the folder ({problem}); {fix}").format(
+                path=candidate, problem=error.strerror, fix=_(fix))) from None
     return folder
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from prep.errors import StoreError
+from prep.language import _
 from prep.model.shapes import ShapeError, convert, decode
 from prep.model.summary import MeetingSummary, summarise
 from prep.storage.migrations import MEETINGS
@@ -96,7 +97,7 @@ class SummaryIndex:
         since = self.clock() - timedelta(days=1)
         hot = {key for key, s in self._summaries.items() if s.is_draft or s.when >= since or s.has_open_followups}
         newest = sorted(self._summaries.items(), key=lambda item: item[1].when, reverse=True)[:RECENT_HOT]
-        return hot | {key for key, _ in newest}
+        return hot | {key for key, _summary in newest}
 
     def index_everything(self) -> None:
         """Read every meeting into the index, a chunk at a time so saves are not held up."""
@@ -124,8 +125,9 @@ class SummaryIndex:
             raise self._damaged(key, error) from None
 
     def _damaged(self, key: str, error: ShapeError) -> StoreError:
-        return StoreError(f"{self.path}: meeting {key} does not read as a meeting ({error}); "
-                          "it was left as it is — restore a backup, or export and fix it")
+        return StoreError(_("{path}: meeting {meeting} does not read as a meeting ({problem}); "
+                            "it was left as it is — restore a backup, or export and fix it").format(
+                                path=self.path, meeting=key, problem=error))
 
     def home_summaries(self) -> list[MeetingSummary]:
         """What the home screen needs, fast at any size: drafts, upcoming, open follow-ups, newest."""

@@ -35,6 +35,7 @@ from pathlib import Path
 from tinydb import Storage
 
 from prep.errors import PrepError, StoreError
+from prep.language import N_, _
 from prep.storage.files import fsync_folder, private_folder, what_to_do, write_file
 from prep.storage.rows import Row, Rows, dumps
 from prep.storage.snapshot import parse_snapshot, write_snapshot
@@ -176,14 +177,15 @@ class JournalStorage(Storage):
             return
         if self._lock_fd is None:
             # Checked before the lock file is made: a database prep cannot use gets no lock beside it.
-            regular_or_missing(self.path, "the database")
-            regular_or_missing(self.journal_path, "the journal")
-            regular_or_missing(self.lock_path, "the lock file")
+            regular_or_missing(self.path, N_("the database"))
+            regular_or_missing(self.journal_path, N_("the journal"))
+            regular_or_missing(self.lock_path, N_("the lock file"))
             self._ensure_folder()
             try:
                 self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o600)
             except OSError as error:
-                raise StoreError(f"{self.lock_path}: cannot open the lock file ({error.strerror}); check the folder's permissions") from None
+                raise StoreError(_("{path}: cannot open the lock file ({problem}); check the folder's permissions").format(
+                    path=self.lock_path, problem=error.strerror)) from None
         fcntl.flock(self._lock_fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
         self._held.append("exclusive" if exclusive else "shared")
         try:
@@ -198,7 +200,7 @@ class JournalStorage(Storage):
             try:
                 # Every folder it creates is 0700, whatever the umask; another copy may
                 # create it at the same moment, and that is fine.
-                private_folder(folder, fix="choose another with --db")
+                private_folder(folder, fix=N_("choose another with --db"))
             except PrepError as error:
                 raise StoreError(str(error)) from None
 
@@ -210,15 +212,15 @@ class JournalStorage(Storage):
 
     def _catch_up(self) -> None:
         """Bring memory up to date with the files, cheaply when nothing changed."""
-        regular_or_missing(self.path, "the database")
-        regular_or_missing(self.journal_path, "the journal")
+        regular_or_missing(self.path, N_("the database"))
+        regular_or_missing(self.journal_path, N_("the journal"))
         try:
             snapshot = self.path.stat()
             snapshot_id: tuple[int, int, int] | None = (snapshot.st_ino, snapshot.st_mtime_ns, snapshot.st_size)
         except FileNotFoundError:
             snapshot_id = None
         except OSError as error:
-            raise StoreError(f"{self.path}: cannot read the database ({error.strerror}); check its permissions") from None
+            raise StoreError(_("{path}: cannot read the database ({problem}); check its permissions").format(path=self.path, problem=error.strerror)) from None
         try:
             journal = self.journal_path.stat()
             journal_id, journal_size = journal.st_ino, journal.st_size
@@ -231,7 +233,7 @@ class JournalStorage(Storage):
             self._offset = self._lines = 0
             if snapshot_id is not None and snapshot_id[2] == 0 and journal_size:
                 # prep never writes an empty snapshot (it is replaced whole): this is damage.
-                raise self._damaged(f"{self.path}: the database is empty but its journal is not; both were left as they are")
+                raise self._damaged(_("{path}: the database is empty but its journal is not; both were left as they are").format(path=self.path))
             self._replay()
             self._upgrade = self.upgrade(self._tables)
             if self._upgrade is not None:
@@ -251,11 +253,11 @@ class JournalStorage(Storage):
         try:
             data = self.path.read_bytes()
         except OSError as error:
-            raise StoreError(f"{self.path}: cannot read the database ({error.strerror}); check its permissions") from None
+            raise StoreError(_("{path}: cannot read the database ({problem}); check its permissions").format(path=self.path, problem=error.strerror)) from None
         try:
             self._tables, self._hot = parse_snapshot(data)
         except ValueError:
-            raise self._damaged(f"{self.path}: the database is damaged; it was left as it is") from None
+            raise self._damaged(_("{path}: the database is damaged; it was left as it is").format(path=self.path)) from None
 
     def _replay(self) -> None:
         start = self._offset
@@ -266,7 +268,7 @@ class JournalStorage(Storage):
         except FileNotFoundError:
             return
         except OSError as error:
-            raise StoreError(f"{self.journal_path}: cannot read the journal ({error.strerror}); check its permissions") from None
+            raise StoreError(_("{path}: cannot read the journal ({problem}); check its permissions").format(path=self.journal_path, problem=error.strerror)) from None
         position = 0
         while True:
             end = data.find(b"\n", position)
@@ -275,8 +277,8 @@ class JournalStorage(Storage):
             changes = read_entry(data[position:end])
             if changes is None:
                 # A whole line was written and fsync'd: if it does not read, it was damaged later.
-                raise self._damaged(f"{self.journal_path}:{self._lines + 1}: a damaged entry (its checksum or "
-                                    "its shape is wrong); the journal was left as it is")
+                raise self._damaged(_("{place}: a damaged entry (its checksum or its shape is wrong); the journal was left "
+                                      "as it is").format(place=f"{self.journal_path}:{self._lines + 1}"))
             self._apply(changes, replayed=True)
             self._lines += 1
             position = end + 1
@@ -284,16 +286,16 @@ class JournalStorage(Storage):
 
     def _damaged(self, what: str) -> StoreError:
         """Damage is reported and everything is left as it is; writing stays refused until it is dealt with."""
-        self._broken = StoreError(f"{what} — run `prep repair` to set the damaged part aside and keep the rest, "
-                                  "or restore a backup")
+        self._broken = StoreError(_("{problem} — run `prep repair` to set the damaged part aside and keep the rest, "
+                                    "or restore a backup").format(problem=what))
         return self._broken
 
     def _apply(self, changes: Changes, *, replayed: bool = False) -> None:
         for table, rows in changes.items():
             if table == SNAPSHOT_MARK:
                 if self._snapshot_id is None or not self._snapshot_id[2]:
-                    raise self._damaged(f"{self.path}: the database is missing or empty, yet its journal "
-                                        "follows one; the files were left as they are")
+                    raise self._damaged(_("{path}: the database is missing or empty, yet its journal follows one; "
+                                          "the files were left as they are").format(path=self.path))
                 continue
             target = self._tables.setdefault(table, Rows())
             touched = self._journal_keys.setdefault(table, {})
@@ -311,8 +313,8 @@ class JournalStorage(Storage):
         try:
             fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT, 0o600)
         except OSError as error:
-            fix = what_to_do(error, self.path.parent, "free some disk space — what was saved before is safe")
-            raise StoreError(f"{self.journal_path}: cannot write ({error.strerror}); {fix}") from None
+            fix = what_to_do(error, self.path.parent, N_("free some disk space — what was saved before is safe"))
+            raise StoreError(_("{path}: cannot write ({problem}); {fix}").format(path=self.journal_path, problem=error.strerror, fix=fix)) from None
         created = self._journal_id is None
         try:
             # Start exactly after the last whole line: a line cut short by a crash goes.
@@ -328,8 +330,8 @@ class JournalStorage(Storage):
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, self._offset)
-            fix = what_to_do(error, self.path.parent, "free some disk space — what was saved before is safe")
-            raise StoreError(f"{self.journal_path}: could not save ({error.strerror}); {fix}") from None
+            fix = what_to_do(error, self.path.parent, N_("free some disk space — what was saved before is safe"))
+            raise StoreError(_("{path}: could not save ({problem}); {fix}").format(path=self.journal_path, problem=error.strerror, fix=fix)) from None
         finally:
             os.close(fd)
         self._offset += len(line)
@@ -345,7 +347,7 @@ class JournalStorage(Storage):
         self._ensure_folder()
         self._remove_leftovers()
         hot = {name: self.hot_rows(name, rows) for name, rows in self._tables.items()}
-        fix = "free some disk space — nothing saved was lost"
+        fix = N_("free some disk space — nothing saved was lost")
         try:
             write_file(self.path, lambda handle: write_snapshot(handle, self._tables, hot), fix=fix)
             # The new journal starts by saying that a snapshot goes with it, so that a
@@ -392,7 +394,7 @@ def regular_or_missing(path: Path, what: str) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise StoreError(f"{path}: cannot read {what} ({error.strerror}); check its permissions") from None
+        raise StoreError(_("{path}: cannot read {what} ({problem}); check its permissions").format(path=path, what=_(what), problem=error.strerror)) from None
     if not stat.S_ISREG(mode):
-        raise StoreError(f"{path}: {what} is not an ordinary file (a device, a pipe or a folder); "
-                         "prep keeps its data only in ordinary files — choose another with --db")
+        raise StoreError(_("{path}: {what} is not an ordinary file (a device, a pipe or a folder); prep keeps its data "
+                           "only in ordinary files — choose another with --db").format(path=path, what=_(what)))

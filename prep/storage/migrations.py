@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prep.errors import PrepError, StoreError
+from prep.language import N_, _
 from prep.storage.files import write_file
 from prep.storage.rows import Rows
 
@@ -46,11 +47,14 @@ def upgrade(tables: dict[str, Rows], path: Path) -> Changes | None:
     if version is None and not tables:
         return None  # a new database: the schema is written with the first save
     if version is None and MEETINGS not in tables:
-        raise StoreError(f"{path}: this is not a prep database; it was left as it is — use --db to pick another file")
+        raise StoreError(_("{path}: this is not a prep database; it was left as it is — use --db to pick another file").format(
+            path=path))
     if not isinstance(version, (int, type(None))) or (version or 1) < 1:
-        raise StoreError(f"{path}: the schema version {version!r} is not one prep wrote; the file was left as it is")
+        raise StoreError(_("{path}: the schema version {version!r} is not one prep wrote; the file was left as it is").format(
+            path=path, version=version))
     if version is not None and version > SCHEMA_VERSION:
-        raise StoreError(f"{path}: written by a newer prep (schema {version}); update prep — the file was left as it is")
+        raise StoreError(_("{path}: written by a newer prep (schema {version}); update prep — the file was left as it is").format(
+            path=path, version=version))
     if version == SCHEMA_VERSION:
         return None
     # Schema 1 kept a checklist copy inside each meeting; now each copy is stored once,
@@ -90,14 +94,16 @@ def keep_backup(path: Path) -> None:
     except FileNotFoundError:
         return  # only a journal so far: it stays until its rows are in the new snapshot
     except OSError as error:
-        raise StoreError(f"{path}: cannot read the database to back it up ({error.strerror}); check its permissions") from None
+        raise StoreError(_("{path}: cannot read the database to back it up ({problem}); check its permissions").format(
+            path=path, problem=error.strerror)) from None
     backup = path.with_name(f"{path.name}.before-upgrade.bak")
-    fix = "free some disk space; the database was left as it is"
+    fix = N_("free some disk space; the database was left as it is")
     try:
         write_file(backup, original, fix=fix)
         if backup.read_bytes() != original:
-            raise StoreError(f"{backup}: the backup does not read back as written; {fix}")
+            raise StoreError(_("{path}: the backup does not read back as written; {fix}").format(path=backup, fix=_(fix)))
     except PrepError as error:
         raise StoreError(str(error)) from None
     except OSError as error:
-        raise StoreError(f"{backup}: cannot check the backup ({error.strerror}); {fix}") from None
+        raise StoreError(_("{path}: cannot check the backup ({problem}); {fix}").format(
+            path=backup, problem=error.strerror, fix=_(fix))) from None

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from prep.errors import PrepError, StoreError
+from prep.language import N_, _
 from prep.storage.files import write_file
 from prep.storage.journal import (
     MARK_LINE,
@@ -48,7 +49,7 @@ class Repair:
 def repair(path: Path, now: datetime) -> Repair:
     """Rebuild the database at `path` from what reads, keeping every damaged file aside."""
     journal = path.with_name(path.name + ".journal")
-    for file, what in ((path, "the database"), (journal, "the journal")):
+    for file, what in ((path, N_("the database")), (journal, N_("the journal"))):
         regular_or_missing(file, what)
     with _write_lock(path):
         result = Repair()
@@ -59,7 +60,7 @@ def repair(path: Path, now: datetime) -> Repair:
         if snapshot_bytes is not None:
             if snapshot_bytes or not journal_bytes:
                 try:
-                    tables, _ = parse_snapshot(snapshot_bytes) if snapshot_bytes else ({}, {})
+                    tables = parse_snapshot(snapshot_bytes)[0] if snapshot_bytes else {}
                 except ValueError:
                     snapshot_damaged = True
             else:
@@ -89,7 +90,7 @@ def repair(path: Path, now: datetime) -> Repair:
             result.set_aside.append(_set_aside(path, stamp))
         if journal_bytes is not None:
             result.set_aside.append(_set_aside(journal, stamp))
-        fix = "free some disk space; the damaged files are kept beside it"
+        fix = N_("free some disk space; the damaged files are kept beside it")
         try:
             write_file(path, lambda handle: write_snapshot(handle, tables, {}), fix=fix)
             write_file(journal, MARK_LINE, fix=fix)
@@ -105,7 +106,8 @@ def _read(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StoreError(f"{path}: cannot read ({error.strerror}); check its permissions") from None
+        raise StoreError(_("{path}: cannot read ({problem}); check its permissions").format(
+            path=path, problem=error.strerror)) from None
 
 
 def _set_aside(path: Path, stamp: str) -> tuple[Path, Path]:
@@ -113,7 +115,8 @@ def _set_aside(path: Path, stamp: str) -> tuple[Path, Path]:
     try:
         os.replace(path, aside)
     except OSError as error:
-        raise StoreError(f"{path}: cannot set it aside ({error.strerror}); check the folder's permissions") from None
+        raise StoreError(_("{path}: cannot set it aside ({problem}); check the folder's permissions").format(
+            path=path, problem=error.strerror)) from None
     return path, aside
 
 
@@ -124,11 +127,12 @@ def _write_lock(path: Path):  # type: ignore[no-untyped-def]
         yield
         return
     lock = path.with_name(path.name + ".lock")
-    regular_or_missing(lock, "the lock file")
+    regular_or_missing(lock, N_("the lock file"))
     try:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o600)
     except OSError as error:
-        raise StoreError(f"{lock}: cannot open the lock file ({error.strerror}); check the folder's permissions") from None
+        raise StoreError(_("{path}: cannot open the lock file ({problem}); check the folder's permissions").format(
+            path=lock, problem=error.strerror)) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prep.errors import PrepError, StoreError, UnfinishedErasure
+from prep.language import _
 from prep.model.meeting import Meeting
 from prep.model.merge import merge
 from prep.model.shapes import decode, encode, to_builtins
@@ -149,7 +150,7 @@ class Store(SummaryIndex):
             ref, title = refs.get(id(meeting.checklist)) or ("", "")
             if not ref:
                 copy = to_builtins(meeting.checklist)
-                ref, _ = checklist_ref(copy)
+                ref = checklist_ref(copy)[0]
                 title = meeting.checklist.title
                 refs[id(meeting.checklist)] = (ref, title)
                 copies[ref] = Document({"ref": ref, "checklist": copy}, doc_id=doc_id(ref))
@@ -295,8 +296,8 @@ class Store(SummaryIndex):
         try:
             return finish(self._storage, tables, self.files(), everywhere=everywhere)
         except PrepError as error:
-            raise UnfinishedErasure(f"{error} — the erased meetings are gone from every list; the rest is done "
-                                    "when `prep forget` runs again (or the app next opens)") from None
+            raise UnfinishedErasure(_("{problem} — the erased meetings are gone from every list; the rest is done "
+                                      "when `prep forget` runs again (or the app next opens)").format(problem=error)) from None
 
     def compact(self) -> None:
         """Fold the journal into the snapshot now, finishing an interrupted erasure if there is one."""
@@ -342,7 +343,8 @@ class Store(SummaryIndex):
             data.pop("checklist_title", None)
             copy = db.table(CHECKLISTS).get(doc_id=doc_id(ref)) if isinstance(ref, str) else None
             if copy is None:
-                raise StoreError(f"{self.path}: the checklist of meeting {meeting_id} is missing; restore a backup")
+                raise StoreError(_("{path}: the checklist of meeting {meeting} is missing; restore a backup").format(
+                    path=self.path, meeting=meeting_id))
             data["checklist"] = copy["checklist"]
         return self._convert(data, Meeting, meeting_id)
 

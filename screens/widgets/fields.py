@@ -34,7 +34,7 @@ from textual.geometry import Size
 from textual.widgets import Input, Select, TextArea
 from textual.widgets._select import SelectOverlay
 
-from prep.language import N_
+from prep.language import N_, _, quoted
 
 BURST = 1.0  # seconds: keys typed closer together than this are undone together
 SEARCH_RESET = 1.0  # seconds: letters typed into a Choice within this make one search
@@ -180,7 +180,7 @@ class Choice(Select[object]):
             self.app.bell()
             if now - self._told_at > TOLD_AGAIN:  # once for a burst of letters, not a toast each
                 self._told_at = now
-                self.notify(f"No choice starts with “{event.character}” — ↓ shows them all.",
+                self.notify(_("No choice starts with {letter} — ↓ shows them all.").format(letter=quoted(event.character)),
                             severity="warning", timeout=4)
             self._query = ""
         elif match != self.value:
@@ -245,7 +245,7 @@ class Choice(Select[object]):
         if not self.is_mounted:
             return
         self.refresh()
-        values = [option for _, option in self._options]
+        values = [option for _prompt, option in self._options]
         overlay = self._overlay()
         if overlay is not None and value != self.NULL and value in values:
             overlay.highlighted = values.index(value)
@@ -265,7 +265,7 @@ class Choice(Select[object]):
         self.refresh()  # the arrow turns
         if expanded and overlay is not None:
             overlay.focus(scroll_visible=False)
-            values = [option for _, option in self._options]
+            values = [option for _prompt, option in self._options]
             overlay.select(values.index(self.value) if self.value != self.NULL and self.value in values else None)
 
     async def action_show_overlay(self) -> None:

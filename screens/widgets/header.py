@@ -8,12 +8,25 @@ change, and the autosave's state is part of the header from the first frame.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.visual import VisualType
 from textual.widgets import Header
 from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 
+from prep.language import _
 from prep.screens.widgets.save_state import SaveState
+
+
+class _Icon(HeaderIcon):
+    """The icon that opens the command palette, its tooltip in the rep's language."""
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # Textual's own handler would set its English tooltip after this one
+        if self.app.ENABLE_COMMAND_PALETTE:
+            self.tooltip = _("Open the command palette")
+        else:
+            self.disabled = True
 
 
 class _Title(HeaderTitle):
@@ -35,6 +48,6 @@ class PrepHeader(Header):
         self.saving = saving
 
     def compose(self) -> ComposeResult:
-        yield HeaderIcon().data_bind(Header.icon)
+        yield _Icon().data_bind(Header.icon)
         yield _Title()
         yield SaveState() if self.saving else HeaderClockSpace()

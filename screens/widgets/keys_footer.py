@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from prep.language import N_, _
+from prep.language import N_, _, speaking
 
 HELP = "app.help"
 KEPT = ("app.quit", HELP)  # binding ids shown at any width
@@ -90,7 +90,7 @@ class KeysFooter(Footer):
 
     def _signature(self) -> tuple[object, ...]:
         keys, palette = self._keys()
-        return tuple((b.key, b.action, b.description, enabled) for b, enabled, _t in keys) + (palette,)
+        return tuple((b.key, b.action, b.description, enabled) for b, enabled, _t in keys) + (palette, speaking())
 
     def compose(self) -> ComposeResult:
         # Drawn with the screen's first frame, from the screen's and the app's keys: Textual's

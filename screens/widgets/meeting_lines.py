@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
+from prep.dates import shown_moment
 from prep.insights.search import Excerpt
 from prep.language import _
 from prep.model.summary import MeetingSummary
@@ -18,7 +19,7 @@ def meeting_line(meeting: MeetingSummary, *, detail: str = "") -> Text:
     """One meeting on one line: when, customer, and the goal or a detail; a cancelled one says so and is struck through."""
     cancelled = meeting.is_cancelled
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{meeting.when:%a %d %b %H:%M}  ", style="dim strike" if cancelled else "dim")
+    line.append(f"{shown_moment(meeting.when)}  ", style="dim strike" if cancelled else "dim")
     line.append(inert(meeting.customer, one_line=True), style="bold strike" if cancelled else "bold")
     if cancelled:
         line.append("  " + _("cancelled"), style="bold yellow")
@@ -34,7 +35,7 @@ def meeting_hit(meeting: MeetingSummary, hit: Excerpt | None) -> Content:
     Without an excerpt (nothing typed, or the words were only in the customer's name) the
     line shows how the meeting ended, or its goal.
     """
-    values: dict[str, object] = {"when": f"{meeting.when:%a %d %b %H:%M}", "customer": inert(meeting.customer, one_line=True)}
+    values: dict[str, object] = {"when": shown_moment(meeting.when), "customer": inert(meeting.customer, one_line=True)}
     if meeting.is_cancelled:  # as meeting_line shows it: said, and struck through
         template = "[dim strike]$when[/]  [b strike]$customer[/]  [b yellow]" + _("cancelled") + "[/]  "
     else:

@@ -7,11 +7,14 @@ Textual's header keeps for a clock (screens/widgets/header.py): nothing else mov
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import Static
 
+from prep.language import N_, _
 from prep.screens.widgets.shown import plain
 
-WORDS = {"saving": "saving…", "saved": "saved", "not saved": "not saved"}
+WORDS = {"saving": N_("saving…"), "saved": N_("saved"), "not saved": N_("not saved")}
+WIDTH = 11  # as DEFAULT_CSS says: the longest English word and the padding; a language with longer words widens it
 
 
 class SaveState(Static):
@@ -30,10 +33,17 @@ class SaveState(Static):
     SaveState.-failed { color: $text-error; text-style: bold; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        # As wide as the longest of the words, whichever is shown: the title beside it never moves.
+        needed = max(cell_len(_(word)) for word in WORDS.values()) + 2
+        if needed > WIDTH:
+            self.styles.width = needed
+
     def on_mount(self) -> None:
         self.watch(self.app, "save_state", self._show)
 
     def _show(self, state: str) -> None:
-        self.update(plain(WORDS.get(state, state)))
+        self.update(plain(_(WORDS[state]) if state in WORDS else state))
         self.set_class(state == "not saved", "-failed")
 

@@ -1,11 +1,12 @@
 """Reps type dates the way they speak; prep understands them or says what it expects."""
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from prep.dates import parse_day, parse_time, shown_day
 from prep.errors import InputError
+from prep.language import use
 
 MONDAY = date(2026, 11, 23)
 
@@ -91,3 +92,57 @@ def test_rep_gets_an_example_for_a_time_prep_cannot_read(typed: str) -> None:
 def test_the_form_confirms_a_day_with_its_weekday_and_a_year_only_when_it_differs() -> None:
     assert shown_day(date(2026, 11, 25), MONDAY) == "Wed 25 Nov"
     assert shown_day(date(2027, 1, 5), MONDAY) == "Tue 5 Jan 2027"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("form", ["day", "day in year", "moment", "moment in full", "date", "short date", "month"])
+def test_dates_are_written_as_the_locale_data_writes_them(language: str, form: str) -> None:
+    from babel.dates import format_datetime
+
+    from prep.dates import PATTERNS, written
+
+    start = datetime(2026, 1, 1, 9, 5)
+    for offset in range(0, 730, 3):  # every weekday and month, two years, several times of day
+        when = start + timedelta(days=offset, hours=offset % 13)
+        assert written(when, form, language) == format_datetime(when, PATTERNS[language][form], locale=language)
+
+
+def test_a_german_rep_reads_dates_the_german_way() -> None:
+    from prep.dates import shown_date, shown_due, shown_in_full, shown_moment
+
+    use("de")
+    when = datetime(2026, 11, 25, 14, 0)
+    assert shown_in_full(when) == "Mi., 25. Nov. 2026, 14:00"
+    assert shown_day(date(2026, 3, 2), MONDAY) == "Mo., 2. März"
+    assert (shown_moment(when), shown_date(when.date()), shown_due(when.date())) == ("Mi., 25.11., 14:00", "25.11.2026", "25.11.")
+    use("en")
+    assert shown_in_full(when) == "Wed 25 Nov 2026, 14:00"
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("irgendwann", "„irgendwann“ ist kein Datum, das prep versteht; z. B. 1.12.2026"),
+    ("31.2.", "„31.2.“ gibt es im Kalender nicht"),
+    ("KW 60", "„KW 60“ ist keine Kalenderwoche"),
+    ("", "Bitte ein Datum angeben"),
+])
+def test_a_german_rep_is_refused_in_german_with_a_german_example(typed: str, message: str) -> None:
+    use("de")
+    try:
+        with pytest.raises(InputError, match=message.replace(".", r"\.")):
+            parse_day(typed, MONDAY)
+        with pytest.raises(InputError, match="z. B. 14:30, 9:00, 14 Uhr"):
+            parse_time("25 Uhr")
+    finally:
+        use("en")
+
+
+def test_the_names_of_days_and_months_are_babels() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "catalogs.py"
+    spec = importlib.util.spec_from_file_location("catalogs", tool)
+    assert spec is not None and spec.loader is not None
+    catalogs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(catalogs)
+    assert catalogs.CALENDAR_WORDS.read_text(encoding="utf-8") == catalogs.calendar_words()

@@ -1,0 +1,140 @@
+"""The arguments `prep` takes, read by argparse in the rep's language.
+
+The help, the usage line and every complaint about the arguments are in the language
+`prep.language` speaks when `parse` is called. argparse's own words ("usage: ", "options",
+"invalid choice: …") go through the `_` and `ngettext` it imports from gettext, which read
+a catalog of the domain Python's `gettext.textdomain` names, in the language of the locale
+variables rather than PREP_LANG. While prep's arguments are read, argparse uses prep's own
+`_` and `ngettext` instead; their German is in prep's catalog, marked in ARGPARSE_WORDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Iterator, Sequence
+from typing import NoReturn
+
+from prep import __version__
+from prep.language import N_, _, ngettext, number
+from prep.reports.inert import inert
+
+MAX_DEMO_MEETINGS = 200_000
+
+# What argparse itself may say to a rep of prep's arguments (Python 3.11 to 3.13 word them
+# so), marked here for the catalog. argparse translates them when it shows them.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+)
+
+
+@contextlib.contextmanager
+def _argparse_speaking_prep() -> Iterator[None]:
+    """argparse's words in prep's language while prep's arguments are read; as before afterwards."""
+    before = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = before  # type: ignore[attr-defined]
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Read `argv` (else sys.argv); help, usage and errors in the language prep speaks now.
+
+    Exits as argparse does: 0 after --help or --version, 2 with one line on stderr for arguments it cannot read.
+    """
+    with _argparse_speaking_prep():
+        return parser().parse_args(argv)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages made inert: they repeat arguments as they were given."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(inert(message, one_line=True))
+
+
+def parser() -> argparse.ArgumentParser:
+    """prep's arguments and commands, their help in the language prep speaks now."""
+    # `--db` is accepted before or after the subcommand: both parsers know it,
+    # and SUPPRESS keeps the subcommand's missing value from hiding the main one.
+    path, file = _("PATH"), _("FILE")
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar=path, default=argparse.SUPPRESS,
+                        help=_("database file to use (default: $PREP_DB, else your data folder)"))
+    parser = _Parser(
+        prog="prep", parents=[common],
+        description=_("Get ready for a customer meeting in ten focused minutes, and keep what you learned."),
+    )
+    parser.add_argument("--version", action="version", version=f"prep {__version__}",
+                        help=_("show program's version number and exit"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    # For the demo, --db names a new file to write into; without it (and PREP_DB) a temporary one is used.
+    demo_target = _Parser(add_help=False)
+    demo_target.add_argument("--db", metavar=path, default=argparse.SUPPRESS,
+                             help=_("a new file to write the demo into (default: $PREP_DB, else a temporary file)"))
+    demo = commands.add_parser("demo", parents=[demo_target], help=_("open the app on a fresh demo database"))
+    demo.add_argument("--meetings", type=_count, metavar="N", help=_("how many meetings to write (default: a small history)"))
+    demo.add_argument("--no-app", action="store_true", help=_("only write the demo database, do not open the app"))
+    demo.add_argument("--keep", action="store_true",
+                      help=_("keep the temporary demo database after quitting, to open it again with --db"))
+
+    export = commands.add_parser("export", parents=[common], help=_("write your notes as JSON, Markdown or CSV"))
+    export.add_argument("--format", choices=("json", "md", "csv", "trainer"), default="json",
+                        help=_("json: everything, for a backup or import; md: the briefs; csv: a line a meeting; "
+                               "trainer: anonymised counts of objections prepared and met"))
+    export.add_argument("--customer", metavar="NAME", help=_("only this customer's meetings"))
+    export.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
+
+    restore = commands.add_parser("import", parents=[common], help=_("restore a JSON export"))
+    restore.add_argument("file", metavar=file)
+
+    checklists = commands.add_parser("checklists", parents=[common], help=_("list, check and start checklists (for trainers)"))
+    trainer = checklists.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    trainer.add_parser("list", parents=[common], help=_("every checklist: id, title, language, version, source"))
+    check = trainer.add_parser("validate", parents=[common], help=_("check checklist files or folders"))
+    check.add_argument("paths", nargs="+", metavar=path)
+    start = trainer.add_parser("new", parents=[common], help=_("write a commented starter file into your checklist folder"))
+    start.add_argument("id", metavar="ID")
+    start.add_argument("--lang", default=None, choices=("en", "de"),
+                       help=_("the language of the starter checklist (default: the language prep speaks)"))
+    trainer.add_parser("schema", parents=[common], help=_("print the JSON Schema of the checklist format"))
+
+    followups = commands.add_parser("followups", parents=[common], help=_("open follow-ups, overdue first"))
+    followups.add_argument("--ics", metavar=file, help=_("also write them as a calendar file"))
+
+    commands.add_parser("repair", parents=[common],
+                        help=_("set damaged database files aside and keep everything that still reads"))
+
+    forget = commands.add_parser(
+        "forget", parents=[common],
+        help=_("erase everything about a customer (run it again to finish one that was interrupted)"))
+    forget.add_argument("customer", metavar=_("CUSTOMER"))
+    forget.add_argument("--yes", action="store_true", help=_("do not ask first"))
+    return parser
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{text!r} is not a whole number").format(text=text)) from None
+    if not 0 <= value <= MAX_DEMO_MEETINGS:
+        raise argparse.ArgumentTypeError(_("give a number from 0 to {largest}").format(largest=number(MAX_DEMO_MEETINGS)))
+    return value

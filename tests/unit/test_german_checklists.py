@@ -1,0 +1,114 @@
+"""A German trainer reads what is wrong with a checklist in German, at its line, and starts from a German starter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from prep.language import use
+from prep.library.authoring import list_lines, new_checklist, validate
+from prep.library.loader import load_library, parse_checklist, read_checklist
+from prep.settings import Settings
+
+CORPUS = Path(__file__).parent / "checklists"
+BROKEN = sorted((CORPUS / "broken").glob("*.yaml"))
+
+
+def in_german(function, *args):  # type: ignore[no-untyped-def]
+    use("de")
+    try:
+        return function(*args)
+    finally:
+        use("en")
+
+
+@pytest.mark.parametrize(("name", "place", "german"), [
+    ("unknown-key", "10:9", "unbekannter Schlüssel `promt` in einem needs-Eintrag; meinten Sie `prompt`?"),
+    ("missing-title", "1:1", "die Checkliste braucht `title`; ergänzen Sie den Schlüssel"),
+    ("objection-without-responses", "15:9", "ein objections-Eintrag braucht `responses`; ergänzen Sie den Schlüssel"),
+    ("duplicate-section-id", "19:9", "die id 'needs' kommt in den Abschnitten dieser Checkliste zweimal vor"),
+    ("version-zero", "4:10", "`version` muss 1 oder größer sein"),
+    ("unknown-kind", "20:11", "unbekannte Abschnittsart `trsut`; meinten Sie `trust`?"),
+    ("tab-indent", None, "ein Tabulatorzeichen, wo YAML Leerzeichen braucht"),
+])
+def test_a_broken_checklist_is_explained_in_german_at_its_line(name: str, place: str | None, german: str) -> None:
+    path = CORPUS / "broken" / f"{name}.yaml"
+    _, english = read_checklist(path)
+    _, problems = in_german(read_checklist, path)
+    assert [(p.line, p.column) for p in problems] == [(p.line, p.column) for p in english]
+    found = [p for p in problems if german in p.message]
+    assert found, [p.message for p in problems]
+    shown = str(found[0])
+    assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", shown), shown
+    if place:
+        assert shown.startswith(f"{path}:{place}: ")
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
+def test_no_problem_of_a_broken_checklist_stays_in_english(path: Path) -> None:
+    _, english = read_checklist(path)
+    _, german = in_german(read_checklist, path)
+    assert len(german) == len(english)
+    for before, after in zip(english, german):
+        assert after.message != before.message, after.message
+        assert "\n" not in after.message  # one line, as the English one
+
+
+def test_more_problems_than_shown_are_counted_in_german() -> None:
+    text = "schema: 1\nid: x\ntitle: X\nsections:\n" + "".join(
+        f"  - id: s{i}\n    kind: needs\n    title: S\n    items: []\n" for i in range(60))
+    _, problems = in_german(parse_checklist, text, "viele.yaml")
+    assert problems[-1].message == "und 10 weitere Probleme; beheben Sie zuerst diese, dann prüfen Sie erneut"
+
+
+def test_the_summary_counts_files_and_problems_in_german() -> None:
+    broken = str(CORPUS / "broken" / "unknown-key.yaml")
+    result = validate([broken, str(CORPUS / "valid")])
+    assert in_german(result.summary).startswith("3 Dateien geprüft: 1 mit 1 Problem; beheben Sie")
+    valid = validate([str(CORPUS / "valid" / "minimal.yaml")])
+    assert in_german(valid.summary) == "1 Datei geprüft: alles in Ordnung"
+    assert validate([broken]).summary().startswith("1 file(s) checked: 1 with 1 problem(s)")  # English as it was
+
+
+def test_the_list_of_checklists_has_german_headings() -> None:
+    lines = in_german(list_lines, load_library())
+    assert lines[0].split() == ["ID", "TITEL", "SPRACHE", "VER", "QUELLE"]
+    assert any(line.rstrip().endswith("mitgeliefert") for line in lines[1:])
+    assert list_lines(load_library())[0].split() == ["ID", "TITLE", "LANG", "VER", "SOURCE"]
+
+
+def test_the_german_starter_loads_cleanly_and_explains_itself_in_german() -> None:
+    folder = Settings.from_environment().user_checklists
+    path = in_german(new_checklist, "erstkontakt", None, folder)  # no language given: the rep's
+    checklist, problems = read_checklist(path)
+    assert problems == [] and checklist is not None
+    assert checklist.language == "de" and checklist.title == "Erstkontakt"
+    assert [s.title for s in checklist.sections] == ["Bedarf des Kunden", "Mögliche Einwände", "Vertrauen aufbauen",
+                                                     "Bereit für das Gespräch"]
+    comments = [line.split("#", 1)[1] for line in path.read_text(encoding="utf-8").splitlines()
+                if "#" in line and not line.startswith("# yaml-language-server")]
+    assert len(comments) >= 8
+    english = re.compile(r"\b(the|rep|each|which|what|this|these|check it with)\b", re.IGNORECASE)
+    assert not [comment for comment in comments if english.search(comment)]
+    assert any("Prüfen mit: prep checklists validate" in comment for comment in comments)
+    assert any("Schlüssel" in comment and "englisch" in comment for comment in comments)
+    assert validate([str(path)]).problems == []
+
+
+def test_without_a_language_an_english_rep_gets_the_english_starter() -> None:
+    path = new_checklist("first-call", None, Settings.from_environment().user_checklists)
+    checklist, problems = read_checklist(path)
+    assert problems == [] and checklist is not None and checklist.language == "en"
+    assert "Check it with: prep checklists validate" in path.read_text(encoding="utf-8")
+
+
+def test_a_starter_refused_says_why_in_german(tmp_path: Path) -> None:
+    from prep.errors import PrepError
+
+    with pytest.raises(PrepError, match="ist keine gültige Checklisten-id"):
+        in_german(new_checklist, "Mein Call", "de", tmp_path)
+    in_german(new_checklist, "anruf", "de", tmp_path)
+    with pytest.raises(PrepError, match="gibt es schon"):
+        in_german(new_checklist, "anruf", "de", tmp_path)
