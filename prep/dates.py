@@ -34,7 +34,7 @@ NOT_A_TIME_KNOWN = N_("{typed} is not a time prep understands; {example}")
 PATTERNS = {
     "en": {"day": "EEE d MMM", "day in year": "EEE d MMM y", "moment": "EEE dd MMM HH:mm",
            "moment in full": "EEE dd MMM y, HH:mm", "date": "dd MMM y", "short date": "dd MMM", "month": "MMM"},
-    "de": {"day": "EEE, d. MMM", "day in year": "EEE, d. MMM y", "moment": "EEE, dd.MM., HH:mm",
+    "de": {"day": "EEE, d. MMM", "day in year": "EEE, d. MMM y", "moment": "EEE dd.MM. HH:mm",
            "moment in full": "EEE, d. MMM y, HH:mm", "date": "dd.MM.y", "short date": "dd.MM.", "month": "MMM"},
 }
 FIELDS = re.compile(r"EEE|MMM|MM|dd|d|y|HH|mm")
@@ -150,7 +150,7 @@ def shown_day(day: date, today: date) -> str:
 
 
 def shown_moment(when: datetime) -> str:
-    """A meeting's day and time in a list, the same width every day: `Thu 05 Nov 14:00`, `Do., 05.11., 14:00`."""
+    """A meeting's day and time in a list, the same width every day: `Thu 05 Nov 14:00`, `Do. 05.11. 14:00`."""
     return written(when, "moment")
 
 

@@ -37,6 +37,9 @@ from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import edited, markup, plain
 
+# How a rehearsed answer went, as the rehearsal's keys say it.
+REHEARSED_SHOWN = {"went well": N_("went well"), "so-so": N_("so-so"), "needs work": N_("needs work")}
+
 
 class DebriefScreen(EditingScreen):
     """Written after the meeting; saved while typing, like the walkthrough."""
@@ -78,7 +81,8 @@ class DebriefScreen(EditingScreen):
             if rehearsed:
                 yield Label(_("Rehearsed before the meeting"), classes="heading")
                 language = self.meeting.checklist.language
-                yield Static(plain("\n".join(f"{quoted(item.objection, language)} — {result.verdict}" for item, result in rehearsed)),
+                yield Static(plain("\n".join(f"{quoted(item.objection, language)} — {_(REHEARSED_SHOWN[result.verdict])}"
+                                              for item, result in rehearsed)),
                              id="rehearsed", classes="muted")
             if objections:
                 yield Label(_("Objections you prepared — did they come up?"), classes="heading")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from prep.language import N_, _
+
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -27,39 +29,39 @@ class Field:
 
 
 CHECKLIST: dict[str, Field] = {
-    "schema": Field("int", True, "Format version; this is version 1."),
-    "id": Field("id", True, "Unique id across all loaded checklists: a-z, 0-9 and '-'."),
-    "title": Field("text", True, "What reps see in the list of checklists."),
-    "language": Field("language", False, "BCP 47 language tag, e.g. en or de-AT (default en)."),
-    "version": Field("int", False, "The trainer's revision of this checklist (default 1).", minimum=1),
-    "description": Field("text", False, "What the checklist is for and which frameworks it draws on."),
-    "meeting_types": Field("ids", False, "Meeting types this checklist is suggested for, e.g. first-meeting."),
-    "sections": Field("list", True, "The steps of the walkthrough, in order; at least one."),
+    "schema": Field("int", True, N_("Format version; this is version 1.")),
+    "id": Field("id", True, N_("Unique id across all loaded checklists: a-z, 0-9 and '-'.")),
+    "title": Field("text", True, N_("What reps see in the list of checklists.")),
+    "language": Field("language", False, N_("BCP 47 language tag, e.g. en or de-AT (default en).")),
+    "version": Field("int", False, N_("The trainer's revision of this checklist (default 1)."), minimum=1),
+    "description": Field("text", False, N_("What the checklist is for and which frameworks it draws on.")),
+    "meeting_types": Field("ids", False, N_("Meeting types this checklist is suggested for, e.g. first-meeting.")),
+    "sections": Field("list", True, N_("The steps of the walkthrough, in order; at least one.")),
 }
 
 SECTION: dict[str, Field] = {
-    "id": Field("id", True, "Unique within the checklist."),
-    "kind": Field("kind", True, "needs, objections, trust or questions."),
-    "title": Field("text", True, "The step's title in the walkthrough."),
-    "intro": Field("text", False, "Guidance shown above the items."),
-    "items": Field("list", True, "The prompts, objection cards or trust points; at least one."),
+    "id": Field("id", True, N_("Unique within the checklist.")),
+    "kind": Field("kind", True, N_("needs, objections, trust or questions.")),
+    "title": Field("text", True, N_("The step's title in the walkthrough.")),
+    "intro": Field("text", False, N_("Guidance shown above the items.")),
+    "items": Field("list", True, N_("The prompts, objection cards or trust points; at least one.")),
 }
 
 _COMMON_ITEM = {
-    "id": Field("id", True, "Unique within the section."),
-    "hint": Field("text", False, "Shown on demand: where the prompt comes from, what to watch for."),
-    "required": Field("bool", False, "The rep is reminded before finishing if this is empty."),
+    "id": Field("id", True, N_("Unique within the section.")),
+    "hint": Field("text", False, N_("Shown on demand: where the prompt comes from, what to watch for.")),
+    "required": Field("bool", False, N_("The rep is reminded before finishing if this is empty.")),
 }
 
 ITEMS: dict[str, dict[str, Field]] = {
-    "needs": {"id": _COMMON_ITEM["id"], "prompt": Field("text", True, "The question the rep answers with their hypothesis."),
+    "needs": {"id": _COMMON_ITEM["id"], "prompt": Field("text", True, N_("The question the rep answers with their hypothesis.")),
               "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
-    "questions": {"id": _COMMON_ITEM["id"], "prompt": Field("text", True, "The question the rep answers."),
+    "questions": {"id": _COMMON_ITEM["id"], "prompt": Field("text", True, N_("The question the rep answers.")),
                   "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
-    "objections": {"id": _COMMON_ITEM["id"], "objection": Field("text", True, "What the customer might say, in their words."),
-                   "responses": Field("texts", True, "Responses the trainer suggests; at least one."),
+    "objections": {"id": _COMMON_ITEM["id"], "objection": Field("text", True, N_("What the customer might say, in their words.")),
+                   "responses": Field("texts", True, N_("Responses the trainer suggests; at least one.")),
                    "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
-    "trust": {"id": _COMMON_ITEM["id"], "point": Field("text", True, "A trust-building point to tick off."),
+    "trust": {"id": _COMMON_ITEM["id"], "point": Field("text", True, N_("A trust-building point to tick off.")),
               "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
 }
 
@@ -82,7 +84,7 @@ def _property(field: Field) -> dict[str, Any]:
     schema = dict(types[field.type])
     if field.minimum is not None:
         schema["minimum"] = field.minimum
-    schema["description"] = field.description
+    schema["description"] = _(field.description)  # in the language of the trainer who writes the schema
     return schema
 
 

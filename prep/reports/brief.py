@@ -100,23 +100,28 @@ def _trust(meeting: Meeting, section: Section) -> list[str]:
     return lines
 
 
+# What each kind of section is for, as the preview names it.
+SECTION_KINDS = {"needs": N_("needs"), "objections": N_("objections"), "trust": N_("trust"), "questions": N_("questions")}
+
+
 def checklist_preview(checklist: Checklist) -> str:
     """A checklist as a rep will walk it, step by step, for trainers and reps to look at (control characters made visible)."""
-    lines = [f"# {checklist.title}", "",
-             f"`{checklist.id}` · {checklist.language} · version {checklist.version}"
-             + (f" · for {', '.join(checklist.meeting_types)}" if checklist.meeting_types else ""), ""]
+    facts = [f"`{checklist.id}`", checklist.language, _("version {version}").format(version=checklist.version)]
+    if checklist.meeting_types:
+        facts.append(_("for {types}").format(types=", ".join(checklist.meeting_types)))
+    lines = [f"# {checklist.title}", "", " · ".join(facts), ""]
     if checklist.description:
         lines += [checklist.description, ""]
     for number, section in enumerate(checklist.sections, start=1):
-        lines += [f"## {number}. {section.title} _({section.kind})_", ""]
+        lines += [f"## {number}. {section.title} _({_(SECTION_KINDS[section.kind])})_", ""]
         if section.intro:
             lines += [f"> {section.intro}", ""]
         for item in section.items:
-            marker = " **(required)**" if item.required else ""
+            marker = " **({required})**".format(required=_("required")) if item.required else ""
             lines.append(f"- {quoted(item.objection, checklist.language) if item.objection else item.text}{marker}")
             lines += [f"  - {response}" for response in item.responses]
             if item.hint:
-                lines.append(f"  - _Hint: {item.hint}_")
+                lines.append("  - _{hint}_".format(hint=_("Hint: {hint}").format(hint=item.hint)))
         lines.append("")
     return inert("\n".join(lines).rstrip() + "\n")
 

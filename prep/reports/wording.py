@@ -16,11 +16,6 @@ FOLLOWUP_LINE = {"me": N_("{when}  {state}{text}  — {customer} (me)"),
                  "customer": N_("{when}  {state}{text}  — {customer} (customer)")}
 
 
-def counted(number: int, noun: str) -> str:
-    """`1 draft`, `3 drafts`: counts the way a rep reads them, in English (wording for the rep uses ngettext)."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
-
-
 def followup_lines(followups: list[OpenFollowUp], today: date) -> list[str]:
     """One line each: due date, overdue or not, what, whose, customer; the dates and states in columns."""
     lines = []

@@ -114,7 +114,7 @@ def test_a_german_rep_reads_dates_the_german_way() -> None:
     when = datetime(2026, 11, 25, 14, 0)
     assert shown_in_full(when) == "Mi., 25. Nov. 2026, 14:00"
     assert shown_day(date(2026, 3, 2), MONDAY) == "Mo., 2. März"
-    assert (shown_moment(when), shown_date(when.date()), shown_due(when.date())) == ("Mi., 25.11., 14:00", "25.11.2026", "25.11.")
+    assert (shown_moment(when), shown_date(when.date()), shown_due(when.date())) == ("Mi. 25.11. 14:00", "25.11.2026", "25.11.")
     use("en")
     assert shown_in_full(when) == "Wed 25 Nov 2026, 14:00"
 
