@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,9 @@ def label(size: int) -> str:
     return f"{size // 1000}k" if size >= 1000 else str(size)
 
 
-def make_demo(folder: Path, meetings: int) -> Path:
-    """A demo database of this many meetings, written by `prep demo --no-app`."""
-    db = folder / f"demo-{meetings}.json"
+def make_demo(folder: Path, meetings: int, language: str = "en") -> Path:
+    """A demo database of this many meetings, written by `prep demo --no-app` (the German world for `de`)."""
+    db = folder / f"demo-{language}-{meetings}.json"
     subprocess.run([sys.executable, "-m", "prep", "demo", "--db", str(db), "--meetings", str(meetings), "--no-app"],
-                   check=True, capture_output=True)
+                   check=True, capture_output=True, env={**os.environ, "PREP_LANG": language})
     return db

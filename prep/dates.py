@@ -33,9 +33,11 @@ NOT_A_TIME_KNOWN = N_("{typed} is not a time prep understands; {example}")
 # How each language writes a date (CLDR patterns: EEE day, MMM month, d/dd day of month…).
 PATTERNS = {
     "en": {"day": "EEE d MMM", "day in year": "EEE d MMM y", "moment": "EEE dd MMM HH:mm",
-           "moment in full": "EEE dd MMM y, HH:mm", "date": "dd MMM y", "short date": "dd MMM", "month": "MMM"},
+           "moment in full": "EEE dd MMM y, HH:mm", "date": "dd MMM y", "short date": "dd MMM", "month": "MMM",
+           "typed date": "y-MM-dd"},
     "de": {"day": "EEE, d. MMM", "day in year": "EEE, d. MMM y", "moment": "EEE dd.MM. HH:mm",
-           "moment in full": "EEE, d. MMM y, HH:mm", "date": "dd.MM.y", "short date": "dd.MM.", "month": "MMM"},
+           "moment in full": "EEE, d. MMM y, HH:mm", "date": "dd.MM.y", "short date": "dd.MM.", "month": "MMM",
+           "typed date": "dd.MM.y"},  # "typed date": a date put into a field to edit, as the rep would type it
 }
 FIELDS = re.compile(r"EEE|MMM|MM|dd|d|y|HH|mm")
 # Days named relative to today, in English and German.

@@ -65,6 +65,11 @@ def quoted(text: str, language: str | None = None) -> str:
     return f"“{text}”"
 
 
+def sentence(text: str) -> str:
+    """`text` begun with a capital, the rest as it is: str.capitalize() would write „kw 50“ and „fr“."""
+    return text[:1].upper() + text[1:]
+
+
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it, which the extraction looks for)
     """Marks `message` for the catalog where it is defined; `_()` translates it where it is shown."""
     return message

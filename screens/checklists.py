@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from prep.language import N_, _, ngettext, number
 from prep.library.loader import Library
+from prep.library.meeting_types import language_label, type_label
 from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
@@ -22,10 +23,6 @@ from prep.screens.widgets.shown import markup, plain
 
 ANY = "any"
 # The meeting types the built-in checklists name, as the filter shows them (others as their file writes them).
-TYPES = {"first-meeting": N_("first meeting"), "follow-up": N_("follow up"), "offer": N_("offer"),
-         "negotiation": N_("negotiation"), "renewal": N_("renewal"), "account-review": N_("account review")}
-
-
 class ChecklistsScreen(PrepScreen):
     """The checklists that loaded, a preview of the highlighted one, and the files that did not load."""
 
@@ -72,11 +69,11 @@ class ChecklistsScreen(PrepScreen):
     def show(self, library: Library) -> None:
         self.library = library
         types = self.query_one("#type", Select)
-        types.set_options([(_("All meeting types"), ANY)] + [(_type_shown(t), t) for t in library.meeting_types()])
+        types.set_options([(_("All meeting types"), ANY)] + [(type_label(t), t) for t in library.meeting_types()])
         types.value = ANY
         languages = sorted({c.language for c in library.checklists.values()})
         language = self.query_one("#language", Select)
-        language.set_options([(_("All languages"), ANY)] + [(code, code) for code in languages])
+        language.set_options([(_("All languages"), ANY)] + [(language_label(code), code) for code in languages])
         language.value = ANY
         problems = self.query_one("#problems", Static)
         if library.problems:
@@ -141,8 +138,3 @@ class ChecklistsScreen(PrepScreen):
             self.app.push_screen(RehearsalScreen(practice, keep=False))
         else:
             self.notify(_("This checklist has no objections to rehearse."), severity="warning")
-
-
-def _type_shown(meeting_type: str) -> str:
-    """A meeting type as the filter names it, in the rep's language."""
-    return _(TYPES[meeting_type]) if meeting_type in TYPES else meeting_type.replace("-", " ")

@@ -46,10 +46,13 @@ def system_commands(app: App[object], screen: Screen[object], commands: list[Sys
         "checklists": (_("Checklists"), _("Browse and preview checklists; see files that did not load"),
                        lambda: app.push_screen(ChecklistsScreen())),
         "home": (_("Home"), _("Back to what needs attention"), host.go_home),
-        "language": (_("Language"), _("English or German: the language prep speaks, remembered"),
-                     partial(choose_language, app)),
+        # Found by either word, so that a rep who switched to a language they do not read finds the way back.
+        "language": (" / ".join(dict.fromkeys((_("Language"), "Language", "Sprache"))),
+                     _("English or German: the language prep speaks, remembered"), partial(choose_language, app)),
     }
-    commands = [SystemCommand(_(c.title), _(c.help), c.callback, c.discover) for c in commands]
+    # Textual's "Keys" opens its own panel, in English and half the screen wide: prep's help lists the same keys.
+    commands = [SystemCommand(_(c.title), _(c.help), partial(app.run_action, "help") if c.title == "Keys" else c.callback,
+                              c.discover) for c in commands]
     # Every key of the current screen is a command too, so nothing needs remembering;
     # two keys for one action (ctrl+s and escape both finish the debrief) are one command.
     # Keys the footer leaves out for room (the walkthrough's cancel and delete) are here

@@ -1,4 +1,4 @@
-"""A question that needs a yes or a no before prep goes on: y or enter says yes, n or esc says no."""
+"""A question that needs a yes or a no before prep goes on: y (j for ja) or enter says yes, n or esc says no."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ class Confirm(ModalScreen[bool]):
 
     CSS_PATH = "confirm.tcss"
     BINDINGS = [
-        Binding("y,enter", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("y,j,enter", "answer(True)", N_("Yes"), id="confirm.yes"),
         Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
@@ -34,8 +34,10 @@ class Confirm(ModalScreen[bool]):
         with Vertical(id="confirm"):
             yield Static(plain(self.question), id="question")
             with Horizontal(id="answers"):
-                # The keys are the same in every language, so they stand beside the words.
-                yield Button(plain(f"{self.yes} (y)"), id="yes", variant="error" if self.has_class("-danger") else "primary",
+                # Each answer's key beside its words: y and j (ja) both say yes, whatever the language.
+                # Translators: the key for yes as the button names it; y and j both work.
+                yes_key = _("y")
+                yield Button(plain(f"{self.yes} ({yes_key})"), id="yes", variant="error" if self.has_class("-danger") else "primary",
                              compact=True)
                 yield Button(plain(f"{self.no} (n)"), id="no", compact=True)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from prep.dates import parse_day, parse_time, shown_day
+from prep.dates import parse_day, parse_time, shown_day, written
 from prep.errors import InputError
-from prep.language import N_, _
+from prep.language import N_, _, sentence
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
@@ -22,11 +22,6 @@ FIELDS = ("customer", "contact", "date", "time", "goal")
 CHECKED = ("customer", "date", "time", "checklist")  # in the order the form shows them
 DEFAULT_TIME = time(9, 0)
 PREFERRED_TYPE = "first-meeting"
-# Shown through _() where the form shows them.
-MEETING_TYPES = {
-    "first-meeting": N_("First meeting"), "follow-up": N_("Follow-up"), "offer": N_("Offer"),
-    "negotiation": N_("Negotiation"), "renewal": N_("Renewal"), "account-review": N_("Account review"),
-}
 PLACEHOLDERS = {
     "customer": N_("Company — known ones complete with →"),
     "contact": N_("Name and role, e.g. Katrin Brandt, COO"),
@@ -40,18 +35,8 @@ LOCKED = N_("The meeting type and checklist stay: answers were written with them
 
 def plan_of(meeting: Meeting) -> dict[str, str]:
     """A saved meeting's plan as the form's fields show it, in forms the form reads back the same."""
-    return {"customer": meeting.customer, "contact": meeting.contact, "date": f"{meeting.when:%Y-%m-%d}",
+    return {"customer": meeting.customer, "contact": meeting.contact, "date": written(meeting.when, "typed date"),
             "time": f"{meeting.when:%H:%M}", "goal": meeting.goal}
-
-
-def in_order(types: list[str]) -> list[str]:
-    """The common meeting types in the order a customer relationship runs, then the trainers' own."""
-    return [t for t in MEETING_TYPES if t in types] + [t for t in types if t not in MEETING_TYPES]
-
-
-def type_label(meeting_type: str) -> str:
-    """A meeting type as the dropdown names it."""
-    return _(MEETING_TYPES[meeting_type]) if meeting_type in MEETING_TYPES else meeting_type.replace("-", " ").capitalize()
 
 
 def meeting_type_of(meeting: Meeting, known: list[str]) -> str | None:
@@ -81,12 +66,12 @@ def check_form(values: dict[str, str], today: date, *, checklist_chosen: bool) -
     try:
         day = parse_day(values.get("date", ""), today)
     except InputError as error:
-        errors["date"] = str(error).capitalize()
+        errors["date"] = sentence(str(error))
     raw_time = values.get("time", "").strip()
     try:
         at = parse_time(raw_time) if raw_time else DEFAULT_TIME
     except InputError as error:
-        errors["time"] = str(error).capitalize()
+        errors["time"] = sentence(str(error))
     if not checklist_chosen:
         errors["checklist"] = _("Pick the checklist to walk through.")
     when = datetime.combine(day, at) if day is not None and at is not None else None
@@ -105,7 +90,7 @@ def resolved_date(text: str, today: date) -> tuple[str, bool]:
     try:
         day = parse_day(text, today)
     except InputError as error:
-        return str(error).capitalize(), True
+        return sentence(str(error)), True
     if day < today:
         return _("→ {day} · in the past: this records a meeting that already happened.").format(day=shown_day(day, today)), False
     return f"→ {shown_day(day, today)}", False

@@ -13,7 +13,7 @@ from textual.worker import get_current_worker
 from prep.dates import parse_day
 from prep.errors import InputError
 from prep.insights.search import Excerpt, Filters, excerpt, search
-from prep.language import N_, _, ngettext, number, quoted
+from prep.language import N_, _, ngettext, number, quoted, sentence
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
@@ -129,7 +129,7 @@ class HistoryScreen(PrepScreen):
                 days[name] = parse_day(raw, today) if raw.strip() else None
             except InputError as error:
                 field = _("from") if name == "since" else _("to")
-                self.query_one("#count", Static).update(markup("[$error]$field: $problem[/]", field=field.capitalize(), problem=error))
+                self.query_one("#count", Static).update(markup("[$error]$field: $problem[/]", field=sentence(field), problem=error))
                 return None
         customer = self.query_one("#customer", Select).value
         checklist = self.query_one("#checklist", Select).value

@@ -41,6 +41,8 @@ class HomeScreen(PrepScreen):
     # before the next key is read, so what an impatient rep types next reaches the new screen.
     # A tall terminal gives the lists its height (home.tcss), instead of seven rows each and half the screen empty.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
+    # Where the footer is short (German at 80 columns): the keys for the highlighted row stay longer than these.
+    FOOTER_SPARE = ("home.checklists", "home.history")
     BINDINGS = [
         Binding("n", "new_preparation", N_("New"), tooltip=N_("New preparation"), id="home.new", priority=True),
         Binding("h", "history", N_("History"), id="home.history", priority=True),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import msgspec
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +23,7 @@ from prep.insights.planning import planned_nearby
 from prep.insights.story import CustomerStory, customer_story
 from prep.language import N_, _
 from prep.library.loader import Library
+from prep.library.meeting_types import in_order, type_label
 from prep.model.checklist import Checklist
 from prep.model.meeting import Meeting, When
 from prep.model.summary import MeetingSummary
@@ -37,14 +39,12 @@ from prep.screens.form_checks import (
     KnownCustomers,
     check_form,
     has_answers,
-    in_order,
     meeting_type_of,
     nearby_warning,
     plan_of,
     planned_when,
     resolved_date,
     shown_name,
-    type_label,
 )
 from prep.screens.widgets.fields import Choice, FormScroll, TextField
 from prep.screens.widgets.header import PrepHeader
@@ -83,7 +83,9 @@ class NewPreparationScreen(PrepScreen):
             self.sub_title = inert(_("Change · {customer}").format(customer=meeting.customer), one_line=True)
         typed = self._typed_before()
         yield PrepHeader()
-        with FormScroll(id="form"):
+        labels = [_(LABELS[name]) for name in FIELDS] + [_("Meeting"), _("Checklist")]
+        # German's "Gesprächsart" and "Checkliste" need a wider column than English's "Checklist".
+        with FormScroll(id="form", classes="-wide-labels" if max(map(cell_len, labels)) > 10 else ""):
             intro = _("Change who, when and why; the answers stay.") if meeting else _("Who, when and why — then walk through the checklist.")
             yield Static(intro, classes="muted")
             for name in FIELDS:

@@ -8,6 +8,7 @@ from pathlib import Path
 from prep.dates import shown_in_full
 from prep.errors import PrepError
 from prep.language import N_, _, quoted
+from prep.library.meeting_types import language_label, type_label
 from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Debrief, Meeting
 from prep.paths import name_part
@@ -106,9 +107,9 @@ SECTION_KINDS = {"needs": N_("needs"), "objections": N_("objections"), "trust": 
 
 def checklist_preview(checklist: Checklist) -> str:
     """A checklist as a rep will walk it, step by step, for trainers and reps to look at (control characters made visible)."""
-    facts = [f"`{checklist.id}`", checklist.language, _("version {version}").format(version=checklist.version)]
+    facts = [f"`{checklist.id}`", language_label(checklist.language), _("version {version}").format(version=checklist.version)]
     if checklist.meeting_types:
-        facts.append(_("for {types}").format(types=", ".join(checklist.meeting_types)))
+        facts.append(_("for {types}").format(types=", ".join(type_label(t) for t in checklist.meeting_types)))
     lines = [f"# {checklist.title}", "", " · ".join(facts), ""]
     if checklist.description:
         lines += [checklist.description, ""]

@@ -37,7 +37,7 @@ WORDING: dict[str, dict[str, str]] = {
         "quotes": "“”",
     },
     "de": {
-        "greeting": "Guten Tag {name},",
+        "greeting": "Guten Tag, {name},",
         "greeting without a name": "Guten Tag,",
         "thanks": "vielen Dank für das Gespräch am {day}.",
         "agreed": "Vereinbart haben wir:",

@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from prep.dates import parse_day
+from prep.dates import parse_day, written
 from prep.errors import InputError
-from prep.language import N_, _, quoted
+from prep.language import N_, _, quoted, sentence
 from prep.model.meeting import (
     LANDED,
     OWNERS,
@@ -112,7 +112,7 @@ class FollowUpRow(Horizontal):
         yield TextField(inert(self.followup.text), placeholder=_("What was promised"), compact=True, classes="what")
         yield Choice([(_("Me"), "me"), (_("Customer"), "customer")], value=self.followup.owner if self.followup.owner in OWNERS else "me",
                      allow_blank=False, compact=True, classes="owner")
-        due = self.followup.due.isoformat() if self.followup.due else ""
+        due = written(self.followup.due, "typed date") if self.followup.due else ""
         yield TextField(due, placeholder=_("due: fri, +3d"), compact=True, classes="due")
         yield Checkbox(_("Done"), self.followup.done, compact=True, classes="done")
 
@@ -133,7 +133,7 @@ class FollowUpRow(Horizontal):
         try:
             due = parse_day(event.value, self.today) if event.value.strip() else None
         except InputError as problem:
-            self._show_error(plain(str(problem).capitalize()))  # it repeats what was typed
+            self._show_error(plain(sentence(str(problem))))  # it repeats what was typed
             return  # the last good date stays; nothing is guessed
         self._show_error(None)
         if due != self.followup.due:

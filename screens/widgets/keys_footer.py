@@ -4,8 +4,10 @@ Textual's Footer builds all its keys again every time the bindings may have chan
 a focus moving, a screen calling refresh_bindings — often twice while a screen appears,
 each time after the screen was already drawn. This one builds them again only when what
 it shows changes. When the keys do not fit (60 columns), the palette key goes first and
-then the screen's keys from the right: quit and help stay, so the rep can always leave
-and always find every key (where "?" types into a field, the palette key stays instead).
+then the screen's keys: first those the screen names as spare (FOOTER_SPARE: keys that open
+another screen, which the palette and help list too), then from the right. Quit and help
+stay, so the rep can always leave and always find every key (where "?" types into a field,
+the palette key stays instead). German runs a third longer, and so meets this at 80 columns.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ HELP = "app.help"
 KEPT = ("app.quit", HELP)  # binding ids shown at any width
 PALETTE_WIDTH = 12  # "▏^p palette", its border and the space after it
 N_("palette")  # Textual's name of the palette key, translated where the footer shows it
+N_("Dismiss menu")  # the key of Textual's open dropdown
 _STARTED: WeakSet[App[object]] = WeakSet()  # apps past their first frame
 
 
@@ -80,11 +83,13 @@ class KeysFooter(Footer):
             palette = False
         if palette:
             room -= PALETTE_WIDTH
+        spare = getattr(self.screen, "FOOTER_SPARE", ())
         while needed > room:
             droppable = [index for index, (b, _e, _t) in enumerate(keys) if b.id not in KEPT]
             if not droppable:
                 break
-            binding, _e, _t = keys.pop(droppable[-1])
+            first = [index for index in droppable if keys[index][0].id in spare]
+            binding, _e, _t = keys.pop(first[0] if first else droppable[-1])
             needed -= _width(self.app.get_key_display(binding), _(binding.description))
         return keys, palette
 

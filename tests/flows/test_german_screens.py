@@ -151,7 +151,8 @@ async def test_deleting_a_draft_and_the_undo_toast_are_german(demo_db: Path) -> 
         assert isinstance(app.screen, Confirm)
         assert app.screen.question.startswith("Den Entwurf für ") and " verwerfen? " in app.screen.question
         assert app.screen.yes == "Entwurf verwerfen"
-        await press(app, pilot, "enter")  # the focused button: yes
+        assert "Entwurf verwerfen (j)" in on_screen(app)
+        await press(app, pilot, "j")  # ja
         assert toasts(app)[-1][1].startswith("Gelöscht: ")
         await press(app, pilot, "ctrl+z")
         assert toasts(app)[-1][1].startswith("Wieder da: ")
@@ -250,3 +251,27 @@ async def test_every_screen_fits_80_by_24_in_german(demo_db: Path, screen: str) 
         sub_title = app.screen.sub_title
         if sub_title:
             assert sub_title[:30] in text, (screen, sub_title)
+
+
+async def test_on_home_the_keys_for_the_highlighted_follow_up_stay_in_the_german_footer(demo_db: Path) -> None:
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        while app.screen.focused is None or app.screen.focused.id != "followups":
+            await press(app, pilot, "tab")
+        # Too long for 80 columns in German: the keys that open other screens give way, not those for the row.
+        assert {"Erledigt", "Nachbereitung", "Öffnen", "Beenden", "Tasten"} <= set(footer(app)), footer(app)
+        assert "Checklisten" not in footer(app)
+
+
+async def test_keys_in_the_german_palette_opens_preps_own_help(demo_db: Path) -> None:
+    from prep.screens.help import HelpScreen
+
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "ctrl+p")
+        await type_text(pilot, "Tasten")
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, HelpScreen)
+        assert "Tasten dieser Ansicht" in on_screen(app)

@@ -95,7 +95,7 @@ def test_the_form_confirms_a_day_with_its_weekday_and_a_year_only_when_it_differ
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-@pytest.mark.parametrize("form", ["day", "day in year", "moment", "moment in full", "date", "short date", "month"])
+@pytest.mark.parametrize("form", ["day", "day in year", "moment", "moment in full", "date", "short date", "month", "typed date"])
 def test_dates_are_written_as_the_locale_data_writes_them(language: str, form: str) -> None:
     from babel.dates import format_datetime
 

@@ -39,3 +39,18 @@ def test_a_saved_meeting_fills_the_form_with_what_reads_back_the_same() -> None:
     assert nearby_warning(other, TODAY) == "You already have a draft with Acme on Tue 1 Dec at 14:30 — ctrl+o opens it."
     past = summarise(Meeting(customer="Acme", when=NOW - timedelta(days=1), checklist=checklist, status="prepared"), "x")
     assert nearby_warning(past, date(2026, 11, 23)) == "You already met Acme on Sun 22 Nov at 09:00 — ctrl+o opens that meeting."
+
+
+def test_a_german_rep_reads_what_a_date_means_and_why_it_is_refused_in_german_capitals() -> None:
+    from prep.language import use
+
+    use("de")
+    try:
+        assert resolved_date("übermorgen", TODAY) == ("→ Mi., 25. Nov.", False)
+        line, problem = resolved_date("irgendwann", TODAY)
+        assert problem and line.startswith("„irgendwann“ ist kein Datum, das prep versteht; z. B. 1.12.2026")
+        assert "KW 50" in line and "Fr," in line  # the example keeps its capitals
+        checked = check_form({"customer": "Müller GmbH", "date": "morgen", "time": "25 Uhr"}, TODAY, checklist_chosen=True)
+        assert checked.errors["time"].startswith("„25 Uhr“ ist keine Uhrzeit") and "14 Uhr" in checked.errors["time"]
+    finally:
+        use("en")

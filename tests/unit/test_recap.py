@@ -59,7 +59,7 @@ def test_the_german_recap_is_in_sie_form_with_german_dates_and_quotes() -> None:
     agreed = AGREED | {"outcome": 'Pilot "Alpha" mit zwei Teams ab Januar'}
     text = recap_text(meeting("de", **agreed), datetime(2026, 12, 3, 10, 0))
     assert text == (
-        "Guten Tag Jane Doe,\n\n"
+        "Guten Tag, Jane Doe,\n\n"
         "vielen Dank für das Gespräch am Mittwoch, 25. November.\n\n"
         "Vereinbart haben wir:\nPilot „Alpha“ mit zwei Teams ab Januar.\n\n"
         "Unsere nächsten Schritte:\n"
