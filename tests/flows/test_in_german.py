@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -9,9 +11,19 @@ from textual.widgets import Static
 
 from helpers import fixed_now, press, settle, type_text
 from prep.app import PrepApp
+from prep.screens.brief import BriefScreen
+from prep.screens.confirm import Confirm
+from prep.screens.debrief import DebriefScreen
+from prep.screens.missing_items import MissingItemsScreen
 from prep.screens.walkthrough import WalkthroughScreen
 from prep.screens.widgets.fields import NoteArea
 from prep.screens.widgets.keys_footer import KeysFooter
+
+
+def on_screen(app: PrepApp) -> str:
+    """Every cell of the screen on top, as a screenshot holds it."""
+    svg = app.export_screenshot(simplify=True)
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S))).replace("\xa0", " ")
 
 
 def _footer(app: PrepApp) -> list[str]:
@@ -38,6 +50,24 @@ async def test_a_german_rep_walks_through_a_preparation_in_german(db_path: Path,
         assert app.screen.query(NoteArea).first().placeholder == "Ihre Antwort, in Ihren Worten"
         assert "Weiter" in _footer(app)
         assert app.screen.meeting.when.day == 25 and app.screen.meeting.when.hour == 14  # übermorgen, 14 Uhr
+        await type_text(pilot, "Lager und Filialen laufen auseinander")
+        await press(app, pilot, "ctrl+s")  # required items are still empty: asked first
+        assert isinstance(app.screen, MissingItemsScreen) and "Trotzdem abschließen" in on_screen(app)
+        await press(app, pilot, "f")
+        assert isinstance(app.screen, BriefScreen) and app.screen.sub_title == "Gesprächsbriefing · Müller Maschinenbau GmbH"
+        brief = on_screen(app)
+        for german in ("Mi., 25. Nov. 2026, 14:00", "Kontakt: Frau Weiß, Einkauf", "Ziel:", "Pilot vereinbaren",
+                       "Lager und Filialen laufen auseinander"):
+            assert german in brief, german
+        await press(app, pilot, "d")  # still to come: asked first, in German, and j says yes
+        assert isinstance(app.screen, Confirm) and "schon jetzt nachbereiten?" in app.screen.question
+        await press(app, pilot, "j")
+        assert isinstance(app.screen, DebriefScreen) and "Ergebnis" in on_screen(app)
+        await type_text(pilot, "Pilot vereinbart, Start KW 2")
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, BriefScreen)
+        brief = on_screen(app)
+        assert "Wie es lief" in brief and "Ergebnis: Pilot vereinbart, Start KW 2" in brief
 
 
 async def test_the_locale_chooses_german_when_prep_is_not_told(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
