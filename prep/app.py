@@ -307,6 +307,8 @@ class PrepApp(UndoingApp, TypingAhead):
         another screen already open keeps its words until it is closed."""
         self.settings = self.settings.speaking(use(language))
         self.run_worker(self.settings.save_state, thread=True, group="settings", exit_on_error=False)
+        if self.demo is not None:
+            self.title = _("prep · demo")
         for screen in self.screen_stack:
             getattr(screen, "speak_again", screen.refresh_bindings)()
         # Translators: read in the language just chosen, so this says "prep speaks German now." in German.
