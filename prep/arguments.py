@@ -114,7 +114,13 @@ def parser() -> argparse.ArgumentParser:
     start.add_argument("id", metavar="ID")
     start.add_argument("--lang", default=None, choices=("en", "de"),
                        help=_("the language of the starter checklist (default: the language prep speaks)"))
-    trainer.add_parser("schema", parents=[common], help=_("print the JSON Schema of the checklist format"))
+    start.add_argument("--from", dest="start_from", metavar="ID",
+                       help=_("start from a copy of this checklist (a built-in's too) instead of the starter"))
+    start.add_argument("--folder", metavar=path, help=_("write into this folder (a team's) instead of yours"))
+    start.add_argument("--replace", action="store_true",
+                       help=_("the id is a checklist's already, and the new file is meant to replace it"))
+    schema = trainer.add_parser("schema", parents=[common], help=_("print the JSON Schema of the checklist format"))
+    schema.add_argument("--write", metavar=path, help=_("write it into this checklist folder, for editors, instead"))
 
     followups = commands.add_parser("followups", parents=[common], help=_("open follow-ups, overdue first"))
     followups.add_argument("--ics", metavar=file, help=_("also write them as a calendar file"))

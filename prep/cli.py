@@ -313,8 +313,15 @@ def _checklists(args: argparse.Namespace, settings: Settings) -> int:
         _say(result.summary())
         return 0
     if args.action == "new":
-        path = trainer.new_checklist(args.id, args.lang, settings.user_checklists)
+        folder = Path(args.folder).expanduser() if args.folder else settings.user_checklists
+        path = trainer.new_checklist(args.id, args.lang, folder, library=load_library(settings), start_from=args.start_from,
+                                     replace=args.replace, private=not args.folder)
         _say(_("wrote {path} — edit it, then run: prep checklists validate {path}").format(path=path))
+        return 0
+    if args.write:
+        path = trainer.write_schema(Path(args.write).expanduser())
+        _say(_("wrote {path}; an editor uses it for a checklist whose first line is: {modeline}").format(
+            path=path, modeline=trainer.MODELINE))
         return 0
     _say(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", one_line=False)
     return 0

@@ -109,10 +109,25 @@ def starter_text(language: str) -> str:
     return (resources.files("prep.library") / "templates" / f"starter-{language}.yaml").read_text(encoding="utf-8")
 
 
-def new_checklist(checklist_id: str, language: str | None, folder: Path) -> Path:
-    """Write a commented starter file into `folder` (the rep's checklist folder); never overwrite.
+MODELINE = f"# yaml-language-server: $schema=./{SCHEMA_FILE}"
 
-    The starter is in `language`, or in the language prep speaks to the rep when it is None.
+
+def write_schema(folder: Path) -> Path:
+    """The JSON Schema beside the checklists of `folder` (created if need be), for editors that read the modeline."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / SCHEMA_FILE
+    write_file(path, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", mode=SHARED)
+    return path
+
+
+def new_checklist(checklist_id: str, language: str | None, folder: Path, *, library: Library | None = None,
+                  start_from: str | None = None, replace: bool = False, private: bool = True) -> Path:
+    """Write a starter file into `folder` (the rep's checklist folder, or a team's); never overwrite a file.
+
+    The starter is in `language`, or in the language prep speaks to the rep when it is None; with
+    `start_from`, it is a copy of that checklist (a built-in's, a team's) under the new id. A new id
+    that a checklist in `library` already has would replace that one for everyone reading `folder`:
+    refused unless `replace`, or unless the copy is of that very checklist (then replacing it is the point).
     """
     import re
 
@@ -121,13 +136,44 @@ def new_checklist(checklist_id: str, language: str | None, folder: Path) -> Path
     language = language or speaking()
     if language not in STARTER_LANGUAGES:
         raise PrepError(_("no starter in {language}; use --lang en or --lang de").format(language=repr(language)))
-    folder = private_folder(folder)
+    if (folder / f"{checklist_id}.yaml").exists():
+        raise PrepError(_("{path}: already exists; edit it, or choose another id").format(path=folder / f"{checklist_id}.yaml"))
+    taken = library.get(checklist_id) if library is not None else None
+    if taken is not None and not replace and start_from != checklist_id:
+        where = library.sources.get(checklist_id, "") if library is not None else ""
+        raise PrepError(_("{id} is already a checklist ({where}); a new file with this id would replace it for everyone "
+                          "reading {folder}: start from a copy with --from {id}, choose another id, or pass --replace")
+                        .format(id=checklist_id, where=_(BUILT_IN) if where.startswith("built-in:") else where, folder=folder))
+    text = _copy_of(start_from, checklist_id, library) if start_from else None
+    folder = private_folder(folder) if private else folder
     path = folder / f"{checklist_id}.yaml"
     if path.exists():
         raise PrepError(_("{path}: already exists; edit it, or choose another id").format(path=path))
-    schema_path = folder / SCHEMA_FILE
-    write_file(schema_path, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", mode=SHARED)
-    title = checklist_id.replace("-", " ").capitalize()
-    text = starter_text(language).format(schema=f"./{SCHEMA_FILE}", path=path, id=checklist_id, title=title)
+    write_schema(folder)
+    if text is None:
+        title = checklist_id.replace("-", " ").capitalize()
+        text = starter_text(language).format(schema=f"./{SCHEMA_FILE}", path=path, id=checklist_id, title=title)
     write_file(path, text, mode=SHARED)
     return path
+
+
+def _copy_of(source_id: str, checklist_id: str, library: Library | None) -> str:
+    """The YAML of checklist `source_id` as its file says it, under `checklist_id`, with the schema's modeline."""
+    import re
+
+    from prep.library.loader import builtin_files
+
+    source = library.sources.get(source_id) if library is not None else None
+    if source is None:
+        raise PrepError(_("no checklist has the id {id}; `prep checklists list` shows them").format(id=repr(source_id)))
+    if source.startswith("built-in:"):
+        content = dict(builtin_files())[source.removeprefix("built-in:")]
+    else:
+        try:
+            content = Path(source).read_bytes()
+        except OSError as error:
+            raise PrepError(_("{path}: cannot read it ({reason})").format(path=source, reason=error.strerror)) from None
+    text = content.decode("utf-8-sig")
+    text = re.sub(r"(?m)^id:[ \t]*\S.*$", f"id: {checklist_id}", text, count=1)
+    lines = [line for line in text.splitlines() if not line.startswith("# yaml-language-server:")]
+    return "\n".join([MODELINE, *lines]) + "\n"
