@@ -102,6 +102,13 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--customer", metavar="NAME", help=_("only this customer's meetings"))
     export.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
 
+    report = commands.add_parser("report", parents=[common],
+                                 help=_("how your objections landed, your needs proved right, your relationships went"))
+    report.add_argument("--format", choices=("md", "csv", "json"), default="md",
+                        help=_("md: to read, with bars; csv: a line per objection and need; json: every figure"))
+    report.add_argument("--since", metavar=_("DAY"), help=_("only meetings on or after this day (2026-09-01, 1.9., KW 36…)"))
+    report.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
+
     restore = commands.add_parser("import", parents=[common], help=_("restore a JSON export"))
     restore.add_argument("file", metavar=file)
 

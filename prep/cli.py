@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from prep.arguments import parse
-from prep.errors import PrepError
+from prep.errors import InputError, PrepError
 from prep.language import N_, _, ngettext, number, use
 from prep.reports.inert import inert
 from prep.settings import Settings
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     use(Settings.from_environment().language)  # before the arguments: their help and errors speak it too
     args = parse(argv)
-    commands = {"demo": _demo, "export": _export, "import": _import, "forget": _forget,
+    commands = {"demo": _demo, "export": _export, "report": _report, "import": _import, "forget": _forget,
                 "checklists": _checklists, "followups": _followups, "repair": _repair}
     try:
         settings = Settings.from_environment(db=getattr(args, "db", None))
@@ -161,6 +161,26 @@ def _store(settings: Settings):  # type: ignore[no-untyped-def]
     from prep.storage import Store
 
     return Store(settings.database)
+
+
+def _report(args: argparse.Namespace, settings: Settings) -> int:
+    from prep.dates import parse_day
+    from prep.insights.coaching import coaching
+    from prep.reports.coaching import coaching_csv, coaching_json, coaching_markdown
+    from prep.storage import write_file
+
+    try:
+        since = parse_day(args.since, datetime.now().date()) if args.since else None
+    except InputError as error:
+        raise InputError(f"--since: {error}") from None
+    store = _store(settings)
+    report = coaching(store.meetings(s.id for s in store.summaries() if not s.is_draft), since)
+    text = {"md": coaching_markdown, "csv": coaching_csv, "json": coaching_json}[args.format](report)
+    if args.output:
+        write_file(Path(args.output), text, fix=N_("choose another file with -o"))
+    else:
+        _say(text, one_line=False)
+    return 0
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:

@@ -120,7 +120,7 @@ class HomeScreen(PrepScreen):
                 parts.append("[b $error]" + ngettext("{count} follow-up overdue", "{count} follow-ups overdue", overdue)
                              .format(count=number(overdue)) + "[/]")
             summary.update(" · ".join(parts))
-        self._fill("drafts", [(m.id, meeting_line(m, detail=f"{_('draft')} · {m.goal}")) for m in attention.drafts])
+        self._fill("drafts", [(m.id, meeting_line(m, detail=_("draft") + f" · {m.goal}")) for m in attention.drafts])
         self._fill("upcoming", [(m.id, meeting_line(m)) for m in attention.upcoming[:LISTED]])
         shown = attention.followups[:LISTED]
         self._followups = {f"{due.meeting.id}:{index}": due.followup.id for index, due in enumerate(shown)}

@@ -96,13 +96,13 @@ def export_csv(store: Store, customer: str | None) -> str:
     """One line a meeting, for a spreadsheet or a CRM import; no cell can start a formula."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([_cell(_(column)) for column in CSV_COLUMNS])
+    writer.writerow([spreadsheet_cell(_(column)) for column in CSV_COLUMNS])
     for meeting in store.meetings(s.id for s in chosen_meetings(store, customer)):
         debrief = meeting.debrief
         open_followups = [f"{f.text} ({f.due})" if f.due else f.text
                           for f in (debrief.followups if debrief else []) if not f.done]
         wish = debrief.contact_wish if debrief else ""
-        writer.writerow(map(_cell, [
+        writer.writerow(map(spreadsheet_cell, [
             meeting.id, meeting.customer, meeting.contact, meeting.when.isoformat(timespec="minutes"), meeting.goal,
             _(CSV_STATES[meeting.state]) if meeting.state in CSV_STATES else meeting.state, meeting.checklist.title,
             debrief.outcome if debrief else "", debrief.rating if debrief and debrief.rating is not None else "",
@@ -111,7 +111,7 @@ def export_csv(store: Store, customer: str | None) -> str:
     return out.getvalue()
 
 
-def _cell(value: object) -> str:
+def spreadsheet_cell(value: object) -> str:
     """A cell that a spreadsheet shows as the text it is: one starting like a formula gets a leading '."""
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text

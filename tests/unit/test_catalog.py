@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,15 @@ def test_every_marked_message_has_a_german_translation_with_the_same_placeholder
     assert len(template) > 100  # the extraction found the code's messages
     problems = catalogs.problems("de", template)
     assert not problems, "run `python tools/catalogs.py` and translate:\n" + "\n".join(problems)
+
+
+def test_no_message_is_translated_inside_an_f_string() -> None:
+    # The extraction does not read into f-strings: f"{_('Objections')}" would never reach the catalog.
+    root = Path(__file__).resolve().parents[2]
+    hidden = [f"{path.relative_to(root)}:{number}" for folder in ("prep", "screens") for path in (root / folder).rglob("*.py")
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"""\{_\(["']""", line)]
+    assert hidden == [], "translate outside the f-string: " + ", ".join(hidden)
 
 
 @pytest.mark.parametrize(("english", "german", "same"), [
