@@ -12,7 +12,13 @@ from helpers import NOW, debriefed_meeting
 from prep.cli import main
 from prep.insights.coaching import coaching
 from prep.language import use
-from prep.model.meeting import Answer, FollowUp, NeedVerdict, ObjectionOutcome, Rehearsal
+from prep.model.meeting import (
+    Answer,
+    FollowUp,
+    NeedVerdict,
+    ObjectionOutcome,
+    Rehearsal,
+)
 from prep.reports.coaching import coaching_csv, coaching_json, coaching_markdown
 from prep.storage import Store
 
