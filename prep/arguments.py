@@ -101,6 +101,9 @@ def parser() -> argparse.ArgumentParser:
                                "trainer: anonymised counts of objections prepared and met"))
     export.add_argument("--customer", metavar="NAME", help=_("only this customer's meetings"))
     export.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
+    export.add_argument("--since", metavar=_("DAY"), help=_("trainer: only meetings on or after this day"))
+    export.add_argument("--review", action="store_true",
+                        help=_("trainer: ask about each objection met unprepared before it goes in (without: none does)"))
 
     report = commands.add_parser("report", parents=[common],
                                  help=_("how your objections landed, your needs proved right, your relationships went"))
@@ -108,6 +111,14 @@ def parser() -> argparse.ArgumentParser:
                         help=_("md: to read, with bars; csv: a line per objection and need; json: every figure"))
     report.add_argument("--since", metavar=_("DAY"), help=_("only meetings on or after this day (2026-09-01, 1.9., KW 36…)"))
     report.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
+
+    team = commands.add_parser("team", parents=[common], help=_("for trainers: many reps' trainer files as one"))
+    team_actions = team.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    merge = team_actions.add_parser("report", parents=[common], help=_("one coaching report over every rep's trainer file"))
+    merge.add_argument("files", nargs="+", metavar=file)
+    merge.add_argument("--format", choices=("md", "csv", "json"), default="md",
+                       help=_("md: to read, with bars and YAML to paste; csv: a line per objection and need; json: every figure"))
+    merge.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
 
     restore = commands.add_parser("import", parents=[common], help=_("restore a JSON export"))
     restore.add_argument("file", metavar=file)

@@ -21,8 +21,9 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from prep import coaching_cli
 from prep.arguments import parse
-from prep.errors import InputError, PrepError
+from prep.errors import PrepError
 from prep.language import N_, _, ngettext, number, use
 from prep.reports.inert import inert
 from prep.settings import Settings
@@ -66,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     use(Settings.from_environment().language)  # before the arguments: their help and errors speak it too
     args = parse(argv)
-    commands = {"demo": _demo, "export": _export, "report": _report, "import": _import, "forget": _forget,
+    commands = {"demo": _demo, "export": _export, "report": coaching_cli.report, "team": coaching_cli.team,
+                "import": _import, "forget": _forget,
                 "checklists": _checklists, "followups": _followups, "repair": _repair}
     try:
         settings = Settings.from_environment(db=getattr(args, "db", None))
@@ -163,36 +165,15 @@ def _store(settings: Settings):  # type: ignore[no-untyped-def]
     return Store(settings.database)
 
 
-def _report(args: argparse.Namespace, settings: Settings) -> int:
-    from prep.dates import parse_day
-    from prep.insights.coaching import coaching
-    from prep.reports.coaching import coaching_csv, coaching_json, coaching_markdown
-    from prep.storage import write_file
-
-    try:
-        since = parse_day(args.since, datetime.now().date()) if args.since else None
-    except InputError as error:
-        raise InputError(f"--since: {error}") from None
-    store = _store(settings)
-    report = coaching(store.meetings(s.id for s in store.summaries() if not s.is_draft), since)
-    text = {"md": coaching_markdown, "csv": coaching_csv, "json": coaching_json}[args.format](report)
-    if args.output:
-        write_file(Path(args.output), text, fix=N_("choose another file with -o"))
-    else:
-        _say(text, one_line=False)
-    return 0
-
-
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from prep.reports.export import export_csv, export_json, export_markdown
-    from prep.reports.trainer import export_trainer
     from prep.storage import write_file
 
+    if (args.since or args.review) and args.format != "trainer":
+        raise PrepError(_("--since and --review belong to --format trainer"))
     store = _store(settings)
     if args.format == "trainer":
-        if args.customer:
-            raise PrepError(_("the trainer export is anonymised: it cannot be limited to one customer"))
-        text = export_trainer(store)
+        text = coaching_cli.trainer_file(args, settings)
     elif args.format == "json":
         text = export_json(store, args.customer, datetime.now())
     elif args.format == "md":

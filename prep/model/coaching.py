@@ -9,6 +9,7 @@ from __future__ import annotations
 import msgspec
 
 COACHING_FORMAT = "prep-coaching-report"
+TRAINER_FORMAT = "prep-trainer-export"  # the same figures, for a trainer: a pseudonym, no name, texts only as the rep kept them
 
 
 class ObjectionFigures(msgspec.Struct, forbid_unknown_fields=True):
@@ -69,6 +70,7 @@ class Coaching(msgspec.Struct, forbid_unknown_fields=True):
 
     format: str = COACHING_FORMAT
     version: int = 1
+    reps: list[str] = msgspec.field(default_factory=list)  # each rep's random, stable pseudonym; never a name
     since: str = ""  # an ISO day, or "" for every meeting
     meetings: int = 0
     debriefed: int = 0

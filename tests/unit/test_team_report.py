@@ -1,0 +1,99 @@
+"""A trainer's view: each rep's file anonymised under a pseudonym, many merged into one team report that
+equals the report over everyone's meetings, with the objections met unprepared most ready to paste."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import msgspec
+import pytest
+import yaml
+
+from helpers import debriefed_meeting
+from prep.cli import main
+from prep.errors import PrepError
+from prep.insights.coaching import coaching
+from prep.model.meeting import ObjectionOutcome
+from prep.reports.trainer import (
+    export_trainer,
+    merged,
+    read_trainer_file,
+    team_markdown,
+    yaml_snippet,
+)
+from prep.settings import Settings
+from prep.storage import Store
+
+
+def rep_history(name: str, unprepared: list[str], landed: str) -> list:  # type: ignore[type-arg]
+    meetings = [debriefed_meeting(f"{name} Kunde {i} GmbH", 10 + i, rating=3, unprepared=unprepared,
+                                  objections={"objections/no-need": ObjectionOutcome(came_up=True, landed=landed)})
+                for i in range(3)]
+    for meeting in meetings:
+        meeting.contact = "Frau Geheim"
+    return meetings
+
+
+def trainer_file(tmp_path: Path, name: str, meetings: list, keep: bool) -> Path:  # type: ignore[type-arg]
+    store = Store(tmp_path / f"{name}.json")
+    store.add_many(meetings)
+    path = tmp_path / f"{name}-trainer.json"
+    path.write_text(export_trainer(store, pseudonym=f"rep-{name}", keep=(lambda text: keep)), encoding="utf-8")
+    store.close()
+    return path
+
+
+def test_merging_two_reps_files_equals_the_report_over_both(tmp_path: Path) -> None:
+    anna = rep_history("Anna", ["Zu teuer."], "badly")
+    ben = rep_history("Ben", ["zu  teuer.", "Keine Zeit."], "well")
+    files = [trainer_file(tmp_path, "anna", anna, keep=True), trainer_file(tmp_path, "ben", ben, keep=True)]
+    team = merged(read_trainer_file(path) for path in files)
+    both = coaching(anna + ben)
+    assert team.reps == ["rep-anna", "rep-ben"]
+    assert msgspec.structs.replace(team, format=both.format, version=both.version, reps=[]) == both
+    [checklist] = team.checklists
+    no_need = next(o for o in checklist.objections if o.id == "no-need")
+    assert (no_need.came_up, no_need.landed) == (6, {"badly": 3, "well": 3})
+
+
+def test_the_team_report_names_no_customer_or_contact_and_offers_yaml_to_paste(tmp_path: Path) -> None:
+    files = [trainer_file(tmp_path, "anna", rep_history("Anna", ["Zu teuer."], "badly"), keep=True),
+             trainer_file(tmp_path, "ben", rep_history("Ben", ["zu teuer.", "Keine Zeit."], "partly"), keep=True)]
+    report = team_markdown(merged(read_trainer_file(path) for path in files))
+    for secret in ("Kunde", "GmbH", "Frau Geheim", "Anna", "Ben"):
+        assert secret not in report.replace("rep-anna", "").replace("rep-ben", ""), secret
+    assert report.startswith("# Team coaching report · 2 reps")
+    assert "- Zu teuer. (6×)" in report  # the same objection however it was typed, from both reps
+    snippet = report.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert yaml.safe_load(snippet)[0]["objection"] == "Zu teuer."
+
+
+def test_objections_met_unprepared_reach_the_trainer_only_as_the_rep_kept_them(tmp_path: Path) -> None:
+    path = trainer_file(tmp_path, "anna", rep_history("Anna", ["Zu teuer: „viel zu teuer“"], "badly"), keep=False)
+    assert json.loads(path.read_text(encoding="utf-8"))["unprepared"] == []
+    kept = yaml.safe_load("\n".join(line[6:] for line in yaml_snippet('Zu teuer: "viel" \\ zu teuer').splitlines()))
+    assert kept[0]["objection"] == 'Zu teuer: "viel" \\ zu teuer' and kept[0]["id"] == "zu-teuer-viel-zu-teuer"
+
+
+def test_a_reps_pseudonym_is_random_and_stays(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "prep.json"
+    store = Store(db)
+    store.add_many(rep_history("Anna", [], "well"))
+    store.close()
+    assert main(["export", "--db", str(db), "--format", "trainer", "-o", str(tmp_path / "1.json")]) == 0
+    assert main(["export", "--db", str(db), "--format", "trainer", "-o", str(tmp_path / "2.json")]) == 0
+    first, second = (json.loads((tmp_path / name).read_text(encoding="utf-8"))["reps"] for name in ("1.json", "2.json"))
+    assert first == second and first[0].startswith("rep-") and first[0] != "rep-"
+    assert (Settings.from_environment().state_file.parent / "pseudonym").stat().st_mode & 0o077 == 0
+    assert main(["export", "--db", str(db), "--format", "trainer", "--review"]) == 1  # no terminal to ask on
+    assert "--review" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_trainer_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "backup.json"
+    other.write_text(json.dumps({"format": "prep-export", "meetings": []}), encoding="utf-8")
+    with pytest.raises(PrepError, match="backup.json: not a trainer file"):
+        read_trainer_file(other)
+    assert main(["team", "report", str(other)]) == 1
+    assert "backup.json: not a trainer file" in capsys.readouterr().err
