@@ -67,29 +67,9 @@ def _providers() -> tuple[type, type]:
 
 def all_bindings() -> list[tuple[str, Binding]]:
     """Every binding of the app and its screens, with the class that declares it."""
-    from prep.screens import (
-        brief,
-        checklists,
-        confirm,
-        debrief,
-        help,
-        history,
-        home,
-        missing_items,
-        new_preparation,
-        recap,
-        rehearsal,
-        timeline,
-        walkthrough,
-    )
+    from prep.screens.keys import screen_bindings
 
-    found = [("PrepApp", b) for b in PrepApp.BINDINGS if isinstance(b, Binding)]
-    for module in (brief, checklists, confirm, debrief, help, history, home, missing_items, new_preparation, recap, rehearsal,
-                   timeline, walkthrough):
-        for value in vars(module).values():
-            if isinstance(value, type) and hasattr(value, "BINDINGS") and value.__module__ == module.__name__:
-                found += [(value.__name__, b) for b in value.BINDINGS if isinstance(b, Binding)]
-    return found
+    return [("PrepApp", b) for b in PrepApp.BINDINGS if isinstance(b, Binding)] + screen_bindings()
 
 
 def known_binding_ids() -> set[str]:

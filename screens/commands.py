@@ -36,6 +36,7 @@ TEXTUAL_COMMANDS = (
 def system_commands(app: App[object], screen: Screen[object], commands: list[SystemCommand]) -> Iterable[SystemCommand]:
     """Textual's commands and undo (`commands`), prep's everywhere, and every key of `screen`, each once."""
     from prep.screens.checklists import ChecklistsScreen
+    from prep.screens.coaching import CoachingScreen
     from prep.screens.history import HistoryScreen
     from prep.screens.new_preparation import NewPreparationScreen
 
@@ -46,6 +47,8 @@ def system_commands(app: App[object], screen: Screen[object], commands: list[Sys
         "checklists": (_("Checklists"), _("Browse and preview checklists; see files that did not load"),
                        lambda: app.push_screen(ChecklistsScreen())),
         "home": (_("Home"), _("Back to what needs attention"), host.go_home),
+        "coaching": (_("Coaching report"), _("Which objections land badly, which needs you guess wrong, with bars"),
+                     lambda: app.push_screen(CoachingScreen())),
         # Found by either word, so that a rep who switched to a language they do not read finds the way back.
         "language": (" / ".join(dict.fromkeys((_("Language"), "Language", "Sprache"))),
                      _("English or German: the language prep speaks, remembered"), partial(choose_language, app)),

@@ -37,6 +37,7 @@ SCREENS: dict[str, tuple[str, tuple[str, ...]]] = {
     "history": ("HistoryScreen", ("h",)),
     "timeline": ("TimelineScreen", ("h", "down", "t")),
     "checklists": ("ChecklistsScreen", ("c",)),
+    "coaching": ("CoachingScreen", ("ctrl+p", *"coaching", "enter")),
     "help": ("HelpScreen", ("question_mark",)),
     "confirm-delete": ("Confirm", ("delete",)),
     "brief-cancelled": ("BriefScreen", ("tab", "enter", "c")),

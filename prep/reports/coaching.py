@@ -12,7 +12,7 @@ from datetime import date
 import msgspec
 
 from prep.dates import shown_date
-from prep.language import N_, _, ngettext, number, quoted
+from prep.language import N_, _, ngettext, number, quoted, sentence
 from prep.library.meeting_types import type_label
 from prep.model.coaching import Coaching, ObjectionFigures
 from prep.reports.export import spreadsheet_cell
@@ -41,8 +41,8 @@ def coaching_markdown(report: Coaching) -> str:
     """The report a rep reads: what lands badly first, then each checklist, the relationship and the meeting types."""
     lines = ["# " + _("Coaching report"), ""]
     scope = _("since {day}").format(day=shown_date(date.fromisoformat(report.since))) if report.since else _("every meeting")
-    lines += [_("{scope}: {meetings} prepared, {debriefed} debriefed.").format(
-        scope=scope, meetings=number(report.meetings), debriefed=number(report.debriefed)), ""]
+    lines += [sentence(_("{scope}: {meetings} prepared, {debriefed} debriefed.").format(
+        scope=scope, meetings=number(report.meetings), debriefed=number(report.debriefed))), ""]
     if not report.meetings:
         lines += [_("No prepared meeting yet: the report fills as you prepare and debrief."), ""]
         return inert("\n".join(lines).rstrip() + "\n")
