@@ -90,7 +90,10 @@ def test_the_json_export_stays_the_same_data_however_it_is_written(
     assert acted_on(written.read_text(encoding="utf-8")) == []  # C0 by json itself, DEL and C1 by prep
     meeting = json.loads(out)["meetings"][0]
     assert meeting["customer"] == HOSTILE and meeting["debrief"]["notes"] == HOSTILE
-    assert json.loads(written.read_text(encoding="utf-8")) == json.loads(out)
+    on_screen, in_file = json.loads(out), json.loads(written.read_text(encoding="utf-8"))
+    # Each export says when it was written: two exports a moment apart may fall on either side of a second.
+    assert in_file.pop("exported")[:10] == on_screen.pop("exported")[:10]
+    assert in_file == on_screen
 
 
 def test_the_markdown_export_is_inert_in_a_file_too(hostile_db: Path, tmp_path: Path) -> None:
