@@ -24,7 +24,7 @@ from prep.screens.widgets.shown import markup, plain
 ANY = "any"
 # The meeting types the built-in checklists name, as the filter shows them (others as their file writes them).
 class ChecklistsScreen(PrepScreen):
-    """The checklists that loaded, a preview of the highlighted one, and the files that did not load."""
+    """The checklists that loaded, a preview of the highlighted one, the files that did not load, and warnings."""
 
     CSS_PATH = "checklists.tcss"
     AUTO_FOCUS = "#checklists"  # not the first filter, only to move on to the list a moment later
@@ -49,6 +49,7 @@ class ChecklistsScreen(PrepScreen):
             with Vertical(id="left"):
                 yield OptionList(id="checklists")
                 yield Static("", id="problems", classes="error")
+                yield Static("", id="warnings")
             with VerticalScroll(id="preview"):
                 yield ReadingPane(_("Loading checklists…"))
         yield KeysFooter()
@@ -82,6 +83,13 @@ class ChecklistsScreen(PrepScreen):
                                count).format(count=number(count))
             problems.update(plain(heading + "\n" + "\n".join(inert(str(p), one_line=True) for p in library.problems)))
         problems.display = bool(library.problems)
+        warnings = self.query_one("#warnings", Static)
+        if library.warnings:
+            count = len(library.warnings)
+            heading = ngettext("{count} warning in checklists that loaded:", "{count} warnings in checklists that loaded:",
+                               count).format(count=number(count))
+            warnings.update(plain(heading + "\n" + "\n".join(inert(str(p), one_line=True) for p in library.warnings)))
+        warnings.display = bool(library.warnings)
         self.fill()
         self.query_one("#checklists").focus()
 

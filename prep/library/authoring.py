@@ -6,12 +6,19 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from prep.errors import PrepError
 from prep.language import N_, _, ngettext, speaking
 from prep.library.format import ID_PATTERN, json_schema
-from prep.library.loader import Library, _id_line, checklist_files, read_checklist
+from prep.library.loader import (
+    Library,
+    _id_line,
+    checklist_files,
+    read_checklist,
+    read_knowing_each_other,
+)
 from prep.library.problems import Problem
 from prep.storage import SHARED, private_folder, write_file
 
@@ -38,28 +45,50 @@ def list_lines(library: Library) -> list[str]:
         lines += ["", ngettext("{count} problem(s) in files that did not load:", "{count} problem(s) in files that did not load:",
                                count).format(count=count)]
         lines += [f"  {problem}" for problem in library.problems]
+    if library.warnings:
+        count = len(library.warnings)
+        lines += ["", ngettext("{count} warning(s) in checklists that loaded:", "{count} warning(s) in checklists that loaded:",
+                               count).format(count=count)]
+        lines += [f"  {problem}" for problem in library.warnings]
     return lines
 
 
 @dataclass
 class Validation:
-    """The result of checking files: every problem, and how many files were checked."""
+    """The result of checking files: every problem, errors and warnings, and how many files were checked."""
 
     files: int = 0
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop a file loading."""
+        return [p for p in self.problems if not p.is_warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems of files that load all the same."""
+        return [p for p in self.problems if p.is_warning]
+
+    @property
     def invalid_files(self) -> int:
-        """Files with at least one problem."""
-        return len({p.path for p in self.problems})
+        """Files with at least one error."""
+        return len({p.path for p in self.errors})
 
     def summary(self) -> str:
         """The closing line."""
         # English writes "file(s)" whatever the count; German counts each part on its own.
         checked = ngettext("{count} file(s) checked", "{count} file(s) checked", self.files).format(count=self.files)
-        if not self.problems:
+        count = len(self.warnings)
+        warnings = ngettext("{count} warning(s)", "{count} warning(s)", count).format(count=count)
+        if not self.errors:
+            if count:
+                return _("{checked}: all valid, but look at {warnings} above").format(checked=checked, warnings=warnings)
             return _("{checked}: all valid").format(checked=checked)
-        problems = ngettext("{count} problem(s)", "{count} problem(s)", len(self.problems)).format(count=len(self.problems))
+        problems = ngettext("{count} problem(s)", "{count} problem(s)", len(self.errors)).format(count=len(self.errors))
+        if count:
+            return _("{checked}: {invalid} with {problems}, and {warnings}; fix the problems above and run validate again"
+                     ).format(checked=checked, invalid=self.invalid_files, problems=problems, warnings=warnings)
         return _("{checked}: {invalid} with {problems}; fix each line above and run validate again").format(
             checked=checked, invalid=self.invalid_files, problems=problems)
 
@@ -68,9 +97,10 @@ def validate(paths: Iterable[str]) -> Validation:
     """Check files and folders of checklists, including ids used twice among them."""
     result = Validation()
     seen: dict[str, str] = {}
-    for path in _expand(paths, result):
-        result.files += 1
-        checklist, problems = read_checklist(path)
+    files = _expand(paths, result)
+    result.files = len(files)
+    read = read_knowing_each_other([partial(read_checklist, path) for path in files])
+    for path, (checklist, problems) in zip(files, read):
         result.problems += problems
         if checklist is None:
             continue

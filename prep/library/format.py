@@ -16,6 +16,8 @@ SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SECTION_KINDS: tuple[str, ...] = ("needs", "objections", "trust", "questions")
+# A section's and an item's texts are read on a card in the walkthrough; longer ones are a warning, not an error.
+MAX_CARD_TEXT = 500
 
 
 @dataclass(frozen=True)
@@ -101,15 +103,22 @@ def _object(fields: dict[str, Field], **overrides: dict[str, Any]) -> dict[str, 
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of checklist format v1, from the same table the loader enforces."""
-    sections = []
-    for kind, fields in ITEMS.items():
-        section = _object(SECTION, kind={"const": kind}, items={"items": {"$ref": f"#/$defs/{kind}-item"}})
-        sections.append(section)
+    """The JSON Schema of checklist format v1, from the same table the loader enforces.
+
+    A section's items follow the rules of its `kind`, chosen by `if`/`then`: an editor then
+    reports a misspelt key on the item itself, where `oneOf` would only say that the whole
+    section fits none of the kinds.
+    """
+    section = _object(SECTION)
+    section["allOf"] = [
+        {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+         "then": {"properties": {"items": {"items": {"$ref": f"#/$defs/{kind}-item"}}}}}
+        for kind in ITEMS
+    ]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "prep-checklist-v1",
         "title": "prep checklist, format v1",
-        **_object(CHECKLIST, schema={"const": SCHEMA_VERSION}, sections={"items": {"oneOf": sections}}),
-        "$defs": {f"{kind}-item": _object(fields) for kind, fields in ITEMS.items()},
+        **_object(CHECKLIST, schema={"const": SCHEMA_VERSION}, sections={"items": {"$ref": "#/$defs/section"}}),
+        "$defs": {"section": section, **{f"{kind}-item": _object(fields) for kind, fields in ITEMS.items()}},
     }

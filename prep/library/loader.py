@@ -11,14 +11,20 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
 import yaml
+import yaml.reader
 from yaml.nodes import MappingNode
 
 from prep.language import N_, _, ngettext
+from prep.library import yaml_mistakes
+from prep.library.meeting_types import MEETING_TYPES
 from prep.library.problems import Problem
 from prep.library.reader import NodeReader, Refused, StrictLoader
 from prep.model.checklist import Checklist
@@ -37,6 +43,8 @@ EMPTY = N_("the file is empty; start from `prep checklists new ID`")
 TOO_DEEP = N_("the YAML is nested far too deeply; a checklist needs only a few levels")
 UNREADABLE = N_("cannot read the file ({reason}); check that it exists and is readable")
 NOT_A_FILE = N_("this is {what}, not a checklist file; move it out of the folder or rename it")
+# Reads one file, given the meeting types the other checklists use.
+Read = Callable[[Collection[str]], tuple[Checklist | None, list[Problem]]]
 
 
 @dataclass
@@ -45,6 +53,7 @@ class Library:
 
     checklists: dict[str, Checklist] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # in checklists that loaded all the same
     replaced: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # where each checklist was read from
 
@@ -73,18 +82,24 @@ class Library:
 def _id_line(path: str) -> int:
     """The line of the top-level `id:` key, for problems found after parsing."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return 1
     return next((number for number, line in enumerate(lines, start=1) if line.startswith("id:")), 1)
 
 
-def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, list[Problem]]:
-    """Read one checklist from the file's content; the problems say what to fix."""
+def parse_checklist(text: bytes | str, path: str, meeting_types: Collection[str] = ()) -> tuple[Checklist | None, list[Problem]]:
+    """Read one checklist from the file's content; the problems say what to fix.
+
+    A checklist that loads may come with warnings (`Problem.is_warning`), never with errors.
+    `meeting_types` are the ones other checklists use, known beside the common ones.
+    """
     if len(text) > MAX_FILE_BYTES:
         return None, [Problem(path, 1, 1, _("the file is over {size} KB; a checklist is far smaller — is this the right file?")
                               .format(size=MAX_FILE_BYTES // 1024))]
     if isinstance(text, bytes):
+        if yaml_mistakes.saved_as_utf16(text):
+            return None, [Problem(path, 1, 1, _(yaml_mistakes.UTF16))]
         if b"\x00" in text:
             return None, [Problem(path, 1, 1, _("this is a binary file, not a YAML checklist"))]
         try:
@@ -92,10 +107,14 @@ def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, lis
         except UnicodeDecodeError as error:
             line = text[: error.start].count(b"\n") + 1
             return None, [Problem(path, line, 1, _("the file is not UTF-8 text; save it as UTF-8 in your editor"))]
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [Problem(path, 1, 1, _(EMPTY))]
     if _nesting(text) > MAX_NESTING:
         return None, [Problem(path, 1, 1, _(TOO_DEEP))]
+    spaces = yaml_mistakes.non_breaking_spaces(text)
+    if spaces:
+        return None, _at_most([Problem(path, line, column, _(yaml_mistakes.NBSP)) for line, column in spaces])
     try:
         root = yaml.compose(text, Loader=StrictLoader)
     except Refused as refused:
@@ -103,27 +122,35 @@ def parse_checklist(text: bytes | str, path: str) -> tuple[Checklist | None, lis
         reader.problem(refused.mark, refused.message)
         return None, reader.problems
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(path, error)]
+        return None, [_syntax_problem(path, error, text)]
     except RecursionError:
         return None, [Problem(path, 1, 1, _(TOO_DEEP))]
+    except yaml.reader.ReaderError as error:
+        return None, [Problem(path, *yaml_mistakes.control_character(text, error))]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, 1, _("not valid YAML: {error}").format(error=error))]
     if root is None:
         return None, [Problem(path, 1, 1, _(EMPTY))]
-    reader = NodeReader(path)
+    reader = NodeReader(path, meeting_types)
     if not isinstance(root, MappingNode):
         reader.problem(root, _("the top level must be a mapping with schema, id, title and sections"))
         return None, reader.problems
     checklist = reader.checklist(root)
-    problems = reader.problems
-    if len(problems) > MAX_PROBLEMS:
-        rest = len(problems) - MAX_PROBLEMS
-        problems = problems[:MAX_PROBLEMS] + [
-            Problem(path, problems[MAX_PROBLEMS].line, 1, ngettext(
-                "and {count} more problem; fix these first, then validate again",
-                "and {count} more problems; fix these first, then validate again", rest).format(count=rest))
-        ]
-    return checklist, problems
+    if checklist is None:
+        return None, _at_most(reader.problems)
+    return checklist, _at_most(reader.warnings)  # warnings only once there are no errors: those come first
+
+
+def _at_most(problems: list[Problem]) -> list[Problem]:
+    """The first MAX_PROBLEMS, and how many more there are."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest, first = len(problems) - MAX_PROBLEMS, problems[MAX_PROBLEMS]
+    return problems[:MAX_PROBLEMS] + [
+        Problem(first.path, first.line, 1, ngettext(
+            "and {count} more problem; fix these first, then validate again",
+            "and {count} more problems; fix these first, then validate again", rest).format(count=rest), first.severity)
+    ]
 
 
 def _nesting(text: str) -> int:
@@ -135,18 +162,19 @@ def _nesting(text: str) -> int:
     return deepest
 
 
-def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    """Where PyYAML gave up: the slip behind it in plain words, at its place; else PyYAML's own words."""
+    found = yaml_mistakes.explain(text, error)
+    if found is not None:
+        return Problem(path, *found)
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (error.problem or "").strip()
-    if "\\t" in problem or "\t" in problem or "tab" in problem:
-        message = _("a tab character where YAML needs spaces; indent with spaces")
-    else:
-        message = _("YAML syntax: {problem}; check the indentation and quotes here").format(problem=problem or error)
-    return Problem(path, line, column, message)
+    return Problem(path, line, column, _("YAML syntax: {problem}; check the indentation and quotes here").format(
+        problem=problem or error))
 
 
-def read_checklist(path: Path) -> tuple[Checklist | None, list[Problem]]:
+def read_checklist(path: Path, meeting_types: Collection[str] = ()) -> tuple[Checklist | None, list[Problem]]:
     """Read one checklist file from disk; anything but a regular file is a problem, and is never opened.
 
     Opening a FIFO waits for a writer forever, and opening a device may do something:
@@ -177,7 +205,7 @@ def read_checklist(path: Path) -> tuple[Checklist | None, list[Problem]]:
             data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             return refused(_(UNREADABLE).format(reason=error.strerror))
-    return parse_checklist(data, str(path))
+    return parse_checklist(data, str(path), meeting_types)
 
 
 def _not_a_file(mode: int) -> str:
@@ -234,7 +262,8 @@ def load_library(settings: Settings | None = None) -> Library:
     origin: dict[str, str] = {}
 
     def add(checklist: Checklist | None, problems: list[Problem], file: str, source: str, folder_ids: dict[str, str]) -> None:
-        library.problems.extend(problems)
+        library.problems.extend(problem for problem in problems if not problem.is_warning)
+        library.warnings.extend(problem for problem in problems if problem.is_warning)
         if checklist is None:
             return
         if checklist.id in folder_ids:
@@ -252,10 +281,12 @@ def load_library(settings: Settings | None = None) -> Library:
         origin[checklist.id] = source
         library.sources[checklist.id] = file
 
+    files: list[tuple[str, str, dict[str, str]]] = []  # each file, where it came from, and the ids of its folder
+    reads: list[Read] = []
     builtin_ids: dict[str, str] = {}
     for name, content in builtin_files():
-        checklist, problems = parse_checklist(content, f"built-in:{name}")
-        add(checklist, problems, f"built-in:{name}", "built-in", builtin_ids)
+        files.append((f"built-in:{name}", "built-in", builtin_ids))
+        reads.append(partial(parse_checklist, content, f"built-in:{name}"))
 
     for index, folder in enumerate(settings.checklist_folders):
         if not folder.is_dir():
@@ -269,6 +300,26 @@ def load_library(settings: Settings | None = None) -> Library:
         paths, problems = checklist_files(folder)
         library.problems.extend(problems)
         for path in paths:
-            checklist, problems = read_checklist(path)
-            add(checklist, problems, str(path), str(path), folder_ids)
+            files.append((str(path), str(path), folder_ids))
+            reads.append(partial(read_checklist, path))
+    for (file, source, ids), (checklist, problems) in zip(files, read_knowing_each_other(reads)):
+        add(checklist, problems, file, source, ids)
     return library
+
+
+def read_knowing_each_other(reads: list[Read]) -> list[tuple[Checklist | None, list[Problem]]]:
+    """Read every file; one that uses a meeting type beside the common ones is read again, knowing the others' types.
+
+    A meeting type no other checklist uses is a warning (a typo, often); one that others
+    use too is the team's own. Only the few files with such a type are read twice.
+    """
+    results = [read(()) for read in reads]
+    used = Counter(kind for checklist, problems in results if checklist for kind in set(checklist.meeting_types))
+    for index, (checklist, problems) in enumerate(results):
+        if checklist is None or not any(p.is_warning for p in problems):
+            continue
+        own = set(checklist.meeting_types)
+        others = {kind for kind, count in used.items() if count > (1 if kind in own else 0)}
+        if any(kind not in MEETING_TYPES and kind in others for kind in own):
+            results[index] = reads[index](others)
+    return results

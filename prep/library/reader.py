@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import yaml
@@ -22,13 +22,22 @@ from prep.library.format import (
     ID_PATTERN,
     ITEMS,
     LANGUAGE_PATTERN,
+    MAX_CARD_TEXT,
     SCHEMA_VERSION,
     SECTION,
     SECTION_KINDS,
     TEXT_KEY,
     Field,
 )
-from prep.library.problems import Problem
+from prep.library.meeting_types import MEETING_TYPES, in_order
+from prep.library.problems import WARNING, Problem
+from prep.library.yaml_mistakes import (
+    COLON,
+    NO_SPACE,
+    SMART_PAIRS,
+    SMART_QUOTES,
+    smart_quoted,
+)
 from prep.model.checklist import Checklist, Item, Section
 from prep.paths import name_part
 
@@ -55,6 +64,7 @@ PLACES: dict[str, tuple[str, str]] = {
 # Where an id is used twice.
 SECTIONS_OF_THE_CHECKLIST = N_("in this checklist's sections")
 ITEMS_OF_THE_SECTION = N_("in this section's items")
+NO_DASHES = N_("`{key}` must be a list, but its lines have no '- ': start each entry with '- ' (dash and space)")
 
 
 def _slug(value: str) -> str:
@@ -86,16 +96,25 @@ class StrictLoader(yaml.SafeLoader):
 
 
 class NodeReader:
-    """Validates one file's node tree and builds the checklist, collecting every problem."""
+    """Validates one file's node tree and builds the checklist, collecting every problem (errors) and every warning.
 
-    def __init__(self, path: str) -> None:
+    `meeting_types` are those other checklists use: known, beside the common ones.
+    """
+
+    def __init__(self, path: str, meeting_types: Collection[str] = ()) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.meeting_types = set(MEETING_TYPES) | set(meeting_types)
 
     def problem(self, node: Node | yaml.Mark | None, message: str) -> None:
         mark = node.start_mark if isinstance(node, Node) else node
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         self.problems.append(Problem(self.path, line, column, message))
+
+    def warn(self, node: Node, message: str) -> None:
+        """Something a rep may not see as the trainer meant it; the checklist loads all the same."""
+        self.warnings.append(Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, message, WARNING))
 
     # -- shapes ---------------------------------------------------------------
 
@@ -142,17 +161,29 @@ class NodeReader:
         return _("unknown key `{key}` {in_what}; allowed: {keys}").format(
             key=_shown(key), in_what=in_what, keys=", ".join(allowed))
 
-    def text(self, node: Node | None, key: str, *, required: bool = True) -> str:
+    def text(self, node: Node | None, key: str, *, required: bool = True, listed: bool = False) -> str:
+        """The text of `node`; `listed` for an entry of a list of texts (`responses`)."""
         if node is None:
             return ""
         if isinstance(node, ScalarNode) and node.tag.endswith((":str", ":int", ":float")):
             value = str(node.value).strip()
             if not value and required:
                 self.problem(node, _("`{key}` is empty; write the text").format(key=key))
+            if node.style is None and smart_quoted(value):
+                self.warn(node, _("the text starts and ends with {opening} {closing} — write straight quotes \" \" "
+                                  "if they are meant as YAML quotes").format(opening=value[0], closing=value[-1]))
             return value
         if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
             if required:
                 self.problem(node, _("`{key}` is empty; write the text").format(key=key))
+            return ""
+        if listed and isinstance(node, MappingNode) and len(node.value) == 1 and node.flow_style is False:
+            key_node = node.value[0][0]
+            if isinstance(key_node, ScalarNode) and key_node.style is None and key_node.value[:1] in SMART_PAIRS:
+                # `- „Frage: wie?“`: YAML read the text up to ': ' as a key.
+                self.problem(node, _(SMART_QUOTES).format(quotes=SMART_PAIRS[key_node.value[0]]))
+            else:
+                self.problem(node, _(COLON))  # `- Frage: wie?`
             return ""
         self.problem(node, _("`{key}` must be text; put it in quotes if it looks like something else").format(key=key))
         return ""
@@ -192,6 +223,12 @@ class NodeReader:
 
     def sequence(self, node: Node | None, key: str, *, at_least: int = 0) -> list[Node]:
         if node is None:
+            return []
+        if isinstance(node, ScalarNode) and node.style is None and re.match(r"-[^\s-]", node.value):
+            self.problem(node, _(NO_SPACE))  # `-"Eins"`: the dash is a letter of the text
+            return []
+        if isinstance(node, MappingNode) and node.flow_style is False:
+            self.problem(node, _(NO_DASHES).format(key=key))
             return []
         if not isinstance(node, SequenceNode):
             self.problem(node, _("`{key}` must be a list (lines starting with '- ')").format(key=key))
@@ -242,17 +279,45 @@ class NodeReader:
         if field.type == "ids":
             return tuple(self.identifier(entry, key) for entry in self.sequence(node, key))
         if field.type == "texts":
-            return tuple(self.text(entry, key) for entry in self.sequence(node, key, at_least=1))
+            return tuple(self.text(entry, key, listed=True) for entry in self.sequence(node, key, at_least=1))
         return self.sequence(node, key, at_least=1)  # "list": nodes, read by the caller
 
     def values(self, fields: dict[str, Node], spec: dict[str, Field]) -> dict[str, Any]:
         return {key: self.value(fields.get(key), key, field) for key, field in spec.items()}
+
+    def known_meeting_types(self, node: Node | None) -> None:
+        """A meeting type neither common nor used by another checklist is a warning: often a typo."""
+        if not isinstance(node, SequenceNode):
+            return
+        known = in_order(sorted(self.meeting_types))
+        for entry in node.value:
+            kind = entry.value if isinstance(entry, ScalarNode) else None
+            if not isinstance(kind, str) or not ID_RE.match(kind) or kind in self.meeting_types:
+                continue
+            close = difflib.get_close_matches(kind, known, n=1, cutoff=0.6)
+            if close:
+                self.warn(entry, _("unknown meeting type `{type}`; did you mean `{close}`?").format(type=kind, close=close[0]))
+            else:
+                self.warn(entry, _("meeting type `{type}` is not one prep knows ({types}); fine if it is your team's own")
+                          .format(type=_shown(kind), types=", ".join(known)))
+
+    def short_texts(self, fields: dict[str, Node], spec: dict[str, Field]) -> None:
+        """A text longer than a walkthrough card holds well is a warning."""
+        for key, node in fields.items():
+            if spec[key].type not in ("text", "texts"):
+                continue
+            for text in node.value if isinstance(node, SequenceNode) else [node]:
+                length = len(text.value.strip()) if isinstance(text, ScalarNode) else 0
+                if length > MAX_CARD_TEXT:
+                    self.warn(text, _("this text is {count} characters long; reps read it on a card in the walkthrough — "
+                                      "keep it under {limit}").format(count=length, limit=MAX_CARD_TEXT))
 
     def checklist(self, root: Node) -> Checklist | None:
         fields = self.mapping(root, CHECKLIST, "checklist", [k for k, f in CHECKLIST.items() if f.required])
         if fields is None:
             return None
         values = self.values(fields, CHECKLIST)
+        self.known_meeting_types(fields.get("meeting_types"))
         if "schema" in fields and values["schema"] != SCHEMA_VERSION:
             self.problem(fields["schema"], _("schema {schema} is not known; this prep reads schema {version}").format(
                 schema=values["schema"], version=SCHEMA_VERSION))
@@ -274,6 +339,7 @@ class NodeReader:
         if fields is None:
             return None
         values = self.values(fields, SECTION)
+        self.short_texts(fields, SECTION)
         self.unique(fields.get("id"), values["id"], seen, SECTIONS_OF_THE_CHECKLIST)
         kind = values["kind"]
         items: list[Item] = []
@@ -291,6 +357,7 @@ class NodeReader:
         if fields is None:
             return None
         values = self.values(fields, spec)
+        self.short_texts(fields, spec)
         self.unique(fields.get("id"), values["id"], seen, ITEMS_OF_THE_SECTION)
         return Item(
             id=values["id"], prompt=values.get("prompt", ""), objection=values.get("objection", ""),

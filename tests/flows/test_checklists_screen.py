@@ -40,6 +40,7 @@ async def test_checklists_screen_previews_and_shows_broken_files(db_path: Path, 
     async with app.run_test(size=(100, 30)) as pilot:
         screen, problems = await open_checklists(app, pilot)
         assert f"{team_share / 'team-call.yaml'}:10:9: unknown key `promt`" in problems
+        assert not screen.query_one("#warnings", Static).display  # no checklist that loaded has a warning
         options = screen.query_one("#checklists", OptionList)
         assert options.option_count == 8
         await pilot.press("down")
@@ -86,3 +87,21 @@ async def test_files_that_cannot_load_are_listed_never_waited_on_and_stop_nothin
         assert f"{team / 'waiting.yaml'}:1:1: this is a named pipe (FIFO), not a checklist file" in problems
         assert f"{team / 'huge.yaml'}:1:9: `schema` is a number far too large" in problems
         assert screen.query_one("#checklists", OptionList).option_count == 8 + 1  # the built-ins and LOUD.YML
+
+
+async def test_a_checklist_with_a_warning_is_listed_and_its_warning_shown_apart(
+    db_path: Path, team_share: Path
+) -> None:
+    quoted = BROKEN.replace("team-call", "quoted").replace("promt: x", "prompt: “What hurts?”")
+    (team_share / "quoted.yaml").write_text(quoted, encoding="utf-8")
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen, problems = await open_checklists(app, pilot)
+        assert "team-call.yaml" in problems and "quoted.yaml" not in problems
+        warnings = screen.query_one("#warnings", Static)
+        assert warnings.display
+        shown = str(warnings.render())
+        assert shown.startswith("1 warning in checklists that loaded:")
+        assert f"{team_share / 'quoted.yaml'}:10:17: warning: the text starts and ends with “ ”" in shown
+        assert screen.query_one("#checklists", OptionList).option_count == 8 + 1  # it loaded
+        assert screen.library.get("quoted") is not None

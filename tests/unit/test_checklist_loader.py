@@ -50,6 +50,7 @@ def messages(text: str | bytes) -> list[str]:
 def test_builtin_checklists_load_without_problems() -> None:
     library = load_library()
     assert library.problems == []
+    assert library.warnings == []
     first = library.get("first-meeting")
     assert first is not None
     kinds = {section.kind for section in first.sections}
@@ -125,6 +126,72 @@ def test_odd_files_get_one_clear_error(content: bytes, expected: str) -> None:
     assert len(found) == 1
     assert expected in found[0]
     assert found[0].startswith("team/demo.yaml:")
+
+
+# A trainer's slips, as PyYAML reads them: where it gives up is not where the slip is.
+ITEM = VALID.split("      - id: problem\n", 1)[0] + "      - id: problem\n"
+SLIPS = [
+    # A quote left open, closed by the next quote PyYAML finds: with a ': ' after it, or a word.
+    (ITEM + '        prompt: "What hurts?\n        hint: "Listen: first"\n', 10, 17, "a quoted text is not closed"),
+    (ITEM + "        prompt: 'What hurts?\n        hint: Listen.\n", 10, 17, "a quoted text is not closed"),
+    (ITEM + '        prompt: "He says "no" to it"\n', 10, 26, 'a " ends a text in double quotes "…": write \\"'),
+    (ITEM + "        prompt: 'The customer' words'\n", 10, 30, "an apostrophe ends a text in single quotes"),
+    (ITEM + "        prompt: What hurts\n          most: the price?\n", 10, 17, "text that contains ': ' must be in double quotes"),
+    (ITEM + "        prompt: What hurts?\n         hint: Listen.\n", 11, 10, "this key is indented further than the key above"),
+    (ITEM + "        prompt: „Frage: was?“\n", 10, 17, "„…“ are not YAML quotes"),
+    (ITEM + "        prompt: ‚Frage: was?‘\n", 10, 17, "‚…‘ are not YAML quotes"),
+    (ITEM.replace("needs", "objections") + "        objection: O\n        responses:\n          - Price: high?\n", 12, 13,
+     "text that contains ': ' must be in double quotes"),
+    (ITEM.replace("needs", "objections") + "        objection: O\n        responses:\n          - „Price: high?“\n", 12, 13,
+     "„…“ are not YAML quotes"),
+    (ITEM.replace("needs", "objections") + "        objection: O\n        responses:\n          - One\n          Two\n", 13, 11,
+     "a list item needs '- ' (dash and space): this line has no dash"),
+    (ITEM.replace("      - id: problem", "      -\u00a0id: problem") + "        prompt: P\n", 9, 8, "a non-breaking space"),
+    (ITEM + "\u202f       prompt: P\n", 10, 1, "a non-breaking space"),
+    (ITEM + "        prompt: What\x0bhurts?\n", 10, 21, "an invisible control character (U+000B)"),  # Word's line break
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message"), SLIPS)
+def test_a_slip_is_named_at_its_place(text: str, line: int, column: int, message: str) -> None:
+    checklist, problems = parse_checklist(text, "team/demo.yaml")
+    assert checklist is None
+    assert [(p.line, p.column) for p in problems] == [(line, column)], problems
+    assert message in problems[0].message
+
+
+@pytest.mark.parametrize("content", [
+    VALID.encode("utf-8-sig"),  # Windows editors save UTF-8 with a byte order mark
+    VALID.replace("What hurts?", "What costs 10\u00a0% more?").encode(),  # a non-breaking space in the text itself
+    VALID.replace("What hurts?", '"“What hurts?”"').encode(),  # typographic quotes inside YAML quotes: meant
+], ids=["utf-8-with-bom", "non-breaking-space-in-text", "smart-quotes-quoted"])
+def test_what_looks_odd_but_is_fine_loads_without_a_word(content: bytes) -> None:
+    checklist, problems = parse_checklist(content, "team/demo.yaml")
+    assert problems == [] and checklist is not None
+
+
+def test_utf_16_is_named_in_any_byte_order_with_or_without_a_mark() -> None:
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        assert messages(VALID.encode(encoding)) == ["team/demo.yaml:1:1: the file is saved as UTF-16 — save it as UTF-8 in your editor"]
+
+
+def test_warnings_come_only_with_a_checklist_that_loads() -> None:
+    text = VALID.replace("What hurts?", "“What hurts?”")
+    checklist, problems = parse_checklist(text, "team/demo.yaml")
+    assert checklist is not None and [p.is_warning for p in problems] == [True]
+    checklist, problems = parse_checklist(text.replace("schema: 1", "schema: 2"), "team/demo.yaml")
+    assert checklist is None and [p.message for p in problems] == ["schema 2 is not known; this prep reads schema 1"]
+
+
+def test_warnings_do_not_make_a_team_checklist_a_file_that_did_not_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "long.yaml").write_text(VALID.replace("What hurts?", "What hurts? " * 50), encoding="utf-8")
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    library = load_library()
+    assert library.get("demo-call") is not None and library.problems == []
+    assert [(p.line, p.column, p.severity) for p in library.warnings] == [(10, 17, "warning")]
+    assert "599 characters long" in library.warnings[0].message
 
 
 @pytest.mark.parametrize("text", ["[" * 60_000, "{" * 60_000, "- " * 30_000], ids=["lists", "mappings", "dashes"])

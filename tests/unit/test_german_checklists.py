@@ -14,6 +14,7 @@ from prep.settings import Settings
 
 CORPUS = Path(__file__).parent / "checklists"
 BROKEN = sorted((CORPUS / "broken").glob("*.yaml"))
+WARNED = sorted((CORPUS / "warned").glob("*.yaml"))
 
 
 def in_german(function, *args):  # type: ignore[no-untyped-def]
@@ -32,6 +33,14 @@ def in_german(function, *args):  # type: ignore[no-untyped-def]
     ("version-zero", "4:10", "`version` muss 1 oder größer sein"),
     ("unknown-kind", "20:11", "unbekannte Abschnittsart `trsut`; meinten Sie `trust`?"),
     ("tab-indent", None, "ein Tabulatorzeichen, wo YAML Leerzeichen braucht"),
+    ("unclosed-quote", "10:17", "ein Text in Anführungszeichen ist nicht geschlossen: setzen Sie das schließende "
+                                "Anführungszeichen in diese Zeile"),
+    ("colon-in-text", "11:15", "Text, der ': ' enthält, muss in doppelten Anführungszeichen \"…\" stehen"),
+    ("german-quotes-with-colon", "10:17", "„…“ sind keine YAML-Anführungszeichen — verwenden Sie gerade doppelte "
+                                          "Anführungszeichen \"…\""),
+    ("dash-without-space", "19:11", "ein Listeneintrag braucht '- ' (Bindestrich und Leerzeichen)"),
+    ("non-breaking-space", "10:5", "ein geschütztes Leerzeichen aus einer Textverarbeitung — verwenden Sie normale Leerzeichen"),
+    ("utf-16", "1:1", "die Datei ist als UTF-16 gespeichert — speichern Sie sie in Ihrem Editor als UTF-8"),
 ])
 def test_a_broken_checklist_is_explained_in_german_at_its_line(name: str, place: str | None, german: str) -> None:
     path = CORPUS / "broken" / f"{name}.yaml"
@@ -54,6 +63,26 @@ def test_no_problem_of_a_broken_checklist_stays_in_english(path: Path) -> None:
     for before, after in zip(english, german):
         assert after.message != before.message, after.message
         assert "\n" not in after.message  # one line, as the English one
+
+
+@pytest.mark.parametrize("path", WARNED, ids=lambda p: p.stem)
+def test_a_warning_is_said_in_german_and_marked_as_one(path: Path) -> None:
+    _, english = read_checklist(path)
+    _, german = in_german(read_checklist, path)
+    assert [(p.line, p.column) for p in german] == [(p.line, p.column) for p in english]
+    for before, after in zip(english, german):
+        assert after.message != before.message and "\n" not in after.message
+        assert in_german(str, after).startswith(f"{path}:{after.line}:{after.column}: Warnung: ")
+
+
+def test_a_warning_reads_as_a_german_trainer_would_say_it() -> None:
+    _, [smart] = in_german(read_checklist, CORPUS / "warned" / "smart-quotes.yaml")
+    assert smart.message == ("der Text beginnt und endet mit “ ” — schreiben Sie gerade Anführungszeichen \" \", wenn sie "
+                             "als YAML-Anführungszeichen gemeint sind")
+    _, [meeting_type] = in_german(read_checklist, CORPUS / "warned" / "unknown-meeting-type.yaml")
+    assert meeting_type.message == "unbekannte Gesprächsart `folow-up`; meinten Sie `follow-up`?"
+    result = validate([str(path) for path in WARNED])
+    assert in_german(result.summary) == "4 Dateien geprüft: alles in Ordnung, aber sehen Sie sich 4 Warnungen oben an"
 
 
 def test_more_problems_than_shown_are_counted_in_german() -> None:

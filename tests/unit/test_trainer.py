@@ -24,6 +24,7 @@ from prep.settings import Settings
 CORPUS = Path(__file__).parent / "checklists"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text())
 BROKEN = sorted((CORPUS / "broken").glob("*.yaml"))
+WARNED = sorted((CORPUS / "warned").glob("*.yaml"))  # they load, with a warning
 VALID = sorted((CORPUS / "valid").glob("*.yaml"))
 
 
@@ -33,7 +34,8 @@ def prep(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_broken_file_has_an_expectation() -> None:
-    assert {p.stem for p in BROKEN} == set(EXPECTED)
+    assert {p.stem for p in BROKEN + WARNED} == set(EXPECTED)
+    assert all("problems" in EXPECTED[p.stem] for p in BROKEN) and all("warnings" in EXPECTED[p.stem] for p in WARNED)
 
 
 @pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
@@ -47,6 +49,16 @@ def test_trainer_sees_the_line_column_and_what_to_do(path: Path) -> None:
         assert place == want_place, (found, expected)
         assert want_text in message
         assert str(path) in str(problems[0])
+    assert not any(p.is_warning for p in problems)
+
+
+@pytest.mark.parametrize("path", WARNED, ids=lambda p: p.stem)
+def test_a_warning_is_placed_and_the_checklist_loads_all_the_same(path: Path) -> None:
+    checklist, problems = read_checklist(path)
+    assert checklist is not None
+    assert [(f"{p.line}:{p.column}", p.message) for p in problems] == [tuple(w) for w in EXPECTED[path.stem]["warnings"]]
+    assert all(p.is_warning for p in problems)
+    assert str(problems[0]).startswith(f"{path}:{problems[0].line}:{problems[0].column}: warning: ")
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
@@ -90,6 +102,22 @@ def test_schema_accepts_the_builtins() -> None:
 @pytest.mark.parametrize("path", [p for p in BROKEN if EXPECTED[p.stem]["schema_rejects"]], ids=lambda p: p.stem)
 def test_schema_rejects_the_broken_files_it_can_see(path: Path) -> None:
     assert not schema_verdict(path)
+
+
+@pytest.mark.parametrize("path", WARNED, ids=lambda p: p.stem)
+def test_schema_accepts_a_file_that_loads_with_a_warning(path: Path) -> None:
+    assert schema_verdict(path)
+
+
+def test_an_editor_shows_a_misspelt_key_on_the_item_not_on_the_whole_section() -> None:
+    document = yaml.safe_load((CORPUS / "broken" / "unknown-key.yaml").read_bytes())
+    errors = list(jsonschema.Draft202012Validator(json_schema()).iter_errors(document))
+    assert {tuple(e.absolute_path) for e in errors} == {("sections", 0, "items", 0)}  # not the whole section
+    assert any(e.validator == "additionalProperties" and "'promt'" in e.message for e in errors)
+    # Each kind's own rules: a needs item's key is misplaced in an objections item, there too on the item.
+    document["sections"][1]["items"][0]["prompt"] = "What hurts?"
+    paths = [list(e.absolute_path) for e in jsonschema.Draft202012Validator(json_schema()).iter_errors(document)]
+    assert ["sections", 1, "items", 0] in paths
 
 
 # -- built-ins -------------------------------------------------------------------------
@@ -143,6 +171,62 @@ def test_validate_reports_every_problem_and_a_summary() -> None:
     assert "3 file(s) checked: 1 with 1 problem(s)" in result.stderr
     ok = prep("checklists", "validate", str(CORPUS / "valid" / "minimal.yaml"))
     assert ok.returncode == 0 and "all valid" in ok.stdout
+
+
+def test_validate_prints_warnings_and_passes_when_there_is_nothing_else() -> None:
+    files = [str(path) for path in WARNED]
+    result = prep("checklists", "validate", *files, str(CORPUS / "valid" / "minimal.yaml"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:-1] == [f"{path}:{place}: warning: {message}"
+                          for path in WARNED for place, message in EXPECTED[path.stem]["warnings"]]
+    assert lines[-1] == f"{len(WARNED) + 1} file(s) checked: all valid, but look at {len(WARNED)} warning(s) above"
+    assert result.stderr == ""
+
+
+def test_validate_fails_on_an_error_and_counts_the_warnings_besides() -> None:
+    broken, warned = CORPUS / "broken" / "colon-in-text.yaml", CORPUS / "warned" / "long-text.yaml"
+    result = prep("checklists", "validate", str(broken), str(warned))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{broken}:11:15: text that contains ': ' must be in double quotes \"…\"",
+        f"{warned}:11:15: warning: this text is 599 characters long; reps read it on a card in the walkthrough — keep it under 500",
+    ]
+    assert "2 file(s) checked: 1 with 1 problem(s), and 1 warning(s); fix the problems above" in result.stderr
+
+
+def test_a_meeting_type_of_the_teams_own_is_known_once_two_checklists_use_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    minimal = (CORPUS / "valid" / "minimal.yaml").read_text()
+    team = tmp_path / "team"
+    team.mkdir()
+    for name in ("a", "b"):
+        (team / f"{name}.yaml").write_text(minimal.replace("id: corpus", f"id: {name}\nmeeting_types: [discovery]"))
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    library = load_library()
+    assert (library.problems, library.warnings) == ([], [])
+    assert "discovery" in library.meeting_types()
+    assert validate([str(team)]).problems == []
+    (team / "b.yaml").write_text(minimal.replace("id: corpus", "id: b"))
+    library = load_library()
+    assert library.get("a") is not None and library.problems == []
+    assert [str(p) for p in library.warnings] == [
+        f"{team / 'a.yaml'}:3:17: warning: meeting type `discovery` is not one prep knows (first-meeting, follow-up, offer, "
+        "negotiation, renewal, account-review); fine if it is your team's own"]
+    assert [str(p) for p in validate([str(team)]).problems] == [str(p) for p in library.warnings]
+
+
+def test_list_shows_the_warnings_apart_from_the_files_that_did_not_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "quoted.yaml").write_bytes((CORPUS / "warned" / "smart-quotes.yaml").read_bytes())
+    monkeypatch.setenv("PREP_CHECKLISTS", str(team))
+    library = load_library()
+    assert library.get("smart-quotes") is not None and library.problems == []
+    result = prep("checklists", "list")
+    assert result.returncode == 0
+    assert "did not load" not in result.stdout
+    assert "1 warning(s) in checklists that loaded:" in result.stdout
+    assert f"  {team / 'quoted.yaml'}:10:17: warning: the text starts and ends with “ ”" in result.stdout
 
 
 def test_validate_finds_an_id_used_twice_across_files(tmp_path: Path) -> None:
