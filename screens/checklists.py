@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from prep.language import N_, _, ngettext, number
 from prep.library.loader import Library
 from prep.library.meeting_types import language_label, type_label
+from prep.library.problems import Problem
 from prep.reports.brief import checklist_preview
 from prep.reports.inert import inert
 from prep.screens.base import PrepScreen
@@ -76,22 +77,22 @@ class ChecklistsScreen(PrepScreen):
         language = self.query_one("#language", Select)
         language.set_options([(_("All languages"), ANY)] + [(language_label(code), code) for code in languages])
         language.value = ANY
-        problems = self.query_one("#problems", Static)
-        if library.problems:
-            count = len(library.problems)
-            heading = ngettext("{count} problem in files that did not load:", "{count} problems in files that did not load:",
-                               count).format(count=number(count))
-            problems.update(plain(heading + "\n" + "\n".join(inert(str(p), one_line=True) for p in library.problems)))
-        problems.display = bool(library.problems)
-        warnings = self.query_one("#warnings", Static)
-        if library.warnings:
-            count = len(library.warnings)
-            heading = ngettext("{count} warning in checklists that loaded:", "{count} warnings in checklists that loaded:",
-                               count).format(count=number(count))
-            warnings.update(plain(heading + "\n" + "\n".join(inert(str(p), one_line=True) for p in library.warnings)))
-        warnings.display = bool(library.warnings)
+        count = len(library.problems)
+        self._show_problems("#problems", library.problems, ngettext(
+            "{count} problem in files that did not load:", "{count} problems in files that did not load:", count))
+        count = len(library.warnings)
+        self._show_problems("#warnings", library.warnings, ngettext(
+            "{count} warning in checklists that loaded:", "{count} warnings in checklists that loaded:", count))
         self.fill()
         self.query_one("#checklists").focus()
+
+    def _show_problems(self, selector: str, problems: list[Problem], heading: str) -> None:
+        """Problems under their heading (`{count}` in it), one a line as they are; hidden when there are none."""
+        shown = self.query_one(selector, Static)
+        if problems:
+            lines = [heading.format(count=number(len(problems)))] + [inert(str(p), one_line=True) for p in problems]
+            shown.update(plain("\n".join(lines)))
+        shown.display = bool(problems)
 
     @on(Select.Changed)
     def fill(self) -> None:

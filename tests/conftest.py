@@ -64,3 +64,12 @@ def demo_db(db_path: Path) -> Path:
     store.add_many(demo_meetings(load_library().ordered(), NOW))
     store.close()
     return db_path
+
+
+@pytest.fixture
+def german_demo_db(db_path: Path) -> Path:
+    """The German demo history placed around NOW."""
+    store = Store(db_path)
+    store.add_many(demo_meetings(load_library().ordered(), NOW, language="de"))
+    store.close()
+    return db_path

@@ -91,3 +91,14 @@ def debriefed_meeting(customer: str, days_ago: int, **debrief: object) -> Meetin
     meeting.answers["objections/no-need"] = Answer(text="Ask what works well", likelihood="likely")
     meeting.debrief = Debrief(**debrief)  # type: ignore[arg-type]
     return meeting
+
+
+def in_german(function, *args):  # type: ignore[no-untyped-def]
+    """`function(*args)` while prep speaks German; English again afterwards, whatever happens."""
+    from prep.language import use
+
+    use("de")
+    try:
+        return function(*args)
+    finally:
+        use("en")

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import NOW, SCREENS, fixed_now, press, settle
+from helpers import SCREENS, fixed_now, press, settle
 from prep.app import PrepApp
-from prep.demo import demo_meetings
 from prep.library.loader import load_library
 from prep.screens.commands import LANGUAGES
-from prep.storage.store import Store
 
 # English's commonest words, prep's own words for its screens and keys, and the English days and months
 # (a German month is followed by its dot: "Nov." is German, "Nov" is not).
@@ -31,14 +29,6 @@ ENGLISH = re.compile(
 MORE = {"palette": ("ctrl+p",), "palette-language": ("ctrl+p", *"sprache", "enter"),
         "form-refusing-a-date": ("n", *"Kunde", "enter", "enter", *"irgendwann", "tab")}
 CASES = {**{name: keys for name, (_screen, keys) in SCREENS.items()}, **MORE}
-
-
-@pytest.fixture
-def german_demo_db(db_path: Path) -> Path:
-    store = Store(db_path)
-    store.add_many(demo_meetings(load_library().ordered(), NOW, language="de"))
-    store.close()
-    return db_path
 
 
 def on_screen(app: PrepApp) -> str:

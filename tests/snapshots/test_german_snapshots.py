@@ -7,23 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import NOW, SCREENS, fixed_now, press, settle
+from helpers import SCREENS, fixed_now, press, settle
 from prep.app import PrepApp
-from prep.demo import demo_meetings
-from prep.library.loader import load_library
-from prep.storage.store import Store
 
 MAIN = ["home", "new-preparation", "walkthrough", "walkthrough-objections", "brief", "rehearsal", "debrief", "recap",
         "history", "timeline", "checklists", "help"]
-
-
-@pytest.fixture
-def german_demo_db(db_path: Path) -> Path:
-    """The German demo history placed around NOW."""
-    store = Store(db_path)
-    store.add_many(demo_meetings(load_library().ordered(), NOW, language="de"))
-    store.close()
-    return db_path
 
 
 @pytest.mark.parametrize("screen", MAIN)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from prep.language import use
+from helpers import in_german
 from prep.library.authoring import list_lines, new_checklist, validate
 from prep.library.loader import load_library, parse_checklist, read_checklist
 from prep.settings import Settings
@@ -15,14 +15,6 @@ from prep.settings import Settings
 CORPUS = Path(__file__).parent / "checklists"
 BROKEN = sorted((CORPUS / "broken").glob("*.yaml"))
 WARNED = sorted((CORPUS / "warned").glob("*.yaml"))
-
-
-def in_german(function, *args):  # type: ignore[no-untyped-def]
-    use("de")
-    try:
-        return function(*args)
-    finally:
-        use("en")
 
 
 @pytest.mark.parametrize(("name", "place", "german"), [

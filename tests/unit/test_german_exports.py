@@ -12,10 +12,9 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from helpers import NOW, debriefed_meeting
+from helpers import NOW, debriefed_meeting, in_german
 from prep.insights.followups import open_followups
 from prep.insights.story import customer_story
-from prep.language import use
 from prep.model.meeting import FollowUp, NeedVerdict, ObjectionOutcome
 from prep.reports.calendar import followups_ics
 from prep.reports.export import export_csv
@@ -26,14 +25,6 @@ ENGLISH_COLUMNS = ["id", "customer", "contact", "when", "goal", "status", "check
                    "contact_wish", "open_followups"]
 GERMAN_COLUMNS = ["ID", "Kunde", "Ansprechpartner(in)", "Termin", "Ziel", "Status", "Checkliste", "Ergebnis",
                   "Beziehung (1–5)", "Kontaktwunsch", "Offene Aufgaben"]
-
-
-def in_german(function, *args):  # type: ignore[no-untyped-def]
-    use("de")
-    try:
-        return function(*args)
-    finally:
-        use("en")
 
 
 def _store(db_path: Path) -> Store:
