@@ -54,6 +54,17 @@ async def test_checklists_screen_previews_and_shows_broken_files(db_path: Path, 
         assert options.option_count == 4
 
 
+async def test_a_rep_is_told_which_checklist_has_a_problem_and_whom_to_tell(db_path: Path, team_share: Path) -> None:
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "n")
+        await settle(app, pilot)
+        told = str(app.screen.query_one("#checklist-problems", Static).render())
+        assert "team-call.yaml" in told and "tell your trainer" in told
+        assert "promt" not in told and ":10:9" not in told  # where and what is the trainer's to read
+
+
 async def test_form_suggests_a_follow_up_checklist_in_the_reps_language(
     demo_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
