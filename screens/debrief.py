@@ -29,6 +29,7 @@ from prep.model.meeting import (
     ObjectionOutcome,
     new_id,
 )
+from prep.reports.coaching import REHEARSED_SHOWN
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.confirm import Confirm
@@ -36,9 +37,6 @@ from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, Obje
 from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import edited, markup, plain
-
-# How a rehearsed answer went, as the rehearsal's keys say it.
-REHEARSED_SHOWN = {"went well": N_("went well"), "so-so": N_("so-so"), "needs work": N_("needs work")}
 
 
 class DebriefScreen(EditingScreen):

@@ -92,5 +92,5 @@ def badly_handled(report: Coaching, at_most: int = 5) -> list[tuple[ChecklistFig
     """The objections whose answers landed badly or only partly most often, the worst first."""
     found = [(checklist, objection) for checklist in report.checklists for objection in checklist.objections
              if objection.landed.get("badly", 0) + objection.landed.get("partly", 0)]
-    found.sort(key=lambda pair: (-pair[1].landed.get("badly", 0), -pair[1].landed.get("partly", 0), pair[1].objection))
+    found.sort(key=lambda pair: (-pair[1].landed.get("badly", 0), -pair[1].landed.get("partly", 0)))  # ties: checklist order
     return found[:at_most]

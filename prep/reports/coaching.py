@@ -12,6 +12,7 @@ from datetime import date
 import msgspec
 
 from prep.dates import shown_date
+from prep.insights.coaching import badly_handled
 from prep.language import N_, _, ngettext, number, quoted, sentence
 from prep.library.meeting_types import type_label
 from prep.model.coaching import Coaching, ObjectionFigures
@@ -46,11 +47,10 @@ def coaching_markdown(report: Coaching) -> str:
     if not report.meetings:
         lines += [_("No prepared meeting yet: the report fills as you prepare and debrief."), ""]
         return inert("\n".join(lines).rstrip() + "\n")
-    worst = [(c, o) for c in report.checklists for o in c.objections if o.landed.get("badly") or o.landed.get("partly")]
-    worst.sort(key=lambda pair: (-pair[1].landed.get("badly", 0), -pair[1].landed.get("partly", 0)))
+    worst = badly_handled(report)
     if worst:
         lines += ["## " + _("Objections whose answer did not land"), ""]
-        lines += [f"- {quoted(o.objection, c.language)} — {_landed(o)} ({c.title})" for c, o in worst[:5]] + [""]
+        lines += [f"- {quoted(o.objection, c.language)} — {_landed(o)} ({c.title})" for c, o in worst] + [""]
     for checklist in report.checklists:
         version = _("version {version}").format(version=checklist.version)
         lines += [f"## {checklist.title} · {version}", "",
