@@ -50,6 +50,7 @@ class HistoryScreen(PrepScreen):
         self._history: History | None = None
         self.customer = customer
         self.query_text = query
+        self._asked = 0  # which search is the newest: an older one that finishes late is not shown
 
     def compose(self) -> ComposeResult:
         self.sub_title = _("History")  # before the header is mounted, which then draws it once
@@ -113,8 +114,9 @@ class HistoryScreen(PrepScreen):
         if filters is None:
             return
         text = self.query_one("#filter", Input).value
+        self._asked += 1
         if text.strip():
-            self.filter(text, filters)
+            self.filter(text, filters, self._asked)
         else:  # nothing to look for in the text: at once, with no worker (the screen's first frame shows it)
             self.workers.cancel_group(self, "history-search")
             self.show(search(self.meetings or [], text, filters), text, {})
@@ -141,13 +143,18 @@ class HistoryScreen(PrepScreen):
         )
 
     @work(thread=True, exclusive=True, group="history-search", exit_on_error=False)
-    def filter(self, text: str, filters: Filters) -> None:
-        """Search in a worker; a newer keystroke cancels this one."""
+    def filter(self, text: str, filters: Filters, asked: int) -> None:
+        """Search in a worker; a newer keystroke cancels this one, and its results are shown only if still the newest."""
         found = search(self.meetings or [], text, filters)
         # Where each shown meeting matched: only for the rows listed, a search finds up to every meeting.
         hits = {m.id: excerpt(m, text) for m in found[:SHOWN]} if text.strip() else {}
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, found, text, hits)
+            self.app.call_from_thread(self._show_if_newest, asked, found, text, hits)
+
+    def _show_if_newest(self, asked: int, found: list[MeetingSummary], text: str, hits: dict[str, Excerpt | None]) -> None:
+        # Checked on the UI thread, where searches are asked for: a search cancelled after its own check is caught here.
+        if asked == self._asked:
+            self.show(found, text, hits)
 
     def show(self, found: list[MeetingSummary], text: str, hits: dict[str, Excerpt | None]) -> None:
         results = self.query_one("#results", OptionList)
