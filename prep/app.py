@@ -56,7 +56,7 @@ def _short(path: Path) -> str:
 def _read_library(settings: Settings) -> Library:
     from prep.library.loader import load_library
 
-    return load_library(settings)
+    return load_library(settings, keep=True)
 
 
 def _providers() -> tuple[type, type]:
@@ -130,7 +130,20 @@ class PrepApp(UndoingApp, TypingAhead):
                    TimelineScreen, WalkthroughScreen]
         self.call_from_thread(read_css, self, screens)
         self.read_ahead.everything()
+        self._tell_updates()
         collect_garbage_quietly()
+
+    def _tell_updates(self) -> None:
+        """Each checklist the trainer updated since the rep last saw it, with the trainer's note: once."""
+        from prep.library.updates import news
+
+        try:
+            updated = news(self.read_ahead.library().checklists.values(), self.settings.state_file.parent)
+        except PrepError:
+            return  # the state folder cannot be written: told again at the next start, nothing lost
+        for checklist in updated:
+            title = _("Checklist updated: {title} (version {version})").format(title=checklist.title, version=checklist.version)
+            self.call_from_thread(self.notify, inert(checklist.changes), title=inert(title, one_line=True), timeout=20)
 
     def on_mount(self) -> None:
         """Restore the remembered theme, schedule keys.yaml, and show the home screen."""

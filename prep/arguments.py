@@ -82,6 +82,8 @@ def parser() -> argparse.ArgumentParser:
         prog="prep", parents=[common],
         description=_("Get ready for a customer meeting in ten focused minutes, and keep what you learned."),
     )
+    drafts = _("also offer checklists marked `status: draft` (for trainers trying them out)")
+    parser.add_argument("--drafts", action="store_true", default=argparse.SUPPRESS, help=drafts)
     parser.add_argument("--version", action="version", version=f"prep {__version__}",
                         help=_("show program's version number and exit"))
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
@@ -103,7 +105,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
     export.add_argument("--since", metavar=_("DAY"), help=_("trainer: only meetings on or after this day"))
     export.add_argument("--review", action="store_true",
-                        help=_("trainer: ask about each objection met unprepared before it goes in (without: none does)"))
+                        help=_("trainer: also ask about each objection met unprepared that you did not keep in the app "
+                               "(For your trainer); without it, only those kept there go in"))
 
     report = commands.add_parser("report", parents=[common],
                                  help=_("how your objections landed, your needs proved right, your relationships went"))
@@ -116,6 +119,8 @@ def parser() -> argparse.ArgumentParser:
     team_actions = team.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
     merge = team_actions.add_parser("report", parents=[common], help=_("one coaching report over every rep's trainer file"))
     merge.add_argument("files", nargs="+", metavar=file)
+    merge.add_argument("--since", metavar=_("DAY"),
+                       help=_("only the months from the month of this day on: a trainer file counts whole months"))
     merge.add_argument("--format", choices=("md", "csv", "json"), default="md",
                        help=_("md: to read, with bars and YAML to paste; csv: a line per objection and need; json: every figure"))
     merge.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
@@ -125,7 +130,8 @@ def parser() -> argparse.ArgumentParser:
 
     checklists = commands.add_parser("checklists", parents=[common], help=_("list, check and start checklists (for trainers)"))
     trainer = checklists.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
-    trainer.add_parser("list", parents=[common], help=_("every checklist: id, title, language, version, source"))
+    listing = trainer.add_parser("list", parents=[common], help=_("every checklist: id, title, language, version, source"))
+    listing.add_argument("--drafts", action="store_true", default=argparse.SUPPRESS, help=drafts)
     check = trainer.add_parser("validate", parents=[common], help=_("check checklist files or folders"))
     check.add_argument("paths", nargs="+", metavar=path)
     start = trainer.add_parser("new", parents=[common], help=_("write a commented starter file into your checklist folder"))

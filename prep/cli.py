@@ -72,6 +72,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 "checklists": _checklists, "followups": _followups, "repair": _repair}
     try:
         settings = Settings.from_environment(db=getattr(args, "db", None))
+        if getattr(args, "drafts", False):
+            settings = replace(settings, drafts=True)
         if args.command in commands:
             return commands[args.command](args, settings)
         return _run_app(settings)

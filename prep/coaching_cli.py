@@ -1,5 +1,5 @@
 """The command line's coaching commands: `prep report` for the rep, `prep export --format trainer` for
-the rep's trainer (a pseudonym, objections met unprepared only as reviewed), `prep team report` for the trainer."""
+the rep's trainer (a pseudonym, objections met unprepared only as the rep kept them), `prep team report` for the trainer."""
 
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ def report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def trainer_file(args: argparse.Namespace, settings: Settings) -> str:
-    """`prep export --format trainer`: with --review, each objection met unprepared is asked about first."""
+    """`prep export --format trainer`: the objections met unprepared that the rep kept in the app; with --review,
+    each of the others is asked about too (a one-off answer, not remembered: the app's list is where a choice is kept)."""
     from prep.reports.trainer import export_trainer
 
     if args.customer:
@@ -81,10 +82,13 @@ def pseudonym(settings: Settings) -> str:
 
 
 def team(args: argparse.Namespace, settings: Settings) -> int:
-    """`prep team report FILES…`: many reps' trainer files as one report."""
+    """`prep team report FILES…`: many reps' trainer files as one report; with --since, from the month of that day on."""
     from prep.reports.coaching import coaching_csv, coaching_json
     from prep.reports.trainer import merged, read_trainer_file, team_markdown
 
-    figures = merged(read_trainer_file(Path(name)) for name in args.files)
+    since = since_day(args.since)
+    figures = merged(read_trainer_file(Path(name), since) for name in args.files)
+    if since is not None:
+        figures.since = since.replace(day=1).isoformat()  # whole months: the report says from which day it counts
     put({"md": team_markdown, "csv": coaching_csv, "json": coaching_json}[args.format](figures), args.output)
     return 0

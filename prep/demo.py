@@ -99,6 +99,7 @@ class _Plan:
     answers: list[tuple[str, str, list[str]]]
     debrief: list[tuple[str, str, list[str]]]
     outcomes: list[str]
+    criteria: tuple[str, ...] = ()  # the checklist's exit criteria, each met or not in a debrief
 
     @classmethod
     def of(cls, checklist: Checklist, words: World, industry: str) -> _Plan:
@@ -119,7 +120,8 @@ class _Plan:
             if section.kind == "needs":
                 debrief.extend((section.kind, section.key(item), _for(words.NEED_NOTES, item.id))
                                for item in section.items[:3])
-        return cls(_for(words.GOALS, checklist.id), answers, debrief, _for(words.OUTCOMES, checklist.id))
+        return cls(_for(words.GOALS, checklist.id), answers, debrief, _for(words.OUTCOMES, checklist.id),
+                   checklist.exit_criteria)
 
 
 def _answers(rng: random.Random, plan: _Plan, facts: dict[str, str], fill: float) -> dict[str, Answer]:
@@ -184,7 +186,10 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
         # Dates in the notes follow the meeting: the quarter after it, the calendar week ten days on.
         facts["quarter"] = f"Q{((when.month - 1) // 3 + 1) % 4 + 1}"
         facts["week"] = str((when + timedelta(days=10)).isocalendar().week)
-        debrief = _debrief(rng, words, facts, when, now, plan) if happened else None
+        # What is written into the meeting draws from its own generator: a checklist with one item more
+        # changes that meeting's words, not which customers and dates the rest of the demo has.
+        inner = random.Random(rng.getrandbits(64))
+        debrief = _debrief(inner, words, facts, when, now, plan) if happened else None
         stamp = min(when, now) - timedelta(hours=rng.randint(1, 48))
         if status == DRAFT:
             stamp = now - timedelta(minutes=20)
@@ -193,10 +198,10 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
             customer=name,
             contact=contact,
             when=when,
-            goal=rng.choice(plan.goals).format(**facts),
+            goal=inner.choice(plan.goals).format(**facts),
             status=status,
             checklist=checklist,
-            answers=_answers(rng, plan, facts, fill),
+            answers=_answers(inner, plan, facts, fill),
             debrief=debrief,
             created=stamp,
             updated=stamp,
@@ -237,6 +242,7 @@ def _debrief(rng: random.Random, words: World, facts: dict[str, str], when: date
         contact_rhythm=rng.choice(["monthly", "monthly", "every two weeks", "quarterly"]),  # type: ignore[arg-type]
         followups=followups,
         objections=objections,
+        criteria={criterion: rng.choice(["met", "met", "partly", "not met"]) for criterion in plan.criteria},  # type: ignore[misc]
         unprepared=rng.sample(words.UNPREPARED, rng.randint(0, 1)),
         needs=needs,
     )

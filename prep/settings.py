@@ -46,6 +46,8 @@ class Settings:
     theme: str | None = None
     database_named: bool = False  # by --db or PREP_DB, rather than the data folder's default
     chosen_language: str | None = None  # chosen in the app ("Language" in the palette), remembered
+    cache: Path | None = None  # where the last good version of each team checklist is kept (None: nowhere)
+    drafts: bool = False  # --drafts: offer checklists marked `status: draft` too
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, *,
@@ -65,6 +67,7 @@ class Settings:
             theme=remembered(state_file, "theme"),
             database_named=bool(db or env.get("PREP_DB")),
             chosen_language=chosen,
+            cache=locations.cache_dir(),
         )
 
     @property

@@ -1,6 +1,8 @@
-"""The app's one-key changes — cancel, delete, a follow-up done — and ctrl+z that undoes the last one.
+"""The app's one-key changes — cancel, delete, a follow-up done, an objection kept for the trainer — and
+ctrl+z that undoes the last one.
 
-Each change runs in a thread worker (prep.changes does the work), then a toast says what
+Each change runs in a thread worker (prep.changes does the work; the trainer's choice is made
+here, as it reads a debrief as prep.insights does, which prep.changes may not), then a toast says what
 happened and that ctrl+z undoes it, for as long as the undo stays possible. Every screen
 hears `MeetingsChanged` after a change and after its undo: lists reload, a screen on the
 meeting catches up. A delete asks first, and is erased for good when its window closes,
@@ -27,7 +29,8 @@ from textual.widgets import Input, TextArea
 from prep import changes
 from prep.changes import Change, Shown, UndoWindow
 from prep.errors import PrepError
-from prep.language import _
+from prep.insights.coaching import written_unprepared
+from prep.language import _, quoted
 from prep.model.meeting import Meeting
 from prep.screens.base import EditingScreen, MeetingsChanged
 from prep.storage import Autosave, Store
@@ -68,6 +71,11 @@ class UndoingApp(App[None]):
 
         yes = _("Drop the draft") if meeting.is_draft else _("Delete")
         self.push_screen(Confirm(changes.delete_question(meeting), yes=yes, no=_("Keep it"), danger=True), answered)
+
+    def keep_for_trainer(self, meeting_id: str, text: str, keep: bool) -> None:
+        """Give an objection the rep met unprepared to their trainer (`keep`), or take it back; undoable for a while."""
+        self._flush(meeting_id)
+        self._change(partial(_trainer_choice, self.store, self._save, meeting_id, text, keep))
 
     def _save(self, meeting: Meeting) -> None:
         # Through the autosave: a version the rep typed a moment ago is written first, not after.
@@ -117,6 +125,11 @@ class UndoingApp(App[None]):
 
     def _tell(self, meetings: dict[str, Meeting | None]) -> None:
         for screen in self.screen_stack:
+            if isinstance(screen, EditingScreen):
+                saved = meetings.get(screen.meeting.id)
+                # Chosen on another screen: a debrief open below saves what goes to the trainer as it is now.
+                if saved is not None and saved.debrief is not None and screen.meeting.debrief is not None:
+                    screen.meeting.debrief.for_trainer = list(saved.debrief.for_trainer)
             screen.post_message(MeetingsChanged(meetings))
 
     def action_undo(self) -> None:
@@ -158,3 +171,32 @@ class UndoingApp(App[None]):
         if change is not None:
             with contextlib.suppress(PrepError):
                 change.settle()
+
+
+def _trainer_choice(store: Store, save: Callable[[Meeting], None], meeting_id: str, text: str, keep: bool) -> Change | None:
+    """Keep an objection met unprepared for the trainer, or leave it out; None when the debrief no longer holds it."""
+    meeting = store.meeting(meeting_id)
+    if meeting is None or meeting.debrief is None or text not in written_unprepared(meeting.debrief):
+        return None
+    before = list(meeting.debrief.for_trainer)
+    written = dict.fromkeys(written_unprepared(meeting.debrief))
+    meeting.debrief.for_trainer = [t for t in written if (keep if t == text else t in before)]
+    save(meeting)
+    objection = quoted(text)
+    if keep:
+        done, undone, title = (_("For your trainer: {objection} · ctrl+z undoes"), _("Not for your trainer: {objection}"),
+                               _("Undo giving {objection} to your trainer"))
+    else:
+        done, undone, title = (_("Not for your trainer: {objection} · ctrl+z undoes"), _("For your trainer again: {objection}"),
+                               _("Undo leaving {objection} out"))
+    return Change(done.format(objection=objection), undone.format(objection=objection), title.format(objection=objection),
+                  {meeting_id: meeting}, undo=partial(_trainer_choice_undone, store, save, meeting_id, before))
+
+
+def _trainer_choice_undone(store: Store, save: Callable[[Meeting], None], meeting_id: str,
+                           before: list[str]) -> dict[str, Meeting | None]:
+    meeting = store.meeting(meeting_id)
+    if meeting is not None and meeting.debrief is not None:
+        meeting.debrief.for_trainer = before
+        save(meeting)
+    return {meeting_id: meeting}

@@ -68,6 +68,9 @@ class PrepHost(Protocol):
     def cancel_meeting(self, meeting_id: str) -> None:
         """Cancel a meeting, or take the cancellation back; undoable for a while, then MeetingsChanged."""
 
+    def keep_for_trainer(self, meeting_id: str, text: str, keep: bool) -> None:
+        """Give an objection met unprepared to the rep's trainer, or take it back; undoable for a while."""
+
     def delete_meeting(self, meeting: Meeting | MeetingSummary) -> None:
         """Ask, then take the meeting out of every list; undoable for a while, then erased for good."""
 

@@ -78,19 +78,22 @@ class ChecklistsScreen(PrepScreen):
         language.set_options([(_("All languages"), ANY)] + [(language_label(code), code) for code in languages])
         language.value = ANY
         count = len(library.problems)
+        kept = [_("{file}: its last good version, read {when}, is offered until the file is fixed").format(
+            file=library.sources.get(checklist_id, ""), when=when.replace("T", " ")) for checklist_id, when in library.last_good.items()]
         self._show_problems("#problems", library.problems, ngettext(
-            "{count} problem in files that did not load:", "{count} problems in files that did not load:", count))
+            "{count} problem in files that did not load:", "{count} problems in files that did not load:", count), kept)
         count = len(library.warnings)
         self._show_problems("#warnings", library.warnings, ngettext(
             "{count} warning in checklists that loaded:", "{count} warnings in checklists that loaded:", count))
         self.fill()
         self.query_one("#checklists").focus()
 
-    def _show_problems(self, selector: str, problems: list[Problem], heading: str) -> None:
-        """Problems under their heading (`{count}` in it), one a line as they are; hidden when there are none."""
+    def _show_problems(self, selector: str, problems: list[Problem], heading: str, after: tuple[str, ...] | list[str] = ()) -> None:
+        """Problems under their heading (`{count}` in it), one a line as they are, then `after`; hidden when there are none."""
         shown = self.query_one(selector, Static)
         if problems:
             lines = [heading.format(count=number(len(problems)))] + [inert(str(p), one_line=True) for p in problems]
+            lines += [inert(line, one_line=True) for line in after]
             shown.update(plain("\n".join(lines)))
         shown.display = bool(problems)
 

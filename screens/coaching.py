@@ -21,7 +21,11 @@ class CoachingScreen(PrepScreen):
     """`prep report` on screen, over every prepared meeting; read off the UI thread."""
 
     CSS_PATH = "coaching.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"), id="coaching.back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", N_("Back"), id="coaching.back"),
+        Binding("t", "trainer_review", N_("For your trainer"), tooltip=N_("Choose which objections you met unprepared go to your trainer"),
+                id="coaching.trainer-review"),
+    ]
 
     def compose(self) -> ComposeResult:
         self.sub_title = _("Coaching report")  # before the header is mounted, which then draws it once
@@ -44,3 +48,9 @@ class CoachingScreen(PrepScreen):
 
     def show(self, report: Coaching) -> None:
         self.query_one(ReadingPane).update(coaching_markdown(report))
+
+    def action_trainer_review(self) -> None:
+        """The objections met unprepared, to choose which go to the trainer."""
+        from prep.screens.trainer_review import TrainerReviewScreen
+
+        self.app.push_screen(TrainerReviewScreen())

@@ -39,6 +39,7 @@ def system_commands(app: App[object], screen: Screen[object], commands: list[Sys
     from prep.screens.coaching import CoachingScreen
     from prep.screens.history import HistoryScreen
     from prep.screens.new_preparation import NewPreparationScreen
+    from prep.screens.trainer_review import TrainerReviewScreen
 
     host = cast(PrepHost, app)
     everywhere = {
@@ -49,6 +50,8 @@ def system_commands(app: App[object], screen: Screen[object], commands: list[Sys
         "home": (_("Home"), _("Back to what needs attention"), host.go_home),
         "coaching": (_("Coaching report"), _("Which objections land badly, which needs you guess wrong, with bars"),
                      lambda: app.push_screen(CoachingScreen())),
+        "trainer_review": (_("For your trainer"), _("Choose which objections you met unprepared go to your trainer"),
+                           lambda: app.push_screen(TrainerReviewScreen())),
         # Found by either word, so that a rep who switched to a language they do not read finds the way back.
         "language": (" / ".join(dict.fromkeys((_("Language"), "Language", "Sprache"))),
                      _("English or German: the language prep speaks, remembered"), partial(choose_language, app)),

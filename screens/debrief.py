@@ -33,7 +33,13 @@ from prep.reports.coaching import REHEARSED_SHOWN
 from prep.reports.inert import inert
 from prep.screens.base import EditingScreen
 from prep.screens.confirm import Confirm
-from prep.screens.widgets.debrief_rows import Edited, FollowUpRow, NeedRow, ObjectionRow
+from prep.screens.widgets.debrief_rows import (
+    CriterionRow,
+    Edited,
+    FollowUpRow,
+    NeedRow,
+    ObjectionRow,
+)
 from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import edited, markup, plain
@@ -71,6 +77,10 @@ class DebriefScreen(EditingScreen):
             with Horizontal(classes="field"):
                 yield Label(_("Outcome"), classes="field-label")
                 yield TextField(inert(debrief.outcome), placeholder=_("What was agreed, in one line"), id="outcome", compact=True)
+            if self.meeting.checklist.exit_criteria:
+                yield Label(_("Did the meeting succeed?"), classes="heading")
+                for criterion in self.meeting.checklist.exit_criteria:
+                    yield CriterionRow(criterion, debrief.criteria)
             yield Label(_("Notes"), classes="heading")
             yield NoteArea(inert(debrief.notes), id="notes", compact=True, placeholder=_("What happened, what you noticed"))
 

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prep.dates import parse_day, parse_time, shown_day, written
 from prep.errors import InputError
-from prep.language import N_, _, sentence
+from prep.language import N_, _, ngettext, sentence
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
+
+if TYPE_CHECKING:
+    from prep.library.loader import Library
 
 FIELDS = ("customer", "contact", "date", "time", "goal")
 CHECKED = ("customer", "date", "time", "checklist")  # in the order the form shows them
@@ -142,3 +147,29 @@ class KnownCustomers:
         """`brandt logistik gmbh` is the known `Brandt Logistik GmbH`, not a new customer."""
         known = self.by_name.get(name.lower())
         return known[0].customer if known else name
+
+
+def checklist_trouble(library: Library) -> str:
+    """What the rep is told of checklists with a problem: which files, and to tell the trainer.
+
+    Where in each file, and what to do, is the trainer's to read (Checklists on the home
+    screen, `prep checklists validate`): parser words help no rep.
+    """
+    missing, kept = library.broken_files()
+    lines = []
+    if missing:
+        lines.append(ngettext(
+            "A checklist has a problem and is not offered: {files} — tell your trainer; Checklists on the home "
+            "screen shows where.", "{count} checklists have a problem and are not offered: {files} — tell your "
+            "trainer; Checklists on the home screen shows where.", len(missing)).format(count=len(missing), files=_names(missing)))
+    if kept:
+        lines.append(ngettext(
+            "A checklist has a problem; its last good version is offered: {files} — tell your trainer.",
+            "{count} checklists have a problem; their last good versions are offered: {files} — tell your trainer.",
+            len(kept)).format(count=len(kept), files=_names(kept)))
+    return "\n".join(lines)
+
+
+def _names(files: list[str]) -> str:
+    names = [Path(file).name for file in files]
+    return inert(", ".join(names[:3]) + (" …" if len(names) > 3 else ""), one_line=True)

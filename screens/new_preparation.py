@@ -9,7 +9,6 @@ and returns it to the screen that asked. The reading and checking live in form_c
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import msgspec
 from rich.cells import cell_len
@@ -22,7 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from prep.insights.planning import planned_nearby
 from prep.insights.story import CustomerStory, customer_story
-from prep.language import N_, _, ngettext
+from prep.language import N_, _
 from prep.library.loader import Library
 from prep.library.meeting_types import in_order, type_label
 from prep.model.checklist import Checklist
@@ -39,6 +38,7 @@ from prep.screens.form_checks import (
     PREFERRED_TYPE,
     KnownCustomers,
     check_form,
+    checklist_trouble,
     has_answers,
     meeting_type_of,
     nearby_warning,
@@ -170,17 +170,10 @@ class NewPreparationScreen(PrepScreen):
         self._choose_type(PREFERRED_TYPE if PREFERRED_TYPE in known else known[0])
         self._customer_changed()
         self._restore_choices()
+        trouble = checklist_trouble(library)
         problems = self.query_one("#checklist-problems", Static)
-        # The rep is told which files and whom to tell; where in each file, and what to do, is the trainer's
-        # to read (Checklists on the home screen, `prep checklists validate`): parser words help no rep.
-        files = list(dict.fromkeys(Path(problem.path).name for problem in library.problems))
-        if files:
-            problems.update(plain(ngettext(
-                "A checklist has a problem and is not offered: {files} — tell your trainer; Checklists on the home "
-                "screen shows where.", "{count} checklists have a problem and are not offered: {files} — tell your "
-                "trainer; Checklists on the home screen shows where.", len(files)).format(
-                count=len(files), files=inert(", ".join(files[:3]) + (" …" if len(files) > 3 else ""), one_line=True))))
-        problems.display = bool(files)
+        problems.update(plain(trouble))
+        problems.display = bool(trouble)
 
     def _restore_choices(self) -> None:
         """The meeting type and checklist as they were: the meeting's own, or as the rep left the form."""

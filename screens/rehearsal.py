@@ -45,7 +45,7 @@ class RehearsalScreen(EditingScreen):
         self.keep = keep  # a practice run from the checklists screen belongs to no meeting
         cards = [(s, i) for s in meeting.checklist.sections if s.kind == "objections" for i in s.items]
         self.cards: list[tuple[Section, Item]] = sorted(
-            cards, key=lambda card: LIKELY_FIRST.get(meeting.peek(*card).likelihood, 2))
+            cards, key=lambda card: LIKELY_FIRST.get(meeting.likelihood(*card), 2))
         self.index = 0
         self.revealed = False
 
@@ -103,7 +103,10 @@ class RehearsalScreen(EditingScreen):
         if edited(typed, rehearsal.answer):
             rehearsal.answer = typed
         prepared = self.meeting.peek(section, item).text.strip()
-        shown = [markup(_("[b]What the trainer suggests[/b]") + "\n$responses", responses="\n".join(f"• {r}" for r in item.responses))]
+        suggested = "\n".join(f"• {r}" for r in item.responses)
+        if item.say:
+            suggested += "\n" + _("For example: {say}").format(say=quoted(item.say, self.meeting.checklist.language))
+        shown = [markup(_("[b]What the trainer suggests[/b]") + "\n$responses", responses=suggested)]
         if prepared:
             shown.append(markup("\n" + _("[b]What you prepared[/b]") + "\n$prepared", prepared=prepared))
         shown.append(markup("\n" + _(LAER) + "\n\n"

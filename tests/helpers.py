@@ -38,6 +38,7 @@ SCREENS: dict[str, tuple[str, tuple[str, ...]]] = {
     "timeline": ("TimelineScreen", ("h", "down", "t")),
     "checklists": ("ChecklistsScreen", ("c",)),
     "coaching": ("CoachingScreen", ("ctrl+p", *"coaching", "enter")),
+    "trainer-review": ("TrainerReviewScreen", ("ctrl+p", *"trainer", "enter")),
     "help": ("HelpScreen", ("question_mark",)),
     "confirm-delete": ("Confirm", ("delete",)),
     "brief-cancelled": ("BriefScreen", ("tab", "enter", "c")),
@@ -81,6 +82,23 @@ async def start_preparation(app: PrepApp, pilot, customer: str = "Acme Tools") -
         await pilot.press("enter")
     await press(app, pilot, "ctrl+s")
     assert isinstance(app.screen, WalkthroughScreen)
+
+
+# Where start_preparation leaves the focus: the first item of the first-meeting checklist's first step.
+FIRST_ITEM = "up-front-contract/time"
+
+
+async def page_to(app: PrepApp, pilot, section_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Page through the walkthrough, as a rep does, to the step of that section ("needs", "objections"…)."""
+    screen = app.screen
+    assert isinstance(screen, WalkthroughScreen)
+    ids = [section.id for section in screen.meeting.checklist.sections]
+    assert section_id in ids, f"{screen.meeting.checklist.id} has no step {section_id!r}: {ids}"
+    target = ids.index(section_id)
+    key = "pagedown" if target > screen.step else "pageup"
+    for _ in range(abs(target - screen.step)):
+        await press(app, pilot, key)
+    assert screen.step == target
 
 
 def debriefed_meeting(customer: str, days_ago: int, **debrief: object) -> Meeting:

@@ -3,24 +3,41 @@ from the meetings themselves: every prepared meeting's answers against its debri
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from prep.model.coaching import (
     ChecklistFigures,
     Coaching,
+    CriterionFigures,
     MonthFigures,
     NeedFigures,
     ObjectionFigures,
     TypeFigures,
 )
-from prep.model.meeting import Meeting
+from prep.model.meeting import DEBRIEFED, Debrief, Meeting
 
 PREPARED_LIKELIHOODS = ("possible", "likely")
 
 
-def coaching(meetings: Iterable[Meeting], since: date | None = None) -> Coaching:
-    """The figures of `meetings` held on or after `since`: drafts and cancelled meetings are left out."""
+def written_unprepared(debrief: Debrief) -> list[str]:
+    """The objections a debrief says came up unprepared, each as written (its spaces trimmed), no blank line."""
+    return [line.strip() for line in debrief.unprepared if line.strip()]
+
+
+def kept_for_trainer(debrief: Debrief) -> list[str]:
+    """Those of `written_unprepared` the rep kept for their trainer in the app (a text since rewritten is not)."""
+    kept = set(debrief.for_trainer)
+    return [text for text in written_unprepared(debrief) if text in kept]
+
+
+def coaching(meetings: Iterable[Meeting], since: date | None = None, *,
+             unprepared: Callable[[Debrief], list[str]] = written_unprepared) -> Coaching:
+    """The figures of `meetings` held on or after `since`: drafts and cancelled meetings are left out.
+
+    `unprepared` says which of a debrief's objections met unprepared the report quotes (the trainer's file: only those kept).
+    """
     report = Coaching(since=since.isoformat() if since else "")
     checklists: dict[tuple[str, int], ChecklistFigures] = {}
     objections: dict[tuple[str, int, str], ObjectionFigures] = {}
@@ -44,7 +61,7 @@ def coaching(meetings: Iterable[Meeting], since: date | None = None) -> Coaching
         for section, item in checklist.items("objections"):
             counted = objections.get((*key, item.id))
             if counted is None:
-                counted = objections[(*key, item.id)] = ObjectionFigures(item.id, item.objection)
+                counted = objections[(*key, item.id)] = ObjectionFigures(item.id, item.objection, category=item.category)
                 figures.objections.append(counted)
             answer = meeting.peek(section, item)
             prepared = bool(answer.text.strip()) or answer.likelihood in PREPARED_LIKELIHOODS
@@ -69,6 +86,15 @@ def coaching(meetings: Iterable[Meeting], since: date | None = None) -> Coaching
                 need.verdicts[verdict.verdict] = need.verdicts.get(verdict.verdict, 0) + 1
         if debrief is None:
             continue
+        for criterion in checklist.exit_criteria:
+            met = debrief.criteria.get(criterion)
+            if not met:
+                continue
+            counted_criterion = next((c for c in figures.criteria if c.criterion == criterion), None)
+            if counted_criterion is None:
+                counted_criterion = CriterionFigures(criterion)
+                figures.criteria.append(counted_criterion)
+            counted_criterion.met[met] = counted_criterion.met.get(met, 0) + 1
         report.debriefed += 1
         figures.debriefed += 1
         kind.debriefed += 1
@@ -81,7 +107,7 @@ def coaching(meetings: Iterable[Meeting], since: date | None = None) -> Coaching
             kind.rating_sum += debrief.rating
         if debrief.contact_wish:
             report.contact_wishes[debrief.contact_wish] = report.contact_wishes.get(debrief.contact_wish, 0) + 1
-        report.unprepared += [line.strip() for line in debrief.unprepared if line.strip()]
+        report.unprepared += unprepared(debrief)
     report.checklists = [checklists[key] for key in sorted(checklists)]
     report.months = [months[month] for month in sorted(months)]
     report.meeting_types = [types[kind] for kind in sorted(types)]
@@ -94,3 +120,45 @@ def badly_handled(report: Coaching, at_most: int = 5) -> list[tuple[ChecklistFig
              if objection.landed.get("badly", 0) + objection.landed.get("partly", 0)]
     found.sort(key=lambda pair: (-pair[1].landed.get("badly", 0), -pair[1].landed.get("partly", 0)))  # ties: checklist order
     return found[:at_most]
+
+
+def by_category(report: Coaching) -> list[tuple[str, int, dict[str, int]]]:
+    """Each category of objection the checklists name: how often one came up, and how the answers landed; the worst first."""
+    came_up: dict[str, int] = {}
+    landed: dict[str, dict[str, int]] = {}
+    for checklist in report.checklists:
+        for objection in checklist.objections:
+            if not objection.category or not objection.came_up:
+                continue
+            came_up[objection.category] = came_up.get(objection.category, 0) + objection.came_up
+            counts = landed.setdefault(objection.category, {})
+            for how, count in objection.landed.items():
+                counts[how] = counts.get(how, 0) + count
+    found = [(category, came_up[category], landed[category]) for category in came_up]
+    found.sort(key=lambda row: (-(row[2].get("badly", 0) / row[1]), -row[1], row[0]))
+    return found
+
+
+@dataclass(frozen=True)
+class MetUnprepared:
+    """An objection the rep wrote down in a debrief as met unprepared, with the meeting it came up in."""
+
+    meeting_id: str
+    customer: str
+    when: datetime
+    text: str
+    kept: bool  # given to the trainer: it goes into `prep export --format trainer`
+
+
+def met_unprepared(meetings: Iterable[Meeting]) -> list[MetUnprepared]:
+    """Every objection written down as met unprepared in a debriefed meeting (as the coaching report counts them),
+    the newest meeting first; each text once a meeting."""
+    found = []
+    for meeting in meetings:
+        if meeting.debrief is None or meeting.state != DEBRIEFED:
+            continue
+        kept = set(kept_for_trainer(meeting.debrief))
+        found += [MetUnprepared(meeting.id, meeting.customer, meeting.when, text, text in kept)
+                  for text in dict.fromkeys(written_unprepared(meeting.debrief))]
+    found.sort(key=lambda met: met.when, reverse=True)  # stable: a meeting's objections stay in the order written
+    return found

@@ -37,6 +37,11 @@ def list_lines(library: Library) -> list[str]:
         if replaced:
             shown = ", ".join(_(BUILT_IN) if origin == "built-in" else origin for origin in replaced)
             source += "  " + _("(replaces {sources})").format(sources=shown)
+        if checklist.id in library.last_good:
+            source += "  " + _("(its last good version, read {when}: the file has a problem below)").format(
+                when=library.last_good[checklist.id].replace("T", " "))
+        if checklist.is_draft:
+            source += "  " + _("(draft)")
         rows.append((checklist.id, checklist.title, checklist.language, str(checklist.version), source))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4] for row in rows]
@@ -45,6 +50,11 @@ def list_lines(library: Library) -> list[str]:
         lines += ["", ngettext("{count} problem(s) in files that did not load:", "{count} problem(s) in files that did not load:",
                                count).format(count=count)]
         lines += [f"  {problem}" for problem in library.problems]
+    if library.drafts:
+        count = len(library.drafts)
+        lines += ["", ngettext("{count} draft not shown to reps: {ids}; see it with --drafts",
+                               "{count} drafts not shown to reps: {ids}; see them with --drafts", count).format(
+            count=count, ids=", ".join(sorted(library.drafts)))]
     if library.warnings:
         count = len(library.warnings)
         lines += ["", ngettext("{count} warning(s) in checklists that loaded:", "{count} warning(s) in checklists that loaded:",

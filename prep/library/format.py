@@ -18,16 +18,23 @@ LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SECTION_KINDS: tuple[str, ...] = ("needs", "objections", "trust", "questions")
 # A section's and an item's texts are read on a card in the walkthrough; longer ones are a warning, not an error.
 MAX_CARD_TEXT = 500
+# What an objection is about, for the reports: which kind of objection do the reps handle badly?
+CATEGORIES: tuple[str, ...] = ("price", "budget", "timing", "authority", "need", "competition", "trust", "risk",
+                               "terms", "status-quo")
+LIKELIHOODS: tuple[str, ...] = ("likely", "possible", "unlikely")
+# A draft is shown only by `validate` and with `--drafts`: a trainer tries it before the team sees it.
+STATUSES: tuple[str, ...] = ("ready", "draft")
 
 
 @dataclass(frozen=True)
 class Field:
     """One key of the format."""
 
-    type: str  # text | id | int | bool | language | ids | texts | list
+    type: str  # text | id | int | bool | language | ids | texts | list | choice
     required: bool = False
     description: str = ""
     minimum: int | None = None
+    choices: tuple[str, ...] = ()  # the words a `choice` may be
 
 
 CHECKLIST: dict[str, Field] = {
@@ -38,6 +45,11 @@ CHECKLIST: dict[str, Field] = {
     "version": Field("int", False, N_("The trainer's revision of this checklist (default 1)."), minimum=1),
     "description": Field("text", False, N_("What the checklist is for and which frameworks it draws on.")),
     "meeting_types": Field("ids", False, N_("Meeting types this checklist is suggested for, e.g. first-meeting.")),
+    "exit_criteria": Field("texts", False, N_("What makes the meeting a success, each a sentence; shown in the brief and "
+                                              "asked in the debrief.")),
+    "status": Field("choice", False, N_("ready (the default) or draft: a draft is shown only by validate and --drafts."),
+                    choices=STATUSES),
+    "changes": Field("text", False, N_("What is new in this version; reps see it once after the update.")),
     "sections": Field("list", True, N_("The steps of the walkthrough, in order; at least one.")),
 }
 
@@ -62,6 +74,11 @@ ITEMS: dict[str, dict[str, Field]] = {
                   "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
     "objections": {"id": _COMMON_ITEM["id"], "objection": Field("text", True, N_("What the customer might say, in their words.")),
                    "responses": Field("texts", True, N_("Responses the trainer suggests; at least one.")),
+                   "say": Field("text", False, N_("A talk track: one sentence the rep could say, as it would be said.")),
+                   "category": Field("choice", False, N_("What the objection is about, for the reports."),
+                                     choices=CATEGORIES),
+                   "likelihood": Field("choice", False, N_("How often it comes up in such a meeting; the rep's own "
+                                                           "estimate starts here."), choices=LIKELIHOODS),
                    "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
     "trust": {"id": _COMMON_ITEM["id"], "point": Field("text", True, N_("A trust-building point to tick off.")),
               "hint": _COMMON_ITEM["hint"], "required": _COMMON_ITEM["required"]},
@@ -82,6 +99,7 @@ def _property(field: Field) -> dict[str, Any]:
         "ids": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
         "texts": {"type": "array", "minItems": 1, "items": text},
         "list": {"type": "array", "minItems": 1},
+        "choice": {"enum": list(field.choices)},
     }
     schema = dict(types[field.type])
     if field.minimum is not None:

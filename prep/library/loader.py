@@ -22,8 +22,10 @@ import yaml
 import yaml.reader
 from yaml.nodes import MappingNode
 
+from prep.errors import PrepError
 from prep.language import N_, _, ngettext
 from prep.library import yaml_mistakes
+from prep.library.last_good import LastGood
 from prep.library.meeting_types import MEETING_TYPES
 from prep.library.problems import Problem
 from prep.library.reader import NodeReader, Refused, StrictLoader
@@ -56,6 +58,9 @@ class Library:
     warnings: list[Problem] = field(default_factory=list)  # in checklists that loaded all the same
     replaced: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # where each checklist was read from
+    drafts: dict[str, str] = field(default_factory=dict)  # checklists marked draft and left out: id → file
+    # Checklists whose file is broken now, offered in the last version that loaded: id → when that was read.
+    last_good: dict[str, str] = field(default_factory=dict)
 
     def meeting_types(self) -> list[str]:
         """Every meeting type some checklist is meant for."""
@@ -73,6 +78,12 @@ class Library:
     def ordered(self) -> list[Checklist]:
         """Checklists sorted by language, then title."""
         return sorted(self.checklists.values(), key=lambda c: (c.language, c.title.lower()))
+
+    def broken_files(self) -> tuple[list[str], list[str]]:
+        """The files with a problem: those whose checklist is not offered, and those offered in their last good version."""
+        kept = {self.sources.get(checklist_id, "") for checklist_id in self.last_good}
+        files = list(dict.fromkeys(problem.path for problem in self.problems))
+        return [file for file in files if file not in kept], [file for file in files if file in kept]
 
     def get(self, checklist_id: str) -> Checklist | None:
         """The checklist with this id, if one loaded."""
@@ -251,20 +262,32 @@ def builtin_files() -> list[tuple[str, bytes]]:
     ]
 
 
-def load_library(settings: Settings | None = None) -> Library:
+def load_library(settings: Settings | None = None, *, keep: bool = False) -> Library:
     """Load the built-ins, the user's folder, then each PREP_CHECKLISTS folder; later ids win.
 
-    Without settings, the folders are read from the environment now.
+    Without settings, the folders are read from the environment now. A file that breaks is
+    offered in its last good version from the cache folder; `keep` (the app) keeps the
+    versions that load there. Drafts are left out unless the settings ask for them.
     """
     if settings is None:
         settings = Settings.from_environment()
     library = Library()
     origin: dict[str, str] = {}
+    last_good = LastGood(settings.cache, write=keep) if settings.cache else None
 
     def add(checklist: Checklist | None, problems: list[Problem], file: str, source: str, folder_ids: dict[str, str]) -> None:
         library.problems.extend(problem for problem in problems if not problem.is_warning)
         library.warnings.extend(problem for problem in problems if problem.is_warning)
+        if last_good is not None and source != "built-in":
+            if checklist is not None:
+                last_good.loaded(file, checklist)
+            elif (kept := last_good.instead_of(file)) is not None:
+                checklist = kept.checklist
+                library.last_good[checklist.id] = kept.read
         if checklist is None:
+            return
+        if checklist.is_draft and not settings.drafts:
+            library.drafts[checklist.id] = file
             return
         if checklist.id in folder_ids:
             # Two files of one folder with one id: neither is clearly meant, so keep the first.
@@ -304,6 +327,11 @@ def load_library(settings: Settings | None = None) -> Library:
             reads.append(partial(read_checklist, path))
     for (file, source, ids), (checklist, problems) in zip(files, read_knowing_each_other(reads)):
         add(checklist, problems, file, source, ids)
+    if last_good is not None:
+        try:
+            last_good.save({file for file, source, _ids in files if source != "built-in"})
+        except PrepError as error:
+            library.problems.append(Problem(str(last_good.path), 1, 1, str(error)))
     return library
 
 

@@ -11,6 +11,12 @@ MEETING_TYPES = {
     "negotiation": N_("Negotiation"), "renewal": N_("Renewal"), "account-review": N_("Account review"),
 }
 LANGUAGES = {"en": N_("English"), "de": N_("German")}
+# What an objection is about (`category:`), as reports and previews name it.
+CATEGORIES = {
+    "price": N_("price"), "budget": N_("budget"), "timing": N_("timing"), "authority": N_("authority"),
+    "need": N_("need"), "competition": N_("competition"), "trust": N_("trust"), "risk": N_("risk"),
+    "terms": N_("terms"), "status-quo": N_("status quo"),
+}
 
 
 def in_order(types: list[str]) -> list[str]:
@@ -29,3 +35,8 @@ def language_label(code: str) -> str:
     if base not in LANGUAGES:
         return code
     return _(LANGUAGES[base]) if code.lower() == base else f"{_(LANGUAGES[base])} ({code})"
+
+
+def category_label(category: str) -> str:
+    """An objection's category in the rep's language; '' for none."""
+    return _(CATEGORIES[category]) if category in CATEGORIES else category

@@ -137,7 +137,10 @@ class NodeReader:
                 self.problem(key_node, _("`{key}` is given twice {in_what}; keep one").format(key=_shown(key), in_what=in_what))
                 continue
             if key not in allowed:
-                self.problem(key_node, self._unknown_key(key, allowed, what, in_what, misplaced or {}))
+                # Only the keys still missing are offered: the list stays short, and names what the slip may have meant.
+                present = {k.value for k, _v in node.value if isinstance(k, ScalarNode)}
+                self.problem(key_node, self._unknown_key(key, tuple(k for k in allowed if k not in present), what, in_what,
+                                                         misplaced or {}))
                 suggested.update(difflib.get_close_matches(key, allowed, n=1, cutoff=0.6))
                 if misplaced and key in misplaced:
                     suggested.add(misplaced[key])
@@ -276,11 +279,27 @@ class NodeReader:
                 self.problem(node, message)
                 return ""
             return kind
+        if field.type == "choice":
+            return self.choice(node, key, field.choices)
         if field.type == "ids":
             return tuple(self.identifier(entry, key) for entry in self.sequence(node, key))
         if field.type == "texts":
             return tuple(self.text(entry, key, listed=True) for entry in self.sequence(node, key, at_least=1))
         return self.sequence(node, key, at_least=1)  # "list": nodes, read by the caller
+
+    def choice(self, node: Node | None, key: str, choices: tuple[str, ...]) -> str:
+        """One of a few words; a misspelt one is named with the closest."""
+        word = self.text(node, key, required=False)
+        if not word or word in choices:
+            return word
+        close = difflib.get_close_matches(word, choices, n=1)
+        if close:
+            self.problem(node, _("`{key}` {value} is not known; did you mean `{close}`?").format(
+                key=key, value=repr(_shown(word)), close=close[0]))
+        else:
+            self.problem(node, _("`{key}` {value} is not known; use one of {choices}").format(
+                key=key, value=repr(_shown(word)), choices=", ".join(choices)))
+        return ""
 
     def values(self, fields: dict[str, Node], spec: dict[str, Field]) -> dict[str, Any]:
         return {key: self.value(fields.get(key), key, field) for key, field in spec.items()}
@@ -317,6 +336,7 @@ class NodeReader:
         if fields is None:
             return None
         values = self.values(fields, CHECKLIST)
+        self.short_texts(fields, CHECKLIST)
         self.known_meeting_types(fields.get("meeting_types"))
         if "schema" in fields and values["schema"] != SCHEMA_VERSION:
             self.problem(fields["schema"], _("schema {schema} is not known; this prep reads schema {version}").format(
@@ -332,6 +352,7 @@ class NodeReader:
         return Checklist(
             id=values["id"], title=values["title"], sections=tuple(sections), language=values["language"] or "en",
             version=values["version"], description=values["description"], meeting_types=tuple(values["meeting_types"]),
+            exit_criteria=tuple(values["exit_criteria"]), status=values["status"] or "ready", changes=values["changes"],
         )
 
     def section(self, node: Node, seen: set[str]) -> Section | None:
@@ -362,5 +383,6 @@ class NodeReader:
         return Item(
             id=values["id"], prompt=values.get("prompt", ""), objection=values.get("objection", ""),
             point=values.get("point", ""), responses=tuple(values.get("responses", ())), hint=values["hint"],
-            required=values["required"],
+            required=values["required"], say=values.get("say", ""), category=values.get("category", ""),
+            likelihood=values.get("likelihood", ""),
         )

@@ -27,6 +27,9 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_default
     point: str = ""
     hint: str = ""
     required: bool = False
+    say: str = ""  # an objection's talk track
+    category: str = ""  # an objection's kind: price, timing… (prep.library.format.CATEGORIES)
+    likelihood: str = ""  # how likely the trainer thinks an objection is; the rep's estimate starts here
 
     @property
     def text(self) -> str:
@@ -60,6 +63,14 @@ class Checklist(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     version: int = 1
     description: str = ""
     meeting_types: tuple[str, ...] = ()
+    exit_criteria: tuple[str, ...] = ()
+    status: str = "ready"
+    changes: str = ""
+
+    @property
+    def is_draft(self) -> bool:
+        """A trainer's draft: offered only with --drafts."""
+        return self.status == "draft"
 
     def items(self, kind: str | None = None) -> list[tuple[Section, Item]]:
         """Every item with its section, in walkthrough order; only sections of `kind` if given."""

@@ -22,6 +22,7 @@ class ObjectionFigures(msgspec.Struct, forbid_unknown_fields=True):
     came_up_unprepared: int = 0
     landed: dict[str, int] = msgspec.field(default_factory=dict)  # well / partly / badly
     rehearsed: dict[str, int] = msgspec.field(default_factory=dict)  # went well / so-so / needs work
+    category: str = ""  # price, timing… as the checklist says (prep.library.format.CATEGORIES)
 
 
 class NeedFigures(msgspec.Struct, forbid_unknown_fields=True):
@@ -31,6 +32,13 @@ class NeedFigures(msgspec.Struct, forbid_unknown_fields=True):
     prompt: str
     answered: int = 0
     verdicts: dict[str, int] = msgspec.field(default_factory=dict)
+
+
+class CriterionFigures(msgspec.Struct, forbid_unknown_fields=True):
+    """One exit criterion of a checklist: how often the debrief said it was met."""
+
+    criterion: str
+    met: dict[str, int] = msgspec.field(default_factory=dict)  # met / partly / not met
 
 
 class ChecklistFigures(msgspec.Struct, forbid_unknown_fields=True):
@@ -44,6 +52,7 @@ class ChecklistFigures(msgspec.Struct, forbid_unknown_fields=True):
     debriefed: int = 0
     objections: list[ObjectionFigures] = msgspec.field(default_factory=list)
     needs: list[NeedFigures] = msgspec.field(default_factory=list)
+    criteria: list[CriterionFigures] = msgspec.field(default_factory=list)
 
 
 class MonthFigures(msgspec.Struct, forbid_unknown_fields=True):
@@ -79,3 +88,18 @@ class Coaching(msgspec.Struct, forbid_unknown_fields=True):
     contact_wishes: dict[str, int] = msgspec.field(default_factory=dict)  # more / same / less
     meeting_types: list[TypeFigures] = msgspec.field(default_factory=list)
     unprepared: list[str] = msgspec.field(default_factory=list)  # objections met unprepared, as the rep wrote them
+
+
+class MonthCoaching(Coaching, kw_only=True, omit_defaults=True):
+    """The figures of one month's meetings, in a rep's trainer file: what `prep team report --since` adds up.
+
+    The report's own fields where they say something (an empty list or a zero is left out).
+    """
+
+    month: str  # 2026-11
+
+
+class TrainerFigures(Coaching):
+    """A rep's trainer file: the figures over every meeting it covers and, from version 3 on, the same month by month."""
+
+    by_month: list[MonthCoaching] = msgspec.field(default_factory=list)  # oldest month first; version 2 has none

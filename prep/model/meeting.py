@@ -32,6 +32,7 @@ CONTACT_RHYTHMS: dict[str, int] = {"weekly": 7, "every two weeks": 14, "monthly"
 LANDED: tuple[str, ...] = ("well", "partly", "badly")
 REHEARSED: tuple[str, ...] = ("went well", "so-so", "needs work")
 VERDICTS: tuple[str, ...] = ("confirmed", "changed", "wrong")
+MET: tuple[str, ...] = ("met", "partly", "not met")  # an exit criterion of the checklist, in the debrief
 
 Status = Literal["draft", "prepared"]
 Likelihood = Literal["", "unlikely", "possible", "likely"]
@@ -41,6 +42,7 @@ ContactRhythm = Literal["", "weekly", "every two weeks", "monthly", "quarterly",
 Landed = Literal["", "well", "partly", "badly"]
 Rehearsed = Literal["", "went well", "so-so", "needs work"]
 Verdict = Literal["", "confirmed", "changed", "wrong"]
+Met = Literal["", "met", "partly", "not met"]
 Rating = Annotated[int, msgspec.Meta(ge=1, le=5)]
 # Far beyond anything a rep types or pastes, so that only a hostile or broken file is refused.
 Line = Annotated[str, msgspec.Meta(max_length=10_000)]
@@ -146,7 +148,11 @@ class Debrief(msgspec.Struct, forbid_unknown_fields=True):
     followups: list[FollowUp] = msgspec.field(default_factory=list)
     objections: dict[str, ObjectionOutcome] = msgspec.field(default_factory=dict)
     unprepared: list[Line] = msgspec.field(default_factory=list)
+    # Those texts of `unprepared` the rep chose to give to their trainer (the app's "For your trainer"): not what happened.
+    for_trainer: list[Line] = msgspec.field(default_factory=list)
     needs: dict[str, NeedVerdict] = msgspec.field(default_factory=dict)
+    # Each of the checklist's exit criteria ("the meeting succeeded if …"), by its words: met, partly or not.
+    criteria: dict[str, Met] = msgspec.field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -154,7 +160,7 @@ class Debrief(msgspec.Struct, forbid_unknown_fields=True):
         return not (self.outcome.strip() or self.notes.strip() or self.rating or self.contact_wish
                     or self.contact_rhythm or self.followups or any(line.strip() for line in self.unprepared)
                     or any(o.came_up is not None or o.landed for o in self.objections.values())
-                    or any(n.verdict or n.note.strip() for n in self.needs.values()))
+                    or any(n.verdict or n.note.strip() for n in self.needs.values()) or any(self.criteria.values()))
 
     def objection(self, section: Section, item: Item) -> ObjectionOutcome | None:
         """How a prepared objection went, if recorded."""
@@ -221,6 +227,10 @@ class Meeting(MeetingRecord, kw_only=True):
     def peek(self, section: Section, item: Item) -> Answer:
         """The answer for an item without creating one."""
         return self.answers.get(section.key(item)) or Answer()
+
+    def likelihood(self, section: Section, item: Item) -> str:
+        """How likely an objection is: the rep's estimate, else the trainer's default, else ''."""
+        return self.peek(section, item).likelihood or item.likelihood
 
     def rehearsed(self, section: Section, item: Item, *, create: bool = False) -> Rehearsal:
         """The rehearsal of an objection; with `create`, kept in the meeting from now on."""

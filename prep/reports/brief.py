@@ -8,7 +8,7 @@ from pathlib import Path
 from prep.dates import shown_in_full
 from prep.errors import PrepError
 from prep.language import N_, _, quoted
-from prep.library.meeting_types import language_label, type_label
+from prep.library.meeting_types import category_label, language_label, type_label
 from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Debrief, Meeting
 from prep.paths import name_part
@@ -18,6 +18,7 @@ from prep.storage import private_folder, write_file
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
 LIKELIHOODS_SHOWN = {"likely": N_("likely"), "possible": N_("possible"), "unlikely": N_("unlikely")}
+MET_SHOWN = {"met": N_("met"), "partly": N_("partly met"), "not met": N_("not met")}
 BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md")  # as `write_brief` and `write_recap` name them
 
 
@@ -40,6 +41,8 @@ def brief_markdown(meeting: Meeting) -> str:
         lines += [_("> Draft — the preparation is not finished yet."), ""]
     lines += [_("**Goal:** {goal}").format(goal=meeting.goal) if meeting.goal
               else _("**Goal:** _not set — what should be true when you leave?_"), ""]
+    if meeting.checklist.exit_criteria:
+        lines += _exit_criteria(meeting, debrief)
     if debrief is not None:
         lines += debriefed.how_it_went(debrief)
     for section in meeting.checklist.sections:
@@ -73,16 +76,29 @@ def _answers(meeting: Meeting, section: Section, debrief: Debrief | None) -> lis
     return lines
 
 
+def _exit_criteria(meeting: Meeting, debrief: Debrief | None) -> list[str]:
+    """What makes the meeting a success; once debriefed, whether each was met."""
+    lines = [_("**The meeting succeeded if:**")]
+    for criterion in meeting.checklist.exit_criteria:
+        met = debrief.criteria.get(criterion, "") if debrief else ""
+        lines.append(f"- {criterion}" + (f" — _{_(MET_SHOWN[met])}_" if met in MET_SHOWN else ""))
+    return lines + [""]
+
+
 def _objections(meeting: Meeting, section: Section, debrief: Debrief | None) -> list[str]:
     lines = []
-    items = sorted(section.items, key=lambda i: LIKELIHOOD_ORDER.get(meeting.peek(section, i).likelihood, 2))
+    language = meeting.checklist.language
+    items = sorted(section.items, key=lambda i: LIKELIHOOD_ORDER.get(meeting.likelihood(section, i), 2))
     for item in items:
-        answer = meeting.peek(section, item)
-        mark = f" — _{_(LIKELIHOODS_SHOWN.get(answer.likelihood, answer.likelihood))}_" if answer.likelihood else ""
-        lines.append(f"- **{quoted(item.objection, meeting.checklist.language)}**{mark}  ")
+        answer, likelihood = meeting.peek(section, item), meeting.likelihood(section, item)
+        mark = f" — _{_(LIKELIHOODS_SHOWN.get(likelihood, likelihood))}_" if likelihood else ""
+        lines.append(f"- **{quoted(item.objection, language)}**{mark}  ")
         response = answer.text.strip()
         lines.append("  → " + response.replace("\n", "  \n  ") if response
                      else _("  → _suggested:_ {response}").format(response=item.responses[0]))
+        if not response and item.say:
+            lines[-1] += "  "
+            lines.append(_("  _for example:_ {say}").format(say=quoted(item.say, language)))
         landed = debriefed.objection_outcome(debrief.objection(section, item)) if debrief else []
         if landed:
             lines[-1] += "  "
@@ -110,17 +126,27 @@ def checklist_preview(checklist: Checklist) -> str:
     facts = [f"`{checklist.id}`", language_label(checklist.language), _("version {version}").format(version=checklist.version)]
     if checklist.meeting_types:
         facts.append(_("for {types}").format(types=", ".join(type_label(t) for t in checklist.meeting_types)))
+    if checklist.is_draft:
+        facts.append(_("draft: reps see it only with --drafts"))
     lines = [f"# {checklist.title}", "", " · ".join(facts), ""]
     if checklist.description:
         lines += [checklist.description, ""]
+    if checklist.changes:
+        lines += [_("_Changed in version {version}:_ {changes}").format(version=checklist.version, changes=checklist.changes), ""]
+    if checklist.exit_criteria:
+        lines += [_("**The meeting succeeded if:**"), *(f"- {criterion}" for criterion in checklist.exit_criteria), ""]
     for number, section in enumerate(checklist.sections, start=1):
         lines += [f"## {number}. {section.title} _({_(SECTION_KINDS[section.kind])})_", ""]
         if section.intro:
             lines += [f"> {section.intro}", ""]
         for item in section.items:
             marker = " **({required})**".format(required=_("required")) if item.required else ""
+            about = [category_label(item.category), _(LIKELIHOODS_SHOWN[item.likelihood]) if item.likelihood else ""]
+            marker += " _({about})_".format(about=" · ".join(a for a in about if a)) if any(about) else ""
             lines.append(f"- {quoted(item.objection, checklist.language) if item.objection else item.text}{marker}")
             lines += [f"  - {response}" for response in item.responses]
+            if item.say:
+                lines.append("  - _{say}_".format(say=_("for example: {say}").format(say=quoted(item.say, checklist.language))))
             if item.hint:
                 lines.append("  - _{hint}_".format(hint=_("Hint: {hint}").format(hint=item.hint)))
         lines.append("")

@@ -12,9 +12,9 @@ from datetime import date
 import msgspec
 
 from prep.dates import shown_date
-from prep.insights.coaching import badly_handled
+from prep.insights.coaching import badly_handled, by_category
 from prep.language import N_, _, ngettext, number, quoted, sentence
-from prep.library.meeting_types import type_label
+from prep.library.meeting_types import category_label, type_label
 from prep.model.coaching import Coaching, ObjectionFigures
 from prep.reports.export import spreadsheet_cell
 from prep.reports.inert import inert, inert_json
@@ -23,12 +23,13 @@ BAR = 20  # cells of the longest bar
 LANDED_SHOWN = {"well": N_("well"), "partly": N_("partly"), "badly": N_("badly")}
 VERDICTS_SHOWN = {"confirmed": N_("confirmed"), "changed": N_("changed"), "wrong": N_("wrong")}
 REHEARSED_SHOWN = {"went well": N_("went well"), "so-so": N_("so-so"), "needs work": N_("needs work")}
+MET_SHOWN = {"met": N_("met"), "partly": N_("partly met"), "not met": N_("not met")}
 WISHES_SHOWN = {"more": N_("more contact"), "same": N_("contact as it is"), "less": N_("less contact")}
 # Translators: the coaching report's CSV columns.
 CSV_COLUMNS = (N_("kind"), N_("checklist"), N_("version"), N_("item"), N_("text"), N_("prepared"), N_("came up"),
                N_("came up unprepared"), N_("landed well"), N_("landed partly"), N_("landed badly"),
                N_("rehearsed: went well"), N_("rehearsed: so-so"), N_("rehearsed: needs work"), N_("answered"),
-               N_("confirmed"), N_("changed"), N_("wrong"))
+               N_("confirmed"), N_("changed"), N_("wrong"), N_("category"))
 
 
 def bar(count: int, most: int, width: int = BAR) -> str:
@@ -51,6 +52,15 @@ def coaching_markdown(report: Coaching) -> str:
     if worst:
         lines += ["## " + _("Objections whose answer did not land"), ""]
         lines += [f"- {quoted(o.objection, c.language)} — {_landed(o)} ({c.title})" for c, o in worst] + [""]
+    categories = by_category(report)
+    if categories:
+        lines += ["## " + _("Which kinds of objection land badly"), "", "```"]
+        width = max(len(category_label(category)) for category, _count, _landed_ in categories)
+        for category, came_up, landed in categories:
+            badly = landed.get("badly", 0)
+            lines.append(f"{category_label(category):<{width}} {bar(badly, came_up):<20} " + _(
+                "{badly} of {count} badly").format(badly=badly, count=came_up))
+        lines += ["```", ""]
     for checklist in report.checklists:
         version = _("version {version}").format(version=checklist.version)
         lines += [f"## {checklist.title} · {version}", "",
@@ -75,6 +85,12 @@ def coaching_markdown(report: Coaching) -> str:
                                            if objection.rehearsed.get(v))
                     lines.append("  " + _("rehearsed: {how}").format(how=rehearsed))
             lines += ["```", ""]
+        if checklist.criteria:
+            lines += ["### " + _("Did the meetings succeed?"), ""]
+            for counted in checklist.criteria:
+                met = " · ".join(f"{counted.met[v]}× {_(MET_SHOWN[v])}" for v in MET_SHOWN if counted.met.get(v))
+                lines.append(f"- {inert(counted.criterion, one_line=True)} — {met}")
+            lines.append("")
         judged = [n for n in checklist.needs if n.verdicts]
         if judged:
             lines += ["### " + _("Needs: was the hypothesis right?"), ""]
@@ -120,11 +136,11 @@ def coaching_csv(report: Coaching) -> str:
             writer.writerow([spreadsheet_cell(v) for v in (
                 "objection", checklist.id, checklist.version, o.id, o.objection, o.prepared, o.came_up, o.came_up_unprepared,
                 o.landed.get("well", 0), o.landed.get("partly", 0), o.landed.get("badly", 0), o.rehearsed.get("went well", 0),
-                o.rehearsed.get("so-so", 0), o.rehearsed.get("needs work", 0), "", "", "", "")])
+                o.rehearsed.get("so-so", 0), o.rehearsed.get("needs work", 0), "", "", "", "", o.category)])
         for n in checklist.needs:
             writer.writerow([spreadsheet_cell(v) for v in (
                 "need", checklist.id, checklist.version, n.id, n.prompt, "", "", "", "", "", "", "", "", "", n.answered,
-                n.verdicts.get("confirmed", 0), n.verdicts.get("changed", 0), n.verdicts.get("wrong", 0))])
+                n.verdicts.get("confirmed", 0), n.verdicts.get("changed", 0), n.verdicts.get("wrong", 0), "")])
     return out.getvalue()
 
 

@@ -1,8 +1,9 @@
 """What a sales trainer gets from a rep, and from a team: the coaching figures, anonymised and mergeable.
 
-A rep's file carries the report's counts and the checklists' own words under a random pseudonym;
-the objections the rep met unprepared only as far as the rep reviewed and kept them. No customer,
-contact, date or note is in it. A trainer merges many reps' files into one team report.
+A rep's file carries the report's counts and the checklists' own words under a random pseudonym, in all
+and month by month; the objections the rep met unprepared only as far as the rep reviewed and kept them
+(in the app's list "For your trainer", or asked by `--review`). No customer, contact, day or note is in
+it. A trainer merges many reps' files into one team report, over every month or from a month on.
 """
 
 from __future__ import annotations
@@ -10,48 +11,80 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import msgspec
 
 from prep.errors import PrepError
-from prep.insights.coaching import coaching
+from prep.insights.coaching import coaching, kept_for_trainer, written_unprepared
 from prep.language import _, ngettext
 from prep.model.coaching import (
     TRAINER_FORMAT,
     ChecklistFigures,
     Coaching,
+    CriterionFigures,
+    MonthCoaching,
     MonthFigures,
+    TrainerFigures,
     TypeFigures,
 )
+from prep.model.meeting import Debrief
 from prep.paths import name_part
 from prep.reports.coaching import coaching_json
 from prep.reports.inert import inert
 from prep.storage import Store
 
-TRAINER_VERSION = 2
+TRAINER_VERSION = 3  # 3: the figures month by month too; a file of version 2 is still read
+MONTHS_SINCE = 3  # the first version whose figures `--since` can choose months of
 MAX_FILE_BYTES = 16 * 2**20
 
 
 def export_trainer(store: Store, *, pseudonym: str = "", since: date | None = None,
                    keep: Callable[[str], bool] | None = None) -> str:
-    """The rep's coaching figures for a trainer: counts and checklist words, under `pseudonym`.
+    """The rep's coaching figures for a trainer, in all and month by month: counts and checklist words, under `pseudonym`.
 
-    Each objection written down as met unprepared goes in only if `keep` says so (the rep reviewed it).
+    An objection written down as met unprepared goes in, as its text alone, if the rep kept it in the app's
+    list; one not kept there only if `keep` says so (`--review` asks), and `keep` is asked once a text.
     """
-    report = coaching(store.meetings(s.id for s in store.summaries() if not s.is_draft), since)
+    answers: dict[str, bool] = {}
+
+    def asked(text: str) -> bool:
+        if text not in answers:
+            answers[text] = keep is not None and keep(text)
+        return answers[text]
+
+    chosen = partial(_chosen, asked)
+    by_month: dict[str, list[str]] = {}
+    for summary in store.summaries():
+        if not summary.is_draft and not summary.is_cancelled and (since is None or summary.when.date() >= since):
+            by_month.setdefault(f"{summary.when:%Y-%m}", []).append(summary.id)
+    # Each month is read and counted on its own, and the whole once more: never all the meetings in memory at once.
+    in_order = sorted(by_month.items())  # oldest month first, the whole's objections too
+    months = [MonthCoaching(**{**msgspec.structs.asdict(coaching(store.meetings(ids), since, unprepared=chosen)), "since": ""},
+                            month=month) for month, ids in in_order]
+    report = TrainerFigures(**msgspec.structs.asdict(
+        coaching(store.meetings(i for _month, ids in in_order for i in ids), since, unprepared=chosen)), by_month=months)
     report.format, report.version = TRAINER_FORMAT, TRAINER_VERSION
     report.reps = [pseudonym] if pseudonym else []
-    report.unprepared = [text for text in report.unprepared if keep is not None and keep(text)]
     return coaching_json(report)
 
 
-def read_trainer_file(path: Path) -> Coaching:
-    """A rep's trainer file, checked whole; PrepError names the file and what is wrong."""
+def _chosen(asked: Callable[[str], bool], debrief: Debrief) -> list[str]:
+    """The objections of a debrief met unprepared that go to the trainer: kept in the app, or kept when asked."""
+    kept = kept_for_trainer(debrief)
+    return [text for text in written_unprepared(debrief) if text in kept or asked(text)]
+
+
+def read_trainer_file(path: Path, since: date | None = None) -> Coaching:
+    """A rep's trainer file, checked whole; with `since`, its figures from the month of `since` on (whole months).
+
+    PrepError names the file and what is wrong: a file of version 2 has no months to choose from.
+    """
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise PrepError(_("{path}: far larger than a trainer file; check that it is one").format(path=path))
-        report = msgspec.json.decode(path.read_bytes(), type=Coaching)
+        report = msgspec.json.decode(path.read_bytes(), type=TrainerFigures)
     except OSError as error:
         raise PrepError(_("{path}: cannot read it ({reason})").format(path=path, reason=error.strerror)) from None
     except msgspec.ValidationError as error:
@@ -61,7 +94,18 @@ def read_trainer_file(path: Path) -> Coaching:
         raise PrepError(_("{path}: not JSON; read files written by `prep export --format trainer`").format(path=path)) from None
     if report.format != TRAINER_FORMAT:
         raise PrepError(_("{path}: not a trainer file; read files written by `prep export --format trainer`").format(path=path))
-    return report
+    if report.version > TRAINER_VERSION:
+        raise PrepError(_("{path}: written by a newer prep (trainer file version {version}); update prep to read it")
+                        .format(path=path, version=report.version))
+    if since is None:
+        return report
+    if report.version < MONTHS_SINCE:
+        raise PrepError(_("{path}: written by an older prep, without months, so --since cannot count it; "
+                          "ask the rep for a new one, or leave out --since").format(path=path))
+    month = f"{since:%Y-%m}"
+    figures = merged(block for block in report.by_month if block.month >= month)
+    figures.reps, figures.since = report.reps, since.replace(day=1).isoformat()
+    return figures
 
 
 def merged(reports: Iterable[Coaching]) -> Coaching:
@@ -84,6 +128,13 @@ def merged(reports: Iterable[Coaching]) -> Coaching:
             into.debriefed += figures.debriefed
             _add_items(into.objections, figures.objections, ("prepared", "came_up", "came_up_unprepared"), ("landed", "rehearsed"))
             _add_items(into.needs, figures.needs, ("answered",), ("verdicts",))
+            for counted in figures.criteria:
+                target = next((c for c in into.criteria if c.criterion == counted.criterion), None)
+                if target is None:
+                    into.criteria.append(CriterionFigures(counted.criterion, dict(counted.met)))
+                    continue
+                for met, count in counted.met.items():
+                    target.met[met] = target.met.get(met, 0) + count
         for month in report.months:
             into_month = months.setdefault(month.month, MonthFigures(month.month))
             into_month.rated += month.rated

@@ -16,6 +16,7 @@ from prep.errors import InputError
 from prep.language import N_, _, quoted, sentence
 from prep.model.meeting import (
     LANDED,
+    MET,
     OWNERS,
     VERDICTS,
     FollowUp,
@@ -29,6 +30,7 @@ from prep.screens.widgets.shown import edited, markup, plain
 # How an answer landed and a need's verdict, as the dropdowns show them (the stored values stay English).
 ANSWER_LANDED = {"well": N_("Answer landed well"), "partly": N_("Answer landed partly"), "badly": N_("Answer landed badly")}
 VERDICT_SHOWN = {"confirmed": N_("Confirmed"), "changed": N_("Changed"), "wrong": N_("Wrong")}
+MET_SHOWN = {"met": N_("Met"), "partly": N_("Partly met"), "not met": N_("Not met")}
 
 
 class Edited(Message):
@@ -68,6 +70,28 @@ class ObjectionRow(Vertical):
     def keep_landed(self, event: Select.Changed) -> None:
         if _choice(event.value) != self.outcome.landed:
             self.outcome.landed = _choice(event.value)
+            self.post_message(Edited())
+
+
+class CriterionRow(Horizontal):
+    """One of the checklist's exit criteria: was it met?"""
+
+    def __init__(self, criterion: str, criteria: dict[str, str]) -> None:
+        super().__init__(classes="row criterion-row choices")
+        self.criterion, self.criteria = criterion, criteria
+
+    def compose(self) -> ComposeResult:
+        yield Choice([(_(MET_SHOWN[v]), v) for v in MET], prompt=_("Met?"), value=self.criteria.get(self.criterion) or Select.NULL,
+                     compact=True, classes="met")
+        yield Label(inert(self.criterion), classes="criterion")
+
+    @on(Select.Changed, ".met")
+    def keep_met(self, event: Select.Changed) -> None:
+        if _choice(event.value) != self.criteria.get(self.criterion, ""):
+            if _choice(event.value):
+                self.criteria[self.criterion] = _choice(event.value)
+            else:
+                self.criteria.pop(self.criterion, None)
             self.post_message(Edited())
 
 

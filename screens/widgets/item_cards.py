@@ -74,10 +74,13 @@ class ObjectionCard(ItemCard):
         yield Label(markup("[b]$number.[/b] [i]$objection[/i]", number=self.number, objection=quoted(self.item.objection, self.language)), classes="prompt")
         if self.item.hint:
             yield self.hint()
-        yield Static(plain("\n".join(f"• {response}" for response in self.item.responses)), classes="responses")
+        responses = "\n".join(f"• {response}" for response in self.item.responses)
+        if self.item.say:
+            responses += "\n" + _("For example: {say}").format(say=quoted(self.item.say, self.language))
+        yield Static(plain(responses), classes="responses")
         yield Choice(
             [(_(LIKELIHOOD_SHOWN[level]), level) for level in LIKELIHOODS],
-            prompt=_("How likely?"), value=self.answer.likelihood or Select.NULL,
+            prompt=_("How likely?"), value=self.answer.likelihood or self.item.likelihood or Select.NULL,
             id=f"likelihood-{self.item.id}", classes="likelihood", compact=True,
         )
         yield NoteArea(inert(self.answer.text), classes="answer", id=f"answer-{self.item.id}", compact=True,
@@ -86,7 +89,7 @@ class ObjectionCard(ItemCard):
     @on(Select.Changed)
     def keep_likelihood(self, event: Select.Changed) -> None:
         value = "" if event.value is Select.NULL else str(event.value)
-        if self.answer.likelihood != value:
+        if self.answer.likelihood != value and value != (self.answer.likelihood or self.item.likelihood):
             self.answer.likelihood = value
             self.edited()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from helpers import fixed_now, press, settle, start_preparation, type_text
+from helpers import FIRST_ITEM, fixed_now, press, settle, start_preparation, type_text
 from prep.app import PrepApp
 from prep.screens.brief import BriefScreen
 from prep.screens.confirm import Confirm
@@ -19,8 +19,9 @@ from prep.screens.walkthrough import WalkthroughScreen
 from prep.screens.widgets.save_state import SaveState
 from prep.storage.store import Store
 
-DRAFT = "Tidewater Utilities"  # the demo history's one draft
-COMING_UP = "Copperleaf Software"  # the first meeting coming up
+DRAFT = "Copperleaf Software"  # the demo history's one draft
+COMING_UP = "Brandt Logistik GmbH"  # the first meeting coming up; Brandt has a second one after it
+COMING_UP_FOUND_BY = "brandt feedback"  # what finds that first meeting in the history, and none of Brandt's others
 
 
 def listed(app: PrepApp, list_id: str) -> list[str]:
@@ -106,6 +107,7 @@ async def test_a_cancelled_meeting_leaves_coming_up_and_says_so_in_brief_and_his
     app = PrepApp(demo_db, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
+        upcoming = listed(app, "upcoming")
         await press(app, pilot, "tab", "enter")
         assert isinstance(app.screen, BriefScreen) and app.screen.meeting.customer == COMING_UP
         meeting_id = app.screen.meeting.id
@@ -115,31 +117,35 @@ async def test_a_cancelled_meeting_leaves_coming_up_and_says_so_in_brief_and_his
         assert saved is not None and saved.cancelled is not None and saved.state == "cancelled"
 
         await press(app, pilot, "escape")
-        assert not any(COMING_UP in line for line in listed(app, "upcoming"))
+        assert listed(app, "upcoming") == upcoming[1:]
         await press(app, pilot, "h")
         assert isinstance(app.screen, HistoryScreen)
         assert any(COMING_UP in line and "cancelled" in line for line in listed(app, "results"))
 
         await press(app, pilot, "ctrl+z")  # the search box has the focus: it is the text field's
         assert Store(demo_db).meeting(meeting_id).cancelled is not None  # type: ignore[union-attr]
-        await type_text(pilot, "copperleaf")
+        await type_text(pilot, COMING_UP_FOUND_BY)
+        await settle(app, pilot)  # the search done: until "feedback", Brandt's newer meeting came first
+        assert COMING_UP in listed(app, "results")[0] and "cancelled" in listed(app, "results")[0]
         await press(app, pilot, "down", "c")  # from the results, the same key takes it back
         assert Store(demo_db).meeting(meeting_id).cancelled is None  # type: ignore[union-attr]
         assert not any("cancelled" in line for line in listed(app, "results"))
         await press(app, pilot, "escape")
-        assert any(COMING_UP in line for line in listed(app, "upcoming"))
+        assert listed(app, "upcoming") == upcoming
 
 
 async def test_undo_brings_a_cancelled_meeting_back_into_coming_up(demo_db: Path) -> None:
     app = PrepApp(demo_db, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
+        upcoming = listed(app, "upcoming")
+        assert COMING_UP in upcoming[0]
         await press(app, pilot, "tab", "enter", "c", "escape")
-        assert not any(COMING_UP in line for line in listed(app, "upcoming"))
+        assert listed(app, "upcoming") == upcoming[1:]
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert any(title.startswith(f"Undo the cancellation of {COMING_UP}") for title in titles)
         await press(app, pilot, "ctrl+z")
-        assert any(COMING_UP in line for line in listed(app, "upcoming"))
+        assert listed(app, "upcoming") == upcoming
 
 
 async def test_a_follow_up_ticked_off_by_mistake_comes_back_with_ctrl_z(demo_db: Path) -> None:
@@ -170,7 +176,7 @@ async def test_rep_drops_the_draft_from_its_walkthrough_and_undo_keeps_what_they
         await press(app, pilot, "ctrl+z")
         assert listed(app, "drafts")
     meeting = Store(db_path).meeting(meeting_id)
-    assert meeting is not None and meeting.answers["needs/situation"].text == "Typed just before"
+    assert meeting is not None and meeting.answers[FIRST_ITEM].text == "Typed just before"
 
 
 async def test_the_header_shows_saving_until_the_autosave_caught_up(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,7 +188,7 @@ async def test_the_header_shows_saving_until_the_autosave_caught_up(db_path: Pat
         await settle(app, pilot)
         state = app.screen.query_one(SaveState)
         assert str(state.render()) == "saved"
-        await type_text(pilot, "Spreadsheets")
+        await type_text(pilot, "45 minutes")
         assert str(state.render()) == "saving…"
         for _ in range(100):  # the pause after typing, then the write
             await asyncio.sleep(0.1)
@@ -191,4 +197,4 @@ async def test_the_header_shows_saving_until_the_autosave_caught_up(db_path: Pat
                 break
         assert str(state.render()) == "saved"
         saved = Store(db_path).meeting(app.screen.meeting.id)
-        assert saved is not None and saved.answers["needs/situation"].text == "Spreadsheets"
+        assert saved is not None and saved.answers[FIRST_ITEM].text == "45 minutes"

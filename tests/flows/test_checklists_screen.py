@@ -14,6 +14,7 @@ from prep.screens.checklists import ChecklistsScreen
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.widgets.reading import ReadingPane
 
+BUILT_INS = 10  # five kinds of meeting, in English and in German
 BROKEN = "schema: 1\nid: team-call\ntitle: Team call\nsections:\n  - id: needs\n    kind: needs\n    title: N\n    items:\n      - id: a\n        promt: x\n"
 
 
@@ -42,7 +43,7 @@ async def test_checklists_screen_previews_and_shows_broken_files(db_path: Path, 
         assert f"{team_share / 'team-call.yaml'}:10:9: unknown key `promt`" in problems
         assert not screen.query_one("#warnings", Static).display  # no checklist that loaded has a warning
         options = screen.query_one("#checklists", OptionList)
-        assert options.option_count == 8
+        assert options.option_count == BUILT_INS
         await pilot.press("down")
         await pilot.pause()
         preview = screen.query_one(ReadingPane).source
@@ -51,7 +52,7 @@ async def test_checklists_screen_previews_and_shows_broken_files(db_path: Path, 
         # Only German checklists.
         screen.query_one("#language", Select).value = "de"
         await pilot.pause()
-        assert options.option_count == 4
+        assert options.option_count == 5  # one for each kind of meeting
 
 
 async def test_a_rep_is_told_which_checklist_has_a_problem_and_whom_to_tell(db_path: Path, team_share: Path) -> None:
@@ -97,7 +98,7 @@ async def test_files_that_cannot_load_are_listed_never_waited_on_and_stop_nothin
         screen, problems = await open_checklists(app, pilot)
         assert f"{team / 'waiting.yaml'}:1:1: this is a named pipe (FIFO), not a checklist file" in problems
         assert f"{team / 'huge.yaml'}:1:9: `schema` is a number far too large" in problems
-        assert screen.query_one("#checklists", OptionList).option_count == 8 + 1  # the built-ins and LOUD.YML
+        assert screen.query_one("#checklists", OptionList).option_count == BUILT_INS + 1  # the built-ins and LOUD.YML
 
 
 async def test_a_checklist_with_a_warning_is_listed_and_its_warning_shown_apart(
@@ -114,5 +115,5 @@ async def test_a_checklist_with_a_warning_is_listed_and_its_warning_shown_apart(
         shown = str(warnings.render())
         assert shown.startswith("1 warning in checklists that loaded:")
         assert f"{team_share / 'quoted.yaml'}:10:17: warning: the text starts and ends with “ ”" in shown
-        assert screen.query_one("#checklists", OptionList).option_count == 8 + 1  # it loaded
+        assert screen.query_one("#checklists", OptionList).option_count == BUILT_INS + 1  # it loaded
         assert screen.library.get("quoted") is not None

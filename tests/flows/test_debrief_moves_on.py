@@ -14,7 +14,12 @@ from prep.screens.confirm import Confirm
 from prep.screens.debrief import DebriefScreen
 from prep.screens.history import HistoryScreen
 from prep.screens.home import HomeScreen
-from prep.screens.widgets.debrief_rows import FollowUpRow, NeedRow, ObjectionRow
+from prep.screens.widgets.debrief_rows import (
+    CriterionRow,
+    FollowUpRow,
+    NeedRow,
+    ObjectionRow,
+)
 from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.storage.store import Store
 
@@ -32,6 +37,11 @@ async def test_enter_moves_through_the_debrief_and_every_field_survives_leaving_
 
         await type_text(pilot, "Pilot agreed")
         await pilot.press("enter")
+        criteria = screen.query(CriterionRow)
+        assert len(criteria) == len(meeting.checklist.exit_criteria) == 4
+        for row, letter in zip(criteria, "mpnm"):  # met, partly met, not met, met
+            assert app.focused is row.query_one(".met")  # after the outcome, did the meeting succeed?
+            await pilot.press(letter, "enter")
         assert app.focused is screen.query_one("#notes")
         await type_text(pilot, "Started late")
 
@@ -71,6 +81,8 @@ async def test_enter_moves_through_the_debrief_and_every_field_survives_leaving_
         assert isinstance(again, DebriefScreen) and again is not screen
         outcome = again.query_one("#outcome", TextField)
         assert outcome.has_focus and outcome.value == "Pilot agreed" and outcome.cursor_position == len("Pilot agreed")
+        assert [row.query_one(".met", Choice).value for row in again.query(CriterionRow)] == [
+            "met", "partly", "not met", "met"]
         assert again.query_one("#notes", NoteArea).text == "Started late"
         assert again.query_one("#unprepared", NoteArea).text == "Your support hours are too short"
         assert [(row.query_one(".what", TextField).value, row.query_one(".owner", Choice).value,
@@ -87,6 +99,8 @@ async def test_enter_moves_through_the_debrief_and_every_field_survives_leaving_
     assert saved is not None and saved.debrief is not None
     assert [(f.text, f.owner, f.due) for f in saved.debrief.followups] == [
         ("Send the offer", "customer", date(2026, 11, 27)), ("Book the workshop", "me", date(2026, 12, 10))]
+    assert [saved.debrief.criteria.get(criterion) for criterion in meeting.checklist.exit_criteria] == [
+        "met", "partly", "not met", "met"]
 
 
 async def test_debriefing_a_meeting_that_has_not_happened_asks_first_from_every_way_in(db_path: Path) -> None:

@@ -11,6 +11,7 @@ from helpers import (
     NOW,
     debriefed_meeting,
     fixed_now,
+    page_to,
     press,
     settle,
     start_preparation,
@@ -33,7 +34,7 @@ async def _reopen_debrief(app: PrepApp, pilot) -> None:  # type: ignore[no-untyp
 async def _first_likelihood(app: PrepApp, pilot) -> Choice:  # type: ignore[no-untyped-def]
     """A new preparation's objections step, its first dropdown ("How likely?") focused."""
     await start_preparation(app, pilot)
-    await press(app, pilot, "pagedown")  # the objections
+    await page_to(app, pilot, "objections")
     likelihood = app.focused
     assert isinstance(likelihood, Choice)
     return likelihood
@@ -109,16 +110,19 @@ async def test_a_dropdown_opens_with_down_and_picks_with_enter(db_path: Path) ->
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         likelihood = await _first_likelihood(app, pilot)
+        assert likelihood.value == "likely"  # the checklist's own guess for this objection
         assert not likelihood.query(SelectOverlay)  # not built until it is opened
         await press(app, pilot, "down")
         overlay = likelihood.query_one(SelectOverlay)
         assert likelihood.expanded and app.focused is overlay
         assert overlay.option_count == len(likelihood._options)
-        await press(app, pilot, "down", "enter")  # the first option is highlighted on opening; one down is the second
+        values = [value for _prompt, value in likelihood._options]
+        assert overlay.highlighted == values.index("likely")  # it opens on the value chosen
+        await press(app, pilot, "up", "enter")  # one up is the option above it
         assert not likelihood.expanded and app.focused is likelihood
-        assert likelihood.value == likelihood._options[1][1]
+        assert likelihood.value == "possible" == values[values.index("likely") - 1]
         await press(app, pilot, "space", "escape")  # opened again, and closed without a change
-        assert not likelihood.expanded and likelihood.value == likelihood._options[1][1]
+        assert not likelihood.expanded and likelihood.value == "possible"
 
 
 async def test_a_dropdown_opens_with_a_click(db_path: Path) -> None:

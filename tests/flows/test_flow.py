@@ -11,7 +11,15 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import OptionList, Static, TextArea
 
-from helpers import fixed_now, press, settle, start_preparation, type_text
+from helpers import (
+    FIRST_ITEM,
+    fixed_now,
+    page_to,
+    press,
+    settle,
+    start_preparation,
+    type_text,
+)
 from prep.app import PrepApp
 from prep.errors import StoreError
 from prep.model.meeting import PREPARED
@@ -29,13 +37,19 @@ async def test_rep_prepares_a_meeting_from_home_to_history(db_path: Path) -> Non
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_preparation(app, pilot)
+        # Up-front contract: the first answer is focused; tab moves on to the next prompts, the outcomes last.
+        await type_text(pilot, "Check the 45 minutes still hold")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "A pilot, or a clear no")
+        await press(app, pilot, "pagedown")
         # Needs: the first answer is focused; tab moves to the next prompt.
         await type_text(pilot, "Spreadsheets everywhere")
         await pilot.press("tab")
         await type_text(pilot, "They lose orders")
         await press(app, pilot, "pagedown")
-        # Objections: likelihood first, picked by its first letter; enter moves on to the rep's own response.
-        await pilot.press("l", "enter")
+        # Objections: likelihood first (the checklist guesses "likely"), picked by its first letter;
+        # enter moves on to the rep's own response.
+        await pilot.press("p", "enter")
         await type_text(pilot, "Ask what they compare")
         await press(app, pilot, "pagedown")
         # Trust: tick the first point and note something.
@@ -48,8 +62,9 @@ async def test_rep_prepares_a_meeting_from_home_to_history(db_path: Path) -> Non
 
         assert isinstance(app.screen, BriefScreen)
         brief = app.screen.query_one(ReadingPane).source
-        for text in ("Acme Tools", "Agree on a pilot", "Spreadsheets everywhere", "They lose orders",
-                     "Ask what they compare", "_likely_", "✓ Look at what you", "Checked my profile", "Who signs"):
+        for text in ("Acme Tools", "Agree on a pilot", "Check the 45 minutes still hold", "A pilot, or a clear no",
+                     "Spreadsheets everywhere", "They lose orders",
+                     "Ask what they compare", "_possible_", "✓ Look at what you", "Checked my profile", "Who signs"):
             assert text in brief
 
         saved = Store(db_path).summaries()
@@ -72,8 +87,9 @@ async def test_rep_quits_mid_walkthrough_and_resumes_the_draft(db_path: Path) ->
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_preparation(app, pilot, "Brandt Logistik")
+        await page_to(app, pilot, "needs")
         await type_text(pilot, "Planning on paper")
-        await press(app, pilot, "pagedown")
+        await page_to(app, pilot, "objections")
         await pilot.press("u", "enter")  # "unlikely", then on to the response
         await type_text(pilot, "Offer a pilot")
         # Quit at once: whatever was typed must already be on its way to disk.
@@ -126,16 +142,17 @@ async def test_rep_is_shown_empty_required_items_before_finishing(db_path: Path)
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_preparation(app, pilot)
-        await press(app, pilot, "pagedown", "pagedown")
+        await page_to(app, pilot, "trust")
         await press(app, pilot, "ctrl+s")
         modal = app.screen
         assert isinstance(modal, MissingItemsScreen)
-        assert len(modal.missing) == 3
+        assert [section.key(item) for section, item in modal.missing] == [
+            "up-front-contract/outcomes", "needs/situation", "needs/problem", "objections/no-need", "readiness/learn"]
         await press(app, pilot, "enter")
         walkthrough = app.screen
         assert isinstance(walkthrough, WalkthroughScreen)
         assert walkthrough.step == 0
-        assert app.focused is walkthrough.query_one("#answer-situation")
+        assert app.focused is walkthrough.query_one("#answer-outcomes")
 
         await press(app, pilot, "ctrl+s")
         await press(app, pilot, "f")
@@ -189,7 +206,7 @@ async def test_a_failing_save_is_shown_and_the_text_stays(db_path: Path, monkeyp
         assert await asyncio.to_thread(saved.wait, 10)
         meeting_id = app.screen.meeting.id  # type: ignore[attr-defined]
     saved_meeting = Store(db_path).meeting(meeting_id)
-    assert saved_meeting is not None and saved_meeting.answers["needs/situation"].text == "Kept on screen!"
+    assert saved_meeting is not None and saved_meeting.answers[FIRST_ITEM].text == "Kept on screen!"
     assert errors == [error]
 
 

@@ -11,7 +11,14 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, TextArea
 
-from helpers import debriefed_meeting, fixed_now, press, settle, start_preparation
+from helpers import (
+    debriefed_meeting,
+    fixed_now,
+    page_to,
+    press,
+    settle,
+    start_preparation,
+)
 from prep.app import PrepApp
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.widgets.fields import Choice
@@ -50,12 +57,12 @@ async def test_enter_on_a_dropdown_moves_on_before_the_next_letter_arrives(db_pa
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_preparation(app, pilot)
-        await press(app, pilot, "pagedown")  # the objections: the likelihood has the focus
+        await page_to(app, pilot, "objections")  # the likelihood has the focus
         likelihood = app.focused
-        assert isinstance(likelihood, Choice)
-        type_ahead(app, "l", "enter", *"Ask")
+        assert isinstance(likelihood, Choice) and likelihood.value == "likely"  # the checklist's guess
+        type_ahead(app, "u", "enter", *"Ask")
         await settle(app, pilot)
-        assert likelihood.value == "likely"
+        assert likelihood.value == "unlikely"
         assert isinstance(app.focused, TextArea) and app.focused.text == "Ask"
 
 
@@ -74,9 +81,9 @@ async def test_what_is_typed_straight_after_page_down_lands_in_the_new_step(db_p
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_preparation(app, pilot)
-        type_ahead(app, "pagedown", "pagedown", "pagedown", *"Who")
+        type_ahead(app, "pagedown", "pagedown", "pagedown", "pagedown", *"Who")
         await settle(app, pilot)
-        assert "Step 4 of 4" in str(app.screen.query_one("#progress").render())
+        assert "Step 5 of 5" in str(app.screen.query_one("#progress").render())
         assert isinstance(app.focused, TextArea) and app.focused.text == "Who"
 
 
@@ -86,7 +93,10 @@ async def test_enter_in_the_outcome_moves_to_the_notes_before_the_next_letter_ar
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "d")
-        type_ahead(app, *"Pilot", "enter", *"Numbers")
+        # After the outcome, one dropdown for each of the checklist's four exit criteria, then the notes.
+        type_ahead(app, *"Pilot", "enter", "p", "enter", "enter", "enter", "enter", *"Numbers")
         await settle(app, pilot)
         assert app.screen.query_one("#outcome", Input).value == "Pilot"
+        assert app.screen.query(".met").first(Choice).value == "partly"
         assert isinstance(app.focused, TextArea) and app.focused.text == "Numbers"
+        assert app.focused is app.screen.query_one("#notes")

@@ -133,8 +133,9 @@ async def test_every_screen_shows_saved_text_as_it_is(hostile_db: Path) -> None:
         assert_inert(app, "[/]Acme [b]bold[/b]")  # home: drafts, follow-ups, recent meetings
         met, draft = (app.store.meeting(s.id) for s in sorted(app.store.summaries(), key=lambda s: s.is_draft))
         assert met is not None and draft is not None and draft.is_draft
-        # Needs, objections, trust, questions, then the required items still empty.
-        await visit(app, pilot, WalkthroughScreen(draft), "pagedown", "pagedown", "pagedown", "ctrl+s")
+        # Every step (up-front contract, needs, objections, trust, readiness), then the required items still empty.
+        steps = len(draft.checklist.sections)
+        await visit(app, pilot, WalkthroughScreen(draft), *["pagedown"] * (steps - 1), "ctrl+s")
         assert_inert(app, "[$error]red[/]")
         await press(app, pilot, "escape")
         for screen, keys in ((BriefScreen(met), ()), (RehearsalScreen(met, keep=False), ("ctrl+s",)),

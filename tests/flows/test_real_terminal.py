@@ -109,13 +109,15 @@ def test_a_whole_preparation_typed_in_a_real_terminal_survives_quit_and_restart(
     for field in ("Acme Tools", "Jane Doe, CFO", "tomorrow", "10:30", "Agree on a pilot"):
         term.type(field, ENTER)
     term.type(CTRL_S)
-    term.wait_for("Step 1 of 4")
+    term.wait_for("Step 1 of 5")
+    term.type("Check the 45 minutes", TAB, TAB, TAB, "A pilot, or a clear no", PAGE_DOWN)  # the time, then the outcomes
+    term.wait_for("Step 2 of 5")
     term.type("Spreadsheets everywhere", TAB, "They lose orders", PAGE_DOWN)
-    term.wait_for("Step 2 of 4")
-    term.type("l", ENTER, "Ask what they compare", PAGE_DOWN)  # "likely" by its letter; enter moves on
-    term.wait_for("Step 3 of 4")
+    term.wait_for("Step 3 of 5")
+    term.type("p", ENTER, "Ask what they compare", PAGE_DOWN)  # "possible" by its letter; enter moves on
+    term.wait_for("Step 4 of 5")
     term.type(SPACE, TAB, "Checked my profile", PAGE_DOWN)
-    term.wait_for("Step 4 of 4")
+    term.wait_for("Step 5 of 5")
     term.type("Who signs")
     term.type(CTRL_Q, pause=0.5)  # quit in the middle: nothing typed may be lost
     assert term.close() == 0
@@ -127,7 +129,9 @@ def test_a_whole_preparation_typed_in_a_real_terminal_survives_quit_and_restart(
     term.wait_for("Who signs")  # the draft reopens where the rep last typed
     term.type(CTRL_S)
     term.wait_for("Agree on a pilot")  # the brief
-    assert "They lose orders" in term.text
+    assert "A pilot, or a clear no" in term.text  # the up-front contract, at the top
+    term.type(PAGE_DOWN)
+    term.wait_for("They lose orders")  # the needs, further down
     term.type(CTRL_Q, pause=0.5)
     assert term.close() == 0
 
@@ -138,9 +142,11 @@ def test_a_whole_preparation_typed_in_a_real_terminal_survives_quit_and_restart(
         "Acme Tools", "Jane Doe, CFO", "Agree on a pilot", "prepared")
     assert meeting["when"].endswith("T10:30")
     answers = meeting["answers"]
+    assert answers["up-front-contract/time"]["text"] == "Check the 45 minutes"
+    assert answers["up-front-contract/outcomes"]["text"] == "A pilot, or a clear no"
     assert answers["needs/situation"]["text"] == "Spreadsheets everywhere"
     assert answers["needs/problem"]["text"] == "They lose orders"
-    assert answers["objections/no-need"] == {"likelihood": "likely", "text": "Ask what they compare"}
+    assert answers["objections/no-need"] == {"likelihood": "possible", "text": "Ask what they compare"}
     assert answers["trust/public-profile"] == {"done": True, "text": "Checked my profile"}
     assert answers["readiness/learn"]["text"] == "Who signs"
 

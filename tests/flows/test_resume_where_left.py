@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from helpers import fixed_now, press, start_preparation, type_text
+from helpers import fixed_now, page_to, press, start_preparation, type_text
 from prep.app import PrepApp
 from prep.screens.walkthrough import WalkthroughScreen
 from prep.screens.widgets.item_cards import ItemCard
@@ -17,14 +17,15 @@ async def test_rep_reopens_a_draft_in_the_item_they_last_typed_into(db_path: Pat
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_preparation(app, pilot)
-        await type_text(pilot, "Spreadsheets")
-        await press(app, pilot, "pagedown")  # step 2, the objections
+        await type_text(pilot, "45 minutes")  # in the first step
+        await page_to(app, pilot, "objections")
         await press(app, pilot, "tab", "tab", "tab")  # past the first card to the second one's response
         await type_text(pilot, "Ask what a week of delay costs")
         await press(app, pilot, "escape")
         await press(app, pilot, "enter")  # the draft, from home
         walkthrough = app.screen
-        assert isinstance(walkthrough, WalkthroughScreen) and walkthrough.step == 1
+        assert isinstance(walkthrough, WalkthroughScreen)
+        assert walkthrough.meeting.checklist.sections[walkthrough.step].id == "objections"
         response = app.focused
         assert isinstance(response, TextArea)
         card = next(node for node in response.ancestors if isinstance(node, ItemCard))

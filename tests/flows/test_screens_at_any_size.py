@@ -65,7 +65,7 @@ async def test_checklists_are_read_once_however_often_the_rep_opens_the_screens_
         assert app.screen.library.get("first-meeting") is not None
         await press(app, pilot, "escape", "c")
         assert isinstance(app.screen, ChecklistsScreen)
-        assert app.screen.query_one("#checklists", OptionList).option_count == 8
+        assert app.screen.query_one("#checklists", OptionList).option_count == 10  # the built-ins, five in English and five in German
         assert len(reads) == 1
 
 

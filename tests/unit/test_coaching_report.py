@@ -76,7 +76,7 @@ def test_the_report_reads_worst_first_with_bars_and_keeps_to_counts() -> None:
     assert "Acme Tools" not in markdown and "Birch Ltd" not in markdown  # counts, never a customer
     csv_lines = coaching_csv(report).splitlines()
     assert csv_lines[0].startswith("kind,checklist,version,item,text,prepared,came up")
-    assert "objection,first-meeting,1,no-need,We are fine as we are.,3,2,0,0,1,1,0,0,1,,,," in csv_lines
+    assert "objection,first-meeting,2,no-need,We are fine as we are.,3,2,0,0,1,1,0,0,1,,,,,status-quo" in csv_lines
     assert '"contact_wishes":{"more":1,"less":1}' in coaching_json(report).replace(" ", "").replace("\n", "")
     use("de")
     try:

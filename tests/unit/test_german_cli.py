@@ -51,7 +51,7 @@ def test_the_help_is_german(german: None, capsys: pytest.CaptureFixture[str]) ->
     code, out, _err = run(["--help"], capsys)
     out = " ".join(out.split())  # argparse wraps and lays out options differently from one Python to the next
     assert code == 0
-    assert out.startswith("Verwendung: prep [-h] [--db PFAD] [--version] BEFEHL ...")
+    assert out.startswith("Verwendung: prep [-h] [--db PFAD] [--drafts] [--version] BEFEHL ...")
     assert "Bereiten Sie sich in zehn konzentrierten Minuten auf einen Kundentermin vor" in out
     assert "Optionen:" in out and "diese Hilfe anzeigen und beenden" in out
     assert "die zu verwendende Datenbankdatei (Standard: $PREP_DB, sonst Ihr Datenordner)" in out
@@ -118,7 +118,7 @@ def test_prep_lang_en_wins_over_a_german_locale(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
     monkeypatch.setenv("PREP_LANG", "en")
     _code, out, _err = run(["--help"], capsys)
-    assert out.startswith("usage: prep [-h] [--db PATH] [--version] COMMAND ...")
+    assert out.startswith("usage: prep [-h] [--db PATH] [--drafts] [--version] COMMAND ...")
     assert "options:" in out and "database file to use" in out and "Verwendung" not in out
     code, _out, err = run(["checklists"], capsys)
     assert err.splitlines()[-1] == "prep checklists: error: the following arguments are required: ACTION"

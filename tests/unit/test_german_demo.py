@@ -109,7 +109,7 @@ def test_the_german_demo_is_valid_data_that_the_store_keeps(tmp_path: Path) -> N
     summaries = again.summaries()
     assert sorted(s.customer for s in summaries) == sorted(m.customer for m in meetings)
     assert {s.checklist_title for s in summaries} == {"Erstgespräch", "Folgetermin", "Angebot und Verhandlung",
-                                                      "Verlängerung und Kundenbilanz"}
+                                                      "Vertragsverlängerung"}
     read = {m.id: m for m in again.meetings(s.id for s in summaries)}
     assert {m.id: (m.debrief, m.answers, m.goal) for m in meetings} == {
         m.id: (m.debrief, m.answers, m.goal) for m in read.values()}
@@ -153,4 +153,4 @@ def test_the_english_demo_is_as_it_was() -> None:
     assert {m.checklist.id for m in meetings} == {"first-meeting", "follow-up", "offer-negotiation", "renewal-review"}
     first = meetings[0]
     assert (first.customer, first.contact) == ("Brandt Logistik GmbH", "Jonas Weber, head of IT")
-    assert first.debrief is not None and first.debrief.outcome == "Verbal yes for the pilot; contract via procurement."
+    assert first.debrief is not None and first.debrief.outcome == "Lost to a competitor on price; relationship intact."

@@ -4,6 +4,7 @@ equals the report over everyone's meetings, with the objections met unprepared m
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import msgspec
@@ -32,6 +33,7 @@ def rep_history(name: str, unprepared: list[str], landed: str) -> list:  # type:
                 for i in range(3)]
     for meeting in meetings:
         meeting.contact = "Frau Geheim"
+        meeting.debrief.criteria = {meeting.checklist.exit_criteria[0]: "met" if landed == "well" else "not met"}
     return meetings
 
 
@@ -55,6 +57,7 @@ def test_merging_two_reps_files_equals_the_report_over_both(tmp_path: Path) -> N
     [checklist] = team.checklists
     no_need = next(o for o in checklist.objections if o.id == "no-need")
     assert (no_need.came_up, no_need.landed) == (6, {"badly": 3, "well": 3})
+    assert [c.met for c in checklist.criteria] == [{"not met": 3, "met": 3}]
 
 
 def test_the_team_report_names_no_customer_or_contact_and_offers_yaml_to_paste(tmp_path: Path) -> None:
@@ -97,3 +100,63 @@ def test_a_file_that_is_not_a_trainer_file_is_named(tmp_path: Path, capsys: pyte
         read_trainer_file(other)
     assert main(["team", "report", str(other)]) == 1
     assert "backup.json: not a trainer file" in capsys.readouterr().err
+
+
+def test_what_the_rep_kept_in_the_app_goes_in_and_review_asks_once_about_each_other_text(tmp_path: Path) -> None:
+    first = debriefed_meeting("Acme Tools", 3, outcome="Pilot", unprepared=["Too expensive.", " No time. "],
+                              for_trainer=["Too expensive.", "Rewritten since"])
+    second = debriefed_meeting("Birch Ltd", 5, outcome="Offer", unprepared=["No time."])
+    store = Store(tmp_path / "prep.json")
+    store.add_many([first, second])
+    without_asking = json.loads(export_trainer(store))
+    asked: list[str] = []
+    reviewed = json.loads(export_trainer(store, keep=lambda text: asked.append(text) or True))
+    store.close()
+    assert without_asking["unprepared"] == ["Too expensive."]  # kept in the app; a text no longer written down is not
+    assert asked == ["No time."]  # what the app kept is not asked about, and a text once however often it came up
+    assert sorted(reviewed["unprepared"]) == ["No time.", "No time.", "Too expensive."]
+    assert [block["unprepared"] for block in reviewed["by_month"]] == [reviewed["unprepared"]]
+
+
+def history_by_month(name: str, meetings: list[tuple[int, int | None, list[str]]]) -> list:  # type: ignore[type-arg]
+    """Debriefed meetings `days_ago` before NOW (23 Nov 2026), with a rating or none, and objections kept for the trainer."""
+    return [debriefed_meeting(f"{name} Kunde {days_ago}", days_ago, outcome="Besprochen", rating=rating, unprepared=kept,
+                              for_trainer=kept) for days_ago, rating, kept in meetings]
+
+
+def test_team_report_since_counts_whole_months_from_that_day_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    anna = history_by_month("Anna", [(74, 2, ["September"]), (49, 4, ["Oktober"]), (3, 5, [])])  # 10 Sep, 5 Oct, 20 Nov
+    ben = history_by_month("Ben", [(23, 3, []), (22, None, ["November"])])  # 31 Oct, 1 Nov
+    files = [trainer_file(tmp_path, "anna", anna, keep=False), trainer_file(tmp_path, "ben", ben, keep=False)]
+    out = tmp_path / "team.json"
+    # 15 October: the whole of October counts, 5 October too; September does not.
+    assert main(["team", "report", *map(str, files), "--since", "2026-10-15", "--format", "json", "-o", str(out)]) == 0
+    team = json.loads(out.read_text(encoding="utf-8"))
+    assert (team["since"], team["meetings"], team["debriefed"], team["reps"]) == ("2026-10-01", 4, 4, ["rep-anna", "rep-ben"])
+    assert team["months"] == [{"month": "2026-10", "rated": 2, "rating_sum": 7}, {"month": "2026-11", "rated": 1, "rating_sum": 5}]
+    assert sorted(team["unprepared"]) == ["November", "Oktober"]
+    assert [c["meetings"] for c in team["checklists"]] == [4]
+    # From the first month on, the months add up to the figures over every meeting.
+    for path in files:
+        whole = msgspec.structs.asdict(read_trainer_file(path))
+        assert whole.pop("by_month") and whole["since"] == ""
+        assert msgspec.structs.asdict(read_trainer_file(path, date(2026, 9, 1))) == {**whole, "since": "2026-09-01"}
+    assert main(["team", "report", *map(str, files), "--since", "someday"]) == 1
+    assert "--since" in capsys.readouterr().err
+
+
+def test_a_trainer_file_without_months_is_named_when_since_cannot_count_it(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = trainer_file(tmp_path, "anna", rep_history("Anna", [], "well"), keep=False)
+    older = json.loads(path.read_text(encoding="utf-8"))
+    del older["by_month"]
+    older["version"] = 2
+    path.write_text(json.dumps(older), encoding="utf-8")
+    assert main(["team", "report", str(path)]) == 0  # every month: a version 2 file reads as it always did
+    capsys.readouterr()
+    assert main(["team", "report", str(path), "--since", "2026-10-01"]) == 1
+    assert f"{path}: written by an older prep, without months, so --since cannot count it" in capsys.readouterr().err
+    older["version"] = 4
+    path.write_text(json.dumps(older), encoding="utf-8")
+    with pytest.raises(PrepError, match="written by a newer prep"):
+        read_trainer_file(path)
