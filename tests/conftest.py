@@ -37,6 +37,17 @@ def no_start_up_grace(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def quick_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot waits for the app to go idle after every key, sleeping 20 ms at least twice: a flow test typing a few
+    hundred characters spent seconds asleep. Idle is still told the same way, by CPU time against wall time, in
+    finer steps."""
+    import textual._wait
+
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 1 / 200)
+    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 1 / 200 / 20)
+
+
+@pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor is drawn or not depending on when the screen is looked at: keep it steady."""
 

@@ -14,7 +14,7 @@ import stat
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -262,6 +262,18 @@ def builtin_files() -> list[tuple[str, bytes]]:
     ]
 
 
+def _builtin(content: bytes, name: str, meeting_types: Collection[str] = ()) -> tuple[Checklist | None, list[Problem]]:
+    """A built-in checklist, read once a process: the files ship with prep and do not change while it runs."""
+    checklist, problems = _read_builtin(content, name, tuple(sorted(meeting_types)))
+    return checklist, list(problems)
+
+
+@lru_cache(maxsize=64)
+def _read_builtin(content: bytes, name: str, meeting_types: tuple[str, ...]) -> tuple[Checklist | None, tuple[Problem, ...]]:
+    checklist, problems = parse_checklist(content, name, meeting_types)
+    return checklist, tuple(problems)
+
+
 def load_library(settings: Settings | None = None, *, keep: bool = False) -> Library:
     """Load the built-ins, the user's folder, then each PREP_CHECKLISTS folder; later ids win.
 
@@ -309,7 +321,7 @@ def load_library(settings: Settings | None = None, *, keep: bool = False) -> Lib
     builtin_ids: dict[str, str] = {}
     for name, content in builtin_files():
         files.append((f"built-in:{name}", "built-in", builtin_ids))
-        reads.append(partial(parse_checklist, content, f"built-in:{name}"))
+        reads.append(partial(_builtin, content, f"built-in:{name}"))
 
     for index, folder in enumerate(settings.checklist_folders):
         if not folder.is_dir():

@@ -63,7 +63,7 @@ class Terminal:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def wait_for(self, text: str, timeout: float = 15) -> None:
+    def wait_for(self, text: str, timeout: float = 30) -> None:  # generous: a busy machine is slow, never wrong
         end = time.monotonic() + timeout
         while text not in self.text:
             if time.monotonic() > end:

@@ -88,13 +88,22 @@ def _shown(footer: KeysFooter) -> list[str]:
     return [str(key.description) for key in footer.children]
 
 
+async def _filled(pilot, footer: KeysFooter) -> None:  # type: ignore[no-untyped-def]
+    """Until the footer shows its keys (it fills them in once the screen is up): at most a second."""
+    for _ in range(100):
+        if _shown(footer):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the footer showed no key")
+
+
 async def test_a_footer_drawn_before_the_field_has_the_focus_shows_the_keys_it_will_leave() -> None:
     # Drawn before the text field has the focus: `?` types there, so it is not shown as a key, and the footer
     # need not be built again a frame later as the focus arrives.
     app = _Footed(typing=True)
     async with app.run_test() as pilot:
         footer = app.screen.query_one(KeysFooter)
-        await pilot.pause()
+        await _filled(pilot, footer)
         first = list(footer.children)
         assert "Keys" not in _shown(footer)
         app.screen.query_one("#field").focus()
@@ -106,7 +115,7 @@ async def test_a_footer_drawn_before_the_field_has_the_focus_shows_the_keys_it_w
 async def test_a_footer_of_a_screen_without_a_field_first_shows_every_key() -> None:
     app = _Footed(typing=False)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await _filled(pilot, app.screen.query_one(KeysFooter))
         assert "Keys" in _shown(app.screen.query_one(KeysFooter))
 
 
