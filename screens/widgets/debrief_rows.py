@@ -83,7 +83,7 @@ class CriterionRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Choice([(_(MET_SHOWN[v]), v) for v in MET], prompt=_("Met?"), value=self.criteria.get(self.criterion) or Select.NULL,
                      compact=True, classes="met")
-        yield Label(inert(self.criterion), classes="criterion")
+        yield Label(plain(self.criterion), classes="criterion")
 
     @on(Select.Changed, ".met")
     def keep_met(self, event: Select.Changed) -> None:

@@ -66,11 +66,13 @@ def hostile_checklist(checklist: Checklist) -> Checklist:
     sections = tuple(
         replace(section, title=f"{section.title} {HOSTILE}", intro=HOSTILE, items=tuple(
             replace(item, prompt=item.prompt and HOSTILE, objection=item.objection and HOSTILE,
-                    point=item.point and HOSTILE, hint=HOSTILE, responses=tuple(HOSTILE for _ in item.responses))
+                    point=item.point and HOSTILE, hint=HOSTILE, responses=tuple(HOSTILE for _ in item.responses),
+                    say=item.say and HOSTILE)
             for item in section.items))
         for section in checklist.sections
     )
-    return replace(checklist, title=HOSTILE, sections=sections)
+    criteria = tuple(f"{criterion} {HOSTILE}" for criterion in checklist.exit_criteria)  # distinct, as each is a key
+    return replace(checklist, title=HOSTILE, sections=sections, exit_criteria=criteria, changes=HOSTILE)
 
 
 def hostile_meetings() -> tuple[Meeting, Meeting]:
