@@ -81,7 +81,7 @@ TOUR: list[tuple[str | None, bytes, bytes]] = [
     (None, ESCAPE, b"Drafts to finish"),
     ("new", b"n", "· en".encode()),
     (None, ESCAPE, b"Drafts to finish"),
-    ("checklists", b"c", b"Customer needs"),
+    ("checklists", b"c", b"Sources:"),  # in the description of every built-in, whichever is first
     (None, ESCAPE, b"Drafts to finish"),
     ("walkthrough", ENTER, b"Step 1 of"),
 ]
