@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from prep.errors import PrepError, StoreError, UnfinishedErasure
 from prep.language import _
+from prep.model.checklist import Checklist
 from prep.model.meeting import Meeting
 from prep.model.merge import merge
 from prep.model.shapes import decode, encode, to_builtins
@@ -49,6 +50,9 @@ class Saved:
     conflicts: list[str]
 
 
+READ_AT_ONCE = 500  # meetings `Store.meetings` reads under one lock: a report on 50,000 reads a hundred times, not 50,000
+
+
 class Store(SummaryIndex):
     """The rep's meetings, drafts and debriefs, kept in one database."""
 
@@ -65,6 +69,7 @@ class Store(SummaryIndex):
         # What this copy last read or wrote of each meeting: when another copy saved it
         # since, a save merges instead of writing over the other copy's words.
         self._versions: dict[str, tuple[bytes, bytes]] = {}
+        self._copies: dict[str, Checklist] = {}  # checklist copies read, by the name they are stored under
 
     # -- opening ------------------------------------------------------------------
 
@@ -315,11 +320,29 @@ class Store(SummaryIndex):
     # -- reading ------------------------------------------------------------------
 
     def meetings(self, meeting_ids: Iterable[str]) -> Iterable[Meeting]:
-        """The whole meetings with these ids, one at a time."""
+        """The whole meetings with these ids, one at a time, to read (reports, exports, lists).
+
+        Unlike `meeting`, what is read here is not remembered as the version an edit started
+        from: a report read while a debrief is open must not hide another window's save from
+        the debrief's, and 50,000 meetings read for a report need not stay in memory.
+        """
+        batch: list[str] = []
         for meeting_id in meeting_ids:
-            meeting = self.meeting(meeting_id)
-            if meeting is not None:
-                yield meeting
+            batch.append(meeting_id)
+            if len(batch) == READ_AT_ONCE:
+                yield from self._read(batch)
+                batch = []
+        yield from self._read(batch)
+
+    def _read(self, meeting_ids: list[str]) -> list[Meeting]:
+        """These meetings, read as one version of the database (another copy's journal is caught up with once)."""
+        if not meeting_ids:
+            return []
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            with self._storage.reading() as tables:
+                return [meeting for meeting_id in meeting_ids if (meeting := self._stored(meeting_id, tables)) is not None]
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         """The whole meeting with this id, or None."""
@@ -332,20 +355,29 @@ class Store(SummaryIndex):
                     self._remember(found)
             return found
 
-    def _stored(self, meeting_id: str) -> Meeting | None:
+    def _stored(self, meeting_id: str, tables: dict[str, Rows] | None = None) -> Meeting | None:
+        """The meeting as stored; from `tables` when the caller holds them caught up (`reading()`), else read now."""
         with self._lock:
-            db = self._open()
-            row = db.table(MEETINGS).get(doc_id=doc_id(meeting_id))
-            if row is None:
+            if tables is None:
+                tables = self._tables()
+            rows = tables.get(MEETINGS)
+            key = str(doc_id(meeting_id))
+            if rows is None or key not in rows:
                 return None
-            data = dict(row)
+            data = dict(rows[key])
             ref = data.pop("checklist_ref", "")
             data.pop("checklist_title", None)
-            copy = db.table(CHECKLISTS).get(doc_id=doc_id(ref)) if isinstance(ref, str) else None
-            if copy is None:
-                raise StoreError(_("{path}: the checklist of meeting {meeting} is missing; restore a backup").format(
-                    path=self.path, meeting=meeting_id))
-            data["checklist"] = copy["checklist"]
+            checklist = self._copies.get(ref) if isinstance(ref, str) else None
+            if checklist is None:
+                copies = tables.get(CHECKLISTS)
+                copy = copies.get(str(doc_id(ref))) if copies is not None and isinstance(ref, str) else None
+                if copy is None:
+                    raise StoreError(_("{path}: the checklist of meeting {meeting} is missing; restore a backup").format(
+                        path=self.path, meeting=meeting_id))
+                # A copy is named by the hash of its content, so it never changes: read once, shared by every
+                # meeting of that checklist version (checklists are frozen).
+                checklist = self._copies[ref] = self._convert(copy["checklist"], Checklist, meeting_id)
+            data["checklist"] = checklist
         return self._convert(data, Meeting, meeting_id)
 
     def exists(self) -> bool:
