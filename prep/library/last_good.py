@@ -51,9 +51,12 @@ class LastGood:
         """The last version of `file` that loaded, for while it is broken."""
         return self.kept.get(file)
 
-    def save(self, files: set[str]) -> None:
-        """Write the copies down if any changed, forgetting files no longer there (a file moved away is not kept)."""
-        gone = set(self.kept) - files
+    def save(self, files: set[str], folders: list[Path]) -> None:
+        """Write the copies down if any changed, forgetting files no longer in `folders` (the folders that were read).
+
+        A file of a folder that could not be read (a team share not mounted today) is not forgotten.
+        """
+        gone = {file for file in set(self.kept) - files if any(Path(file).is_relative_to(folder) for folder in folders)}
         for file in gone:
             del self.kept[file]
         if not self.write or not (self._changed or gone):

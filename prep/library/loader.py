@@ -341,7 +341,8 @@ def load_library(settings: Settings | None = None, *, keep: bool = False) -> Lib
         add(checklist, problems, file, source, ids)
     if last_good is not None:
         try:
-            last_good.save({file for file, source, _ids in files if source != "built-in"})
+            last_good.save({file for file, source, _ids in files if source != "built-in"},
+                           [folder for folder in settings.checklist_folders if folder.is_dir()])
         except PrepError as error:
             library.problems.append(Problem(str(last_good.path), 1, 1, str(error)))
     return library

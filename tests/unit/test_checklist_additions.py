@@ -123,6 +123,11 @@ def test_a_broken_team_file_is_offered_in_its_last_good_version_and_said_to_be_b
     assert "Team call" in shown and "its last good version, read" in shown and f"{path}:" in shown
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
     assert "team-call " not in listed(capsys, monkeypatch)  # another cache folder: nothing kept there
+    # A team share not there today (not mounted): its files' last good versions are not forgotten.
+    (tmp_path / "team").rename(tmp_path / "away")
+    assert load_library(settings, keep=True).get("team-call") is None
+    (tmp_path / "away").rename(tmp_path / "team")
+    assert load_library(settings, keep=True).get("team-call") == good
     path.unlink()
     assert load_library(settings, keep=True).get("team-call") is None
     path.write_text("title: [", encoding="utf-8")
