@@ -137,10 +137,18 @@ class PrepApp(UndoingApp, TypingAhead):
         """Each checklist the trainer updated since the rep last saw it, with the trainer's note: once."""
         from prep.library.updates import news
 
+        if self.demo is not None:
+            return  # the demo's meetings are not the rep's: nothing was updated for them
         try:
-            updated = news(self.read_ahead.library().checklists.values(), self.settings.state_file.parent)
+            updated = news(self.read_ahead.library().checklists.values(), self.settings.state_file.parent,
+                           used_before=bool(self.read_ahead.history().meetings))
         except PrepError:
             return  # the state folder cannot be written: told again at the next start, nothing lost
+        if len(updated) > 2:  # after an update of prep itself: one note, not a stack of them
+            titles = ", ".join(checklist.title for checklist in updated)
+            self.call_from_thread(self.notify, inert(_("{titles} — what changed is in each one's preview under Checklists.")
+                                                     .format(titles=titles)), title=_("Checklists updated"), timeout=20)
+            return
         for checklist in updated:
             title = _("Checklist updated: {title} (version {version})").format(title=checklist.title, version=checklist.version)
             self.call_from_thread(self.notify, inert(checklist.changes), title=inert(title, one_line=True), timeout=20)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, TextArea
 
 from helpers import NOW
+from prep import paths
 from prep.demo import demo_meetings
 from prep.language import use
 from prep.library.loader import load_library
+from prep.storage import private_folder
 from prep.storage.store import Store
 
 
@@ -27,6 +30,13 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     use("en")  # nor what prep says, whatever a test before this one spoke
     monkeypatch.setenv("PREP_DB", str(tmp_path / "env-db" / "prep.json"))
     return home
+
+
+def seen_checklists() -> None:
+    """A rep with a history has seen today's checklists: no toast that they changed covers what a test looks at."""
+    state = private_folder(paths.state_dir())
+    seen = {checklist.id: checklist.version for checklist in load_library().checklists.values()}
+    (state / "checklists-seen.json").write_text(json.dumps(seen), encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +84,7 @@ def demo_db(db_path: Path) -> Path:
     store = Store(db_path)
     store.add_many(demo_meetings(load_library().ordered(), NOW))
     store.close()
+    seen_checklists()
     return db_path
 
 
@@ -83,4 +94,5 @@ def german_demo_db(db_path: Path) -> Path:
     store = Store(db_path)
     store.add_many(demo_meetings(load_library().ordered(), NOW, language="de"))
     store.close()
+    seen_checklists()
     return db_path

@@ -18,8 +18,13 @@ from prep.storage import private_folder, write_file
 FILE = "checklists-seen.json"
 
 
-def news(checklists: Iterable[Checklist], state_folder: Path) -> list[Checklist]:
-    """The checklists updated since the rep last saw them, with a note to tell; each is then remembered as seen."""
+def news(checklists: Iterable[Checklist], state_folder: Path, *, used_before: bool = False) -> list[Checklist]:
+    """The checklists updated since the rep last saw them, with a note to tell; each is then remembered as seen.
+
+    `used_before`: the rep has meetings already. Without a memory of what they saw, they used a prep
+    from before checklists had notes, when every checklist they met was at most version 1.
+    """
+    checklists = list(checklists)
     path = state_folder / FILE
     try:
         seen = json.loads(path.read_text(encoding="utf-8"))
@@ -28,8 +33,10 @@ def news(checklists: Iterable[Checklist], state_folder: Path) -> list[Checklist]
     if not isinstance(seen, dict):
         seen = None
     first = seen is None
-    before_all = dict(seen or {})
+    before_all = dict(seen or {})  # as remembered: written again only if this start changes it
     seen = dict(before_all)
+    if first and used_before:
+        seen, first = {checklist.id: 1 for checklist in checklists}, False
     told = []
     for checklist in checklists:
         before = seen.get(checklist.id)
@@ -37,7 +44,7 @@ def news(checklists: Iterable[Checklist], state_folder: Path) -> list[Checklist]
             told.append(checklist)
         if before != checklist.version:
             seen[checklist.id] = checklist.version
-    if seen == before_all and not first:
+    if seen == before_all and path.exists():
         return told  # nothing new: the memory stays as it is, unwritten
     fix = N_("check the permissions of your state folder")
     private_folder(state_folder, fix=fix)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from helpers import NOW, fixed_now, press, settle
+from prep import paths
 from prep.app import PrepApp
+from prep.demo import DemoRun
 from prep.library.loader import parse_checklist
 from prep.model.meeting import Meeting
 from prep.screens.debrief import DebriefScreen
@@ -79,3 +83,25 @@ async def test_the_card_shows_the_talk_track_and_starts_at_the_trainers_likeliho
     saved = Store(db_path).meeting(meeting.id)
     # Only shown: the estimate is still the trainer's until the rep chooses one.
     assert saved is not None and saved.peek(*checklist.items("objections")[0]).likelihood == ""
+
+
+async def test_a_rep_with_meetings_is_told_once_that_the_checklists_were_updated(
+        demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("prep.app.WARM_UP_DELAY", 0.01)
+
+    async def told(app: PrepApp, pilot) -> list[str]:  # type: ignore[no-untyped-def]
+        await pilot.pause(0.05)  # the warm-up starts
+        await settle(app, pilot)
+        return [str(n.title) for n in app._notifications]
+
+    (paths.state_dir() / "checklists-seen.json").unlink()  # as a prep from before change notes left it
+    demo = PrepApp(demo_db, now=fixed_now, demo=DemoRun(frozenset(), tmp_path / "own.json"))
+    async with demo.run_test(size=(80, 24)) as pilot:
+        assert await told(demo, pilot) == []  # the demo's meetings are not the rep's
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # From a prep before change notes: every built-in reworked since is named in one note, not ten.
+        assert await told(app, pilot) == ["Checklists updated"]
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await told(app, pilot) == []

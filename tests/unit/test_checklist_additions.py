@@ -156,6 +156,10 @@ def test_the_change_note_is_told_once_after_an_update(tmp_path: Path) -> None:
     assert news([updated], state) == [updated]
     assert news([updated], state) == []  # once
     assert news([checklist(3)], state) == []  # a new version without a note: nothing to tell
+    # A rep who used a prep from before the notes: every checklist they met was version 1.
+    assert news([updated], tmp_path / "earlier", used_before=True) == [updated]
+    assert news([updated], tmp_path / "earlier", used_before=True) == []
+    assert news([updated], tmp_path / "new-rep", used_before=False) == []
 
 
 def meeting_with(debrief: Debrief | None = None, likelihood: str = "") -> Meeting:
