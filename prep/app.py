@@ -94,14 +94,15 @@ class PrepApp(UndoingApp, TypingAhead):
 
     def __init__(self, db_path: Path | None = None, *, settings: Settings | None = None,
                  now: Callable[[], datetime] = datetime.now, library: Callable[[], Library] | None = None,
-                 demo: DemoRun | None = None) -> None:
+                 demo: DemoRun | None = None, first_meeting: str | None = None) -> None:
         """Open the database: `db_path` if given, else the one the settings name (read from the environment if not given).
 
         With `demo`, the database is a demo: the title says so, and quitting offers to keep
         what the rep prepared in it (`demo_kept` then says how many meetings were kept).
+        `first_meeting` is opened at the start, over the home screen (`prep open ID`).
         """
         super().__init__()
-        self.demo = demo
+        self.demo, self.first_meeting = demo, first_meeting
         self.demo_kept: int | None = None
         settings = settings if settings is not None else Settings.from_environment()
         self.settings = settings if db_path is None else replace(settings, database=Path(db_path))
@@ -135,7 +136,7 @@ class PrepApp(UndoingApp, TypingAhead):
 
     def _tell_updates(self) -> None:
         """Each checklist the trainer updated since the rep last saw it, with the trainer's note: once."""
-        from prep.library.updates import news
+        from prep.library.updates import news, told
 
         if self.demo is not None:
             return  # the demo's meetings are not the rep's: nothing was updated for them
@@ -144,14 +145,8 @@ class PrepApp(UndoingApp, TypingAhead):
                            used_before=bool(self.read_ahead.history().meetings))
         except PrepError:
             return  # the state folder cannot be written: told again at the next start, nothing lost
-        if len(updated) > 2:  # after an update of prep itself: one note, not a stack of them
-            titles = ", ".join(checklist.title for checklist in updated)
-            self.call_from_thread(self.notify, inert(_("{titles} — what changed is in each one's preview under Checklists.")
-                                                     .format(titles=titles)), title=_("Checklists updated"), timeout=20)
-            return
-        for checklist in updated:
-            title = _("Checklist updated: {title} (version {version})").format(title=checklist.title, version=checklist.version)
-            self.call_from_thread(self.notify, inert(checklist.changes), title=inert(title, one_line=True), timeout=20)
+        for title, text in told(updated):
+            self.call_from_thread(self.notify, inert(text), title=inert(title, one_line=True), timeout=20)
 
     def on_mount(self) -> None:
         """Restore the remembered theme, schedule keys.yaml, and show the home screen."""
@@ -174,6 +169,8 @@ class PrepApp(UndoingApp, TypingAhead):
                 later()
         self.set_timer(WARM_UP_DELAY, self._warm_up)
         self.push_screen(HomeScreen())
+        if self.first_meeting:
+            self.open_meeting(self.first_meeting)
 
     async def action_quit(self) -> None:
         """Save whatever is still pending, then leave (from a demo, after asking about what the rep prepared)."""

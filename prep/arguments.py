@@ -125,6 +125,19 @@ def parser() -> argparse.ArgumentParser:
                        help=_("md: to read, with bars and YAML to paste; csv: a line per objection and need; json: every figure"))
     merge.add_argument("-o", "--output", metavar=file, help=_("write to FILE instead of the screen"))
 
+    plan = commands.add_parser("new", parents=[common], help=_("start a preparation from a script or a calendar hook; "
+                                                               "prints its id"))
+    plan.add_argument("--customer", required=True, metavar=_("NAME"), help=_("who the meeting is with (the company)"))
+    plan.add_argument("--when", required=True, metavar=_("WHEN"), help=_("day and time: tomorrow 14:30, 1.12. 10 Uhr, "
+                                                                          "2026-12-01 (9:00 without a time)"))
+    plan.add_argument("--with", dest="people", action="append", default=[], metavar=_("PERSON"),
+                      help=_("someone you meet, e.g. \"Katrin Brandt, COO\" (again for each)"))
+    plan.add_argument("--goal", metavar=_("TEXT"), help=_("what should be true when you leave"))
+    plan.add_argument("--type", metavar=_("TYPE"), help=_("the meeting type the checklist is chosen for (default first-meeting)"))
+    plan.add_argument("--checklist", metavar="ID", help=_("this checklist instead of the one suggested"))
+    opening = commands.add_parser("open", parents=[common], help=_("open the app on a meeting (its id, or its start)"))
+    opening.add_argument("meeting", metavar="ID")
+
     restore = commands.add_parser("import", parents=[common], help=_("restore a JSON export"))
     restore.add_argument("file", metavar=file)
 

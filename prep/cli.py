@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from prep import coaching_cli
+from prep import coaching_cli, planning_cli
 from prep.arguments import parse
 from prep.errors import PrepError
 from prep.language import N_, _, ngettext, number, use
@@ -68,6 +68,7 @@ def _main(argv: Sequence[str] | None) -> int:
     use(Settings.from_environment().language)  # before the arguments: their help and errors speak it too
     args = parse(argv)
     commands = {"demo": _demo, "export": _export, "report": coaching_cli.report, "team": coaching_cli.team,
+                "new": planning_cli.new, "open": _open,
                 "import": _import, "forget": _forget,
                 "checklists": _checklists, "followups": _followups, "repair": _repair}
     try:
@@ -90,12 +91,16 @@ def _main(argv: Sequence[str] | None) -> int:
         return 130
 
 
-def _run_app(settings: Settings) -> int:
+def _run_app(settings: Settings, meeting_id: str | None = None) -> int:
     from prep.app import PrepApp
 
-    app = PrepApp(settings=settings)
+    app = PrepApp(settings=settings, first_meeting=meeting_id)
     app.run()
     return app.return_code or 0
+
+
+def _open(args: argparse.Namespace, settings: Settings) -> int:
+    return _run_app(settings, planning_cli.meeting_id(args.meeting, settings))
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:

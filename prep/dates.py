@@ -116,6 +116,28 @@ def _week(week: int, today: date, text: str) -> date:
     raise InputError(_(NOT_A_WEEK).format(typed=_typed(text), example=_(DATE_EXAMPLE)))
 
 
+DEFAULT_TIME = time(9, 0)  # a meeting planned without a time of day
+
+
+def parse_moment(text: str, today: date) -> datetime:
+    """A day and a time typed as one (`tomorrow 14:30`, `1.12. 10 Uhr`, `2026-12-01`); 9:00 without a time.
+
+    The longest start of `text` that reads as a day is the day, the rest the time; InputError, with the day's or the
+    time's example, when no split reads.
+    """
+    words = text.split()
+    problem: InputError | None = None
+    for cut in range(len(words), 0, -1):
+        try:
+            day = parse_day(" ".join(words[:cut]), today)
+        except InputError as error:
+            problem = problem or error
+            continue
+        rest = " ".join(words[cut:])
+        return datetime.combine(day, parse_time(rest) if rest else DEFAULT_TIME)  # the day read: the time's problem
+    raise problem or InputError(_("say when, e.g. tomorrow 14:30"))
+
+
 def parse_time(text: str) -> time:
     """The time of day the user means; raises InputError with an example if it is unclear."""
     raw = text.strip().lower().replace(" ", "")

@@ -9,11 +9,11 @@ functions, and the screen only shows what they return.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prep.dates import parse_day, parse_time, shown_day, written
+from prep.dates import DEFAULT_TIME, parse_day, parse_time, shown_day, written
 from prep.errors import InputError
 from prep.language import N_, _, ngettext, sentence
 from prep.model.meeting import Meeting
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 FIELDS = ("customer", "contact", "date", "time", "goal")
 CHECKED = ("customer", "date", "time", "checklist")  # in the order the form shows them
-DEFAULT_TIME = time(9, 0)
 PREFERRED_TYPE = "first-meeting"
 PLACEHOLDERS = {
     "customer": N_("Company — known ones complete with →"),

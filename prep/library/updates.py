@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from prep.language import N_
+from prep.language import N_, _
 from prep.model.checklist import Checklist
 from prep.storage import private_folder, write_file
 
@@ -50,3 +50,12 @@ def news(checklists: Iterable[Checklist], state_folder: Path, *, used_before: bo
     private_folder(state_folder, fix=fix)
     write_file(path, json.dumps(seen, sort_keys=True), fix=fix)
     return told
+
+
+def told(updated: list[Checklist]) -> list[tuple[str, str]]:
+    """What the rep is told of `news`, as (title, text) a note: after an update of prep itself, one note for many."""
+    if len(updated) > 2:
+        return [(_("Checklists updated"), _("{titles} — what changed is in each one's preview under Checklists.").format(
+            titles=", ".join(checklist.title for checklist in updated)))]
+    return [(_("Checklist updated: {title} (version {version})").format(title=checklist.title, version=checklist.version),
+             checklist.changes) for checklist in updated]

@@ -105,3 +105,4 @@ async def test_a_rep_with_meetings_is_told_once_that_the_checklists_were_updated
     app = PrepApp(demo_db, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         assert await told(app, pilot) == []
+

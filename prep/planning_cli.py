@@ -1,0 +1,62 @@
+"""The command line's planning commands: `prep new` makes a preparation from a script or a calendar hook and
+prints its id; `prep open ID` opens the app on it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+from prep.errors import InputError, PrepError
+from prep.language import _
+from prep.model.meeting import DRAFT, Meeting
+from prep.reports.inert import inert
+from prep.settings import Settings
+from prep.storage import Store
+
+PREFERRED_TYPE = "first-meeting"  # as the form: a preparation is for a first meeting unless said otherwise
+
+
+def new(args: argparse.Namespace, settings: Settings) -> int:
+    """`prep new`: a draft preparation, its checklist chosen as the form would (or named), its id on stdout."""
+    from prep.dates import parse_moment
+    from prep.library.loader import load_library
+
+    customer = " ".join(args.customer.split())
+    if not customer:
+        raise InputError(_("--customer: who is the meeting with? Give the company's name"))
+    try:
+        when = parse_moment(args.when, datetime.now().date())
+    except InputError as error:
+        raise InputError(f"--when: {error}") from None
+    library = load_library(settings)
+    if args.checklist:
+        checklist = library.get(args.checklist)
+        if checklist is None:
+            raise PrepError(_("--checklist: no checklist {id}; `prep checklists list` shows them").format(
+                id=inert(repr(args.checklist), one_line=True)))
+    else:
+        suggested = library.suggest(args.type or PREFERRED_TYPE, settings.language)
+        if not suggested:
+            raise PrepError(_("no checklist could be loaded; run `prep checklists list` to see why"))
+        checklist = suggested[0]
+    meeting = Meeting(customer=customer, when=when, contact=", ".join(" ".join(p.split()) for p in args.people),
+                      goal=" ".join((args.goal or "").split()), checklist=checklist, status=DRAFT)
+    store = Store(settings.database)
+    store.save(meeting)
+    store.close()
+    sys.stdout.write(meeting.id + "\n")
+    return 0
+
+
+def meeting_id(text: str, settings: Settings) -> str:
+    """The meeting `prep open` names: its id, or the start of one that no other meeting shares."""
+    wanted = text.strip().lower()
+    found = [s.id for s in Store(settings.database).summaries() if wanted and s.id.startswith(wanted)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise PrepError(_("no meeting {id} in {path}; `prep new` prints the id of the meeting it makes").format(
+            id=inert(repr(text), one_line=True), path=settings.database))
+    raise PrepError(_("{id} starts {count} meetings' ids; give more of it").format(
+        id=inert(repr(text), one_line=True), count=len(found)))
