@@ -145,7 +145,7 @@ class PrepApp(UndoingApp, TypingAhead):
                            used_before=bool(self.read_ahead.history().meetings))
         except PrepError:
             return  # the state folder cannot be written: told again at the next start, nothing lost
-        for title, text in told(updated):
+        for title, text in told(updated, self.settings.language):
             self.call_from_thread(self.notify, inert(text), title=inert(title, one_line=True), timeout=20)
 
     def on_mount(self) -> None:

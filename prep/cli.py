@@ -315,6 +315,8 @@ def _checklists(args: argparse.Namespace, settings: Settings) -> int:
         result = trainer.validate(args.paths)
         for problem in result.problems:
             _say(str(problem))
+        for path in result.drafts:  # easy to forget: reps do not see a draft
+            _say(_("{path}: a draft (status: draft) — reps see it only once you remove that line").format(path=path))
         if result.errors:  # warnings are printed, but the files load: they do not fail a check
             _complain(result.summary())
             return 1

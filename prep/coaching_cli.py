@@ -23,10 +23,15 @@ def since_day(text: str | None) -> date | None:
     """The day `--since` names, any way the rep types days; InputError names the option."""
     from prep.dates import parse_day
 
+    today = datetime.now().date()
     try:
-        return parse_day(text, datetime.now().date()) if text else None
+        day = parse_day(text, today) if text else None
     except InputError as error:
         raise InputError(f"--since: {error}") from None
+    if day is not None and day > today:
+        raise InputError(_("--since: {day} is still to come; name a day that has passed, e.g. 1.9. of this year").format(
+            day=day.isoformat()))
+    return day
 
 
 def put(text: str, output: str | None) -> None:
@@ -87,7 +92,16 @@ def team(args: argparse.Namespace, settings: Settings) -> int:
     from prep.reports.trainer import merged, read_trainer_file, team_markdown
 
     since = since_day(args.since)
-    figures = merged(read_trainer_file(Path(name), since) for name in args.files)
+    reports, whose = [], {}
+    for name in args.files:
+        report = read_trainer_file(Path(name), since)
+        for rep in report.reps:
+            if rep in whose:  # the same rep's meetings twice: every figure would count them twice
+                raise PrepError(_("{path} and {other} both come from {rep}; give each rep's file once (the newest)")
+                                .format(path=name, other=whose[rep], rep=rep))
+            whose[rep] = name
+        reports.append(report)
+    figures = merged(reports)
     if since is not None:
         figures.since = since.replace(day=1).isoformat()  # whole months: the report says from which day it counts
     put({"md": team_markdown, "csv": coaching_csv, "json": coaching_json}[args.format](figures), args.output)

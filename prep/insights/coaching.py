@@ -118,7 +118,15 @@ def badly_handled(report: Coaching, at_most: int = 5) -> list[tuple[ChecklistFig
     """The objections whose answers landed badly or only partly most often, the worst first."""
     found = [(checklist, objection) for checklist in report.checklists for objection in checklist.objections
              if objection.landed.get("badly", 0) + objection.landed.get("partly", 0)]
-    found.sort(key=lambda pair: (-pair[1].landed.get("badly", 0), -pair[1].landed.get("partly", 0)))  # ties: checklist order
+
+    def worst(pair: tuple[ChecklistFigures, ObjectionFigures]) -> tuple[float, int]:
+        # The share that did not land (partly counting half), then how often: one answer of one that failed
+        # weighs more than two of five that only partly landed.
+        landed = pair[1].landed
+        share = (landed.get("badly", 0) + landed.get("partly", 0) / 2) / max(1, sum(landed.values()))
+        return -share, -landed.get("badly", 0)
+
+    found.sort(key=worst)  # ties: checklist order
     return found[:at_most]
 
 

@@ -69,6 +69,7 @@ class Validation:
 
     files: int = 0
     problems: list[Problem] = field(default_factory=list)
+    drafts: list[str] = field(default_factory=list)  # files of checklists marked `status: draft`
 
     @property
     def errors(self) -> list[Problem]:
@@ -118,6 +119,8 @@ def validate(paths: Iterable[str]) -> Validation:
             result.problems.append(Problem(str(path), _id_line(str(path)), 5, _(
                 "id {id} is also used by {file}; ids must be unique").format(id=repr(checklist.id), file=seen[checklist.id])))
         seen.setdefault(checklist.id, str(path))
+        if checklist.is_draft:
+            result.drafts.append(str(path))
     return result
 
 

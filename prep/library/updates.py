@@ -52,8 +52,10 @@ def news(checklists: Iterable[Checklist], state_folder: Path, *, used_before: bo
     return told
 
 
-def told(updated: list[Checklist]) -> list[tuple[str, str]]:
-    """What the rep is told of `news`, as (title, text) a note: after an update of prep itself, one note for many."""
+def told(updated: list[Checklist], language: str) -> list[tuple[str, str]]:
+    """What the rep is told of `news`, as (title, text) a note: the checklists in the rep's `language` (the others
+    are remembered as seen all the same); after an update of prep itself, one note for many."""
+    updated = [checklist for checklist in updated if checklist.language.split("-")[0] == language.split("-")[0]]
     if len(updated) > 2:
         return [(_("Checklists updated"), _("{titles} — what changed is in each one's preview under Checklists.").format(
             titles=", ".join(checklist.title for checklist in updated)))]

@@ -30,7 +30,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import Input, Select, TextArea
 from textual.widgets._select import SelectOverlay
 
@@ -123,6 +124,15 @@ class NoteArea(TextArea):
         if not self._placed:
             self._placed = True
             self.move_cursor(self.document.end)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        try:
+            return super().render_lines(crop)
+        except KeyError:
+            # Asked to draw in the frame before its component styles (the gutter's, the cursor line's) were worked
+            # out, Textual's TextArea raises and the app would stop: it draws blank this once, and again next frame.
+            self.refresh()
+            return [Strip.blank(crop.width)] * crop.height
 
 
 def _words(prompt: object) -> str:

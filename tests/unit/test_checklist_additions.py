@@ -106,6 +106,9 @@ def test_a_draft_is_offered_only_with_drafts(tmp_path: Path, capsys: pytest.Capt
     drafts = listed(capsys, monkeypatch, "--drafts")
     assert any(line.startswith("team-call") and line.endswith("(draft)") for line in drafts.splitlines())
     assert "draft: reps see it only with --drafts" in checklist_preview(shown.get("team-call"))
+    capsys.readouterr()
+    assert main(["checklists", "validate", str(tmp_path / "team")]) == 0
+    assert "team-call.yaml: a draft (status: draft) — reps see it only once you remove that line" in capsys.readouterr().out
 
 
 def test_a_broken_team_file_is_offered_in_its_last_good_version_and_said_to_be_broken(

@@ -160,3 +160,25 @@ def test_a_trainer_file_without_months_is_named_when_since_cannot_count_it(tmp_p
     path.write_text(json.dumps(older), encoding="utf-8")
     with pytest.raises(PrepError, match="written by a newer prep"):
         read_trainer_file(path)
+
+
+def test_the_same_reps_file_twice_is_refused_not_counted_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    anna = trainer_file(tmp_path, "anna", rep_history("Anna", [], "badly"), keep=False)
+    assert main(["team", "report", str(anna), str(anna)]) == 1
+    assert "both come from rep-anna; give each rep's file once" in capsys.readouterr().err
+
+
+def test_since_a_day_still_to_come_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    anna = trainer_file(tmp_path, "anna", rep_history("Anna", [], "badly"), keep=False)
+    assert main(["team", "report", str(anna), "--since", "in 2 weeks"]) == 1
+    assert "is still to come; name a day that has passed" in capsys.readouterr().err
+
+
+def test_worst_first_is_the_share_that_did_not_land_not_the_count() -> None:
+    from prep.insights.coaching import badly_handled
+    from prep.model.coaching import ChecklistFigures, Coaching, ObjectionFigures
+
+    often = ObjectionFigures("no-time", "No time.", landed={"well": 2, "partly": 2, "badly": 1})
+    once = ObjectionFigures("material", "Send me material.", landed={"badly": 1})
+    report = Coaching(checklists=[ChecklistFigures("first-meeting", 2, "First meeting", "en", objections=[often, once])])
+    assert [objection.id for _checklist, objection in badly_handled(report)] == ["material", "no-time"]
