@@ -27,6 +27,7 @@ from prep.screens.widgets.shown import markup
 
 INTRO = N_("Objections you wrote down in a debrief as met unprepared. Those marked ✓ go into the file for your trainer "
            "(prep export --format trainer): the objection alone, never the customer or the day.")
+NAMES = N_("names the customer or a contact: rewrite it in the meeting's debrief before your trainer gets it")
 NOTHING = N_("Nothing to review yet: no debrief lists an objection that came up unprepared. When one catches you out, "
              "write it down in the meeting's debrief; it appears here, and you choose whether your trainer gets it.")
 
@@ -34,7 +35,8 @@ NOTHING = N_("Nothing to review yet: no debrief lists an objection that came up 
 def met_line(met: MetUnprepared) -> Content:
     """One objection: kept or not (a mark, not colour alone), its words, and below them, dimmed, where it came up."""
     mark = "[b $success]✓[/]" if met.kept else "[dim]☐[/]"
-    return markup(f"{mark} $text\n  [dim]$customer · $day[/]", text=met.text, customer=met.customer,
+    warning = "\n  [b $warning]⚠[/] " + _(NAMES) if met.names else ""
+    return markup(f"{mark} $text\n  [dim]$customer · $day[/]{warning}", text=met.text, customer=met.customer,
                   day=shown_date(met.when.date()))
 
 
@@ -111,6 +113,9 @@ class TrainerReviewScreen(PrepScreen):
         """Keep the highlighted objection for the trainer, or leave it out: shown at once, saved in the background."""
         met = self._highlighted()
         if met is None:
+            return
+        if met.names and not met.kept:  # taking one back is always possible
+            self.notify(_(NAMES), severity="warning")
             return
         index = self._found.index(met)
         self._found[index] = replace(met, kept=not met.kept)

@@ -3,6 +3,7 @@ from the meetings themselves: every prepared meeting's answers against its debri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -156,6 +157,20 @@ class MetUnprepared:
     when: datetime
     text: str
     kept: bool  # given to the trainer: it goes into `prep export --format trainer`
+    names: bool = False  # the text names the customer or a contact: not for the trainer as it is
+
+
+# Words of a company's name that name nobody: its legal form.
+LEGAL_FORMS = {"gmbh", "ag", "kg", "ohg", "se", "ug", "co", "ltd", "inc", "llc", "plc", "corp", "sa", "bv", "nv"}
+
+
+def names_someone(text: str, customer: str, contact: str) -> bool:
+    """Whether `text` names the customer (the first word of its name, its distinctive part: "Copperleaf" of
+    "Copperleaf Software") or the contact person (any word of three letters or more of their name)."""
+    person = contact.split(",")[0]  # "Katrin Brandt, COO": the name, not the role
+    company = [w for w in re.findall(r"\w+", customer.lower()) if w not in LEGAL_FORMS][:1]
+    words = {w for w in company + re.findall(r"\w+", person.lower()) if len(w) >= 3}
+    return bool(words & set(re.findall(r"\w+", text.lower())))
 
 
 def met_unprepared(meetings: Iterable[Meeting]) -> list[MetUnprepared]:
@@ -166,7 +181,8 @@ def met_unprepared(meetings: Iterable[Meeting]) -> list[MetUnprepared]:
         if meeting.debrief is None or meeting.state != DEBRIEFED:
             continue
         kept = set(kept_for_trainer(meeting.debrief))
-        found += [MetUnprepared(meeting.id, meeting.customer, meeting.when, text, text in kept)
+        found += [MetUnprepared(meeting.id, meeting.customer, meeting.when, text, text in kept,
+                                names_someone(text, meeting.customer, meeting.contact))
                   for text in dict.fromkeys(written_unprepared(meeting.debrief))]
     found.sort(key=lambda met: met.when, reverse=True)  # stable: a meeting's objections stay in the order written
     return found

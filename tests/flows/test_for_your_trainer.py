@@ -100,3 +100,20 @@ async def test_with_nothing_met_unprepared_the_list_says_how_objections_get_ther
         assert "write it down in the meeting's debrief" in str(app.screen.query_one("#status", Static).render())
         assert not app.screen.query_one("#objections", OptionList).display
         assert "keep" not in {a.binding.action for a in app.screen.active_bindings.values() if a.enabled}
+
+
+async def test_an_objection_that_names_the_customer_or_a_contact_is_not_kept_until_rewritten(db_path: Path) -> None:
+    meeting = debriefed_meeting("Bolt Systems GmbH", 3, outcome="Offer sent",
+                                unprepared=["Mark Lee wants the Acme discount.", "Bolt wants monthly billing.", "Too slow."])
+    meeting.contact = "Mark Lee, CTO"
+    Store(db_path).save(meeting)
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, *OPEN)
+        objections = app.screen.query_one("#objections", OptionList)
+        warned = ["names the customer or a contact" in str(objections.get_option_at_index(i).prompt) for i in range(3)]
+        assert warned == [True, True, False]
+        await press(app, pilot, "space", "down", "space", "down", "space")
+        assert marks(app) == ["☐ Mark Lee wants the Acme discount.", "☐ Bolt wants monthly billing.", "✓ Too slow."]
+    assert kept(db_path, meeting) == ["Too slow."]
