@@ -126,6 +126,9 @@ class ChecklistsScreen(PrepScreen):
         if checklist is not None and pane.source != (markdown := checklist_preview(checklist)):
             pane.update(markdown)
             self.query_one("#preview").scroll_home(animate=False)
+            # Filled in the first frame, the pane may not be mounted yet and keeps the height of its text before:
+            # measured again once it is (a long preview was cut to its first line on a slower machine).
+            self.call_after_refresh(pane.update, markdown)
 
     @on(OptionList.OptionSelected, "#checklists")
     def action_focus_preview(self) -> None:

@@ -80,6 +80,9 @@ class ReadingPane(Static):
     def update(self, markdown: str = "", *, layout: bool = True) -> None:  # type: ignore[override]
         """Show this Markdown instead."""
         self.source = markdown
+        # Its height was measured for the text before: a refresh forgets that only once the pane is mounted, and a
+        # screen fills its pane in the first frame, sometimes before — the new text was then cut to the old height.
+        self.clear_cached_dimensions()
         self.refresh(layout=layout)
 
     def render(self) -> _Themed:  # type: ignore[override]
