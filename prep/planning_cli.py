@@ -14,13 +14,12 @@ from prep.reports.inert import inert
 from prep.settings import Settings
 from prep.storage import Store
 
-PREFERRED_TYPE = "first-meeting"  # as the form: a preparation is for a first meeting unless said otherwise
-
 
 def new(args: argparse.Namespace, settings: Settings) -> int:
     """`prep new`: a draft preparation, its checklist chosen as the form would (or named), its id on stdout."""
     from prep.dates import parse_moment
     from prep.library.loader import load_library
+    from prep.library.meeting_types import PREFERRED_TYPE
 
     customer = " ".join(args.customer.split())
     if not customer:

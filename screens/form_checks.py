@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 FIELDS = ("customer", "contact", "date", "time", "goal")
 CHECKED = ("customer", "date", "time", "checklist")  # in the order the form shows them
-PREFERRED_TYPE = "first-meeting"
 PLACEHOLDERS = {
     "customer": N_("Company — known ones complete with →"),
     "contact": N_("Name and role, e.g. Katrin Brandt, COO"),

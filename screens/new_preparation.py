@@ -23,7 +23,7 @@ from prep.insights.planning import planned_nearby
 from prep.insights.story import CustomerStory, customer_story
 from prep.language import N_, _
 from prep.library.loader import Library
-from prep.library.meeting_types import in_order, type_label
+from prep.library.meeting_types import PREFERRED_TYPE, in_order, type_label
 from prep.model.checklist import Checklist
 from prep.model.meeting import Meeting, When
 from prep.model.summary import MeetingSummary
@@ -35,7 +35,6 @@ from prep.screens.form_checks import (
     LABELS,
     LOCKED,
     PLACEHOLDERS,
-    PREFERRED_TYPE,
     KnownCustomers,
     check_form,
     checklist_trouble,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prep.language import N_, _
+from prep.library.meeting_types import CATEGORIES as CATEGORY_LABELS
 
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -19,8 +20,7 @@ SECTION_KINDS: tuple[str, ...] = ("needs", "objections", "trust", "questions")
 # A section's and an item's texts are read on a card in the walkthrough; longer ones are a warning, not an error.
 MAX_CARD_TEXT = 500
 # What an objection is about, for the reports: which kind of objection do the reps handle badly?
-CATEGORIES: tuple[str, ...] = ("price", "budget", "timing", "authority", "need", "competition", "trust", "risk",
-                               "terms", "status-quo")
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
 LIKELIHOODS: tuple[str, ...] = ("likely", "possible", "unlikely")
 # A draft is shown only by `validate` and with `--drafts`: a trainer tries it before the team sees it.
 STATUSES: tuple[str, ...] = ("ready", "draft")

@@ -11,6 +11,8 @@ MEETING_TYPES = {
     "negotiation": N_("Negotiation"), "renewal": N_("Renewal"), "account-review": N_("Account review"),
 }
 LANGUAGES = {"en": N_("English"), "de": N_("German")}
+# What a new preparation is for unless the rep says otherwise (the form, `prep new`).
+PREFERRED_TYPE = "first-meeting"
 # What an objection is about (`category:`), as reports and previews name it.
 CATEGORIES = {
     "price": N_("price"), "budget": N_("budget"), "timing": N_("timing"), "authority": N_("authority"),

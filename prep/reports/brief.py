@@ -13,12 +13,12 @@ from prep.model.checklist import Checklist, Section
 from prep.model.meeting import Debrief, Meeting
 from prep.paths import name_part
 from prep.reports import debriefed
+from prep.reports.debriefed import MET_SHOWN
 from prep.reports.inert import inert
 from prep.storage import private_folder, write_file
 
 LIKELIHOOD_ORDER = {"likely": 0, "possible": 1, "": 2, "unlikely": 3}
 LIKELIHOODS_SHOWN = {"likely": N_("likely"), "possible": N_("possible"), "unlikely": N_("unlikely")}
-MET_SHOWN = {"met": N_("met"), "partly": N_("partly met"), "not met": N_("not met")}
 BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md")  # as `write_brief` and `write_recap` name them
 
 

@@ -16,6 +16,7 @@ from prep.insights.coaching import badly_handled, by_category
 from prep.language import N_, _, ngettext, number, quoted, sentence
 from prep.library.meeting_types import category_label, type_label
 from prep.model.coaching import Coaching, ObjectionFigures
+from prep.reports.debriefed import MET_SHOWN
 from prep.reports.export import spreadsheet_cell
 from prep.reports.inert import inert, inert_json
 
@@ -23,7 +24,6 @@ BAR = 20  # cells of the longest bar
 LANDED_SHOWN = {"well": N_("well"), "partly": N_("partly"), "badly": N_("badly")}
 VERDICTS_SHOWN = {"confirmed": N_("confirmed"), "changed": N_("changed"), "wrong": N_("wrong")}
 REHEARSED_SHOWN = {"went well": N_("went well"), "so-so": N_("so-so"), "needs work": N_("needs work")}
-MET_SHOWN = {"met": N_("met"), "partly": N_("partly met"), "not met": N_("not met")}
 WISHES_SHOWN = {"more": N_("more contact"), "same": N_("contact as it is"), "less": N_("less contact")}
 # Translators: the coaching report's CSV columns.
 CSV_COLUMNS = (N_("kind"), N_("checklist"), N_("version"), N_("item"), N_("text"), N_("prepared"), N_("came up"),

@@ -66,6 +66,9 @@ FOLLOWUP_LINES = {
     ("customer", True, False): N_("- ✓ {text} — they promised, done"),
 }
 
+# An exit criterion in the debrief, as the brief and the reports name it (the stored values stay English).
+MET_SHOWN = {"met": N_("met"), "partly": N_("partly met"), "not met": N_("not met")}
+
 
 def how_it_went(debrief: Debrief) -> list[str]:
     """The debrief's own part, under the goal: outcome, relationship, contact wished, notes."""
