@@ -153,6 +153,8 @@ class Debrief(msgspec.Struct, forbid_unknown_fields=True):
     needs: dict[str, NeedVerdict] = msgspec.field(default_factory=dict)
     # Each of the checklist's exit criteria ("the meeting succeeded if …"), by its words: met, partly or not.
     criteria: dict[str, Met] = msgspec.field(default_factory=dict)
+    # Who was really there, by their names on the customer card; empty until the rep says.
+    present: list[Line] = msgspec.field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -160,7 +162,8 @@ class Debrief(msgspec.Struct, forbid_unknown_fields=True):
         return not (self.outcome.strip() or self.notes.strip() or self.rating or self.contact_wish
                     or self.contact_rhythm or self.followups or any(line.strip() for line in self.unprepared)
                     or any(o.came_up is not None or o.landed for o in self.objections.values())
-                    or any(n.verdict or n.note.strip() for n in self.needs.values()) or any(self.criteria.values()))
+                    or any(n.verdict or n.note.strip() for n in self.needs.values()) or any(self.criteria.values())
+                    or bool(self.present))
 
     def objection(self, section: Section, item: Item) -> ObjectionOutcome | None:
         """How a prepared objection went, if recorded."""
@@ -176,6 +179,10 @@ class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
     customer: Line
     when: When
+    # Who the rep meets, by their names on the customer card (prep.model.customer).
+    people: list[Line] = msgspec.field(default_factory=list)
+    # What meetings kept before customer cards: a free-text contact line, made into people on first
+    # read (the storage's migration, and `prep import` of an older export). Empty from then on.
     contact: Line = ""
     goal: Line = ""
     answers: dict[str, Answer] = msgspec.field(default_factory=dict)
@@ -201,6 +208,11 @@ class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     def state(self) -> str:
         """One of STATES: cancelled, else debriefed once something of the debrief is written, else the status."""
         return meeting_state(self.status, self.cancelled is not None, self.debrief is not None and not self.debrief.is_empty)
+
+    @property
+    def with_whom(self) -> str:
+        """Who the meeting is with, as one line for lists and reports: the people, else the old contact line."""
+        return ", ".join(self.people) or self.contact
 
 
 def meeting_state(status: str, cancelled: bool, debriefed: bool) -> str:

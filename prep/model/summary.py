@@ -54,7 +54,7 @@ def summarise(record: MeetingRecord, checklist_title: str) -> MeetingSummary:
     # 50,000 summaries stay in memory: the few distinct names, titles and
     # phrases are shared rather than held once per meeting.
     return MeetingSummary(
-        id=record.id, customer=intern(record.customer), contact=intern(record.contact),
+        id=record.id, customer=intern(record.customer), contact=intern(record.with_whom),
         when=record.when, goal=intern(record.goal), status=intern(record.status),
         checklist_title=intern(checklist_title), updated=record.updated,
         followups=tuple(debrief.followups) if debrief else (),
@@ -70,7 +70,7 @@ def _search_text(record: MeetingRecord) -> bytes:
     Kept as UTF-8: one dash or curly quote would make a str take two bytes a
     character, and 50,000 of these stay in memory.
     """
-    parts = [record.customer, record.contact, record.goal]
+    parts = [record.customer, record.with_whom, record.goal]
     parts += [answer.text for answer in record.answers.values()]
     debrief = record.debrief
     if debrief is not None:

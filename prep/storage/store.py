@@ -22,6 +22,7 @@ from prep.model.meeting import Meeting
 from prep.model.merge import merge
 from prep.model.shapes import decode, encode, to_builtins
 from prep.model.summary import MeetingSummary
+from prep.storage.cards import CustomerCards
 from prep.storage.index import SummaryIndex
 from prep.storage.migrations import (
     CHECKLISTS,
@@ -53,7 +54,7 @@ class Saved:
 READ_AT_ONCE = 500  # meetings `Store.meetings` reads under one lock: a report on 50,000 reads a hundred times, not 50,000
 
 
-class Store(SummaryIndex):
+class Store(SummaryIndex, CustomerCards):
     """The rep's meetings, drafts and debriefs, kept in one database."""
 
     def __init__(self, path: Path, *, clock: Callable[[], datetime] = datetime.now) -> None:
