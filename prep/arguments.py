@@ -169,6 +169,8 @@ def parser() -> argparse.ArgumentParser:
         "forget", parents=[common],
         help=_("erase everything about a customer (run it again to finish one that was interrupted)"))
     forget.add_argument("customer", metavar=_("CUSTOMER"))
+    forget.add_argument("--person", metavar=_("NAME"),
+                        help=_("erase only this person of the customer's, from the card, every meeting and every copy"))
     forget.add_argument("--yes", action="store_true", help=_("do not ask first"))
     return parser
 

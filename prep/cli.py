@@ -217,6 +217,8 @@ def _forget(args: argparse.Namespace, settings: Settings) -> int:
         _say(ngettext("Finished erasing {count} meeting that an interrupted `prep forget` left in old copies.",
                       "Finished erasing {count} meetings that an interrupted `prep forget` left in old copies.",
                       finished).format(count=number(finished)))
+    if args.person is not None:
+        return _forget_person(args, store)
     briefs = saved_briefs(settings.briefs)
     try:
         erasure = plan_erasure(store, args.customer)
@@ -245,6 +247,34 @@ def _forget(args: argparse.Namespace, settings: Settings) -> int:
     mentioned = mentions(store.summaries(), erasure.customer)
     if mentioned:
         _say(mention_line(erasure.customer, mentioned))
+    return 0
+
+
+def _forget_person(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-def]
+    """`prep forget CUSTOMER --person NAME`: one person erased from the card, every meeting and every old copy."""
+    from prep.errors import StoreError, UnfinishedErasure
+    from prep.insights.customers import plan_erasure, resolve_person
+
+    customer = plan_erasure(store, args.customer).customer
+    person = resolve_person(store, customer, args.person)
+    _say(_("This erases {person} of {customer}: from the customer card, from every meeting's people, and their name "
+           "and e-mail address from every note — with every copy in journals and backups. The meetings stay.").format(
+               person=person, customer=customer))
+    if not _confirmed(args, _("Erase {person} for good?").format(person=person)):
+        _say(_("Nothing was erased."))
+        return 1
+    try:
+        changed = store.forget_person(customer, person)
+    except UnfinishedErasure:
+        raise
+    except StoreError as error:
+        raise PrepError(_("nothing was erased: {problem}").format(problem=error)) from None
+    _say(ngettext("Erased {person}; {count} meeting changed.", "Erased {person}; {count} meetings changed.", changed).format(
+        person=person, count=number(changed)))
+    first = person.split()[0]
+    if len(person.split()) > 1:
+        _say(_("A mention by first name alone (\"{first}\") cannot be told from someone else's: search for it in the "
+               "history if it should go too.").format(first=first))
     return 0
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from prep.errors import PrepError
 from prep.language import _
+from prep.model.customer import name_key, same_name
 from prep.model.summary import MeetingSummary
 from prep.storage import Store
 
@@ -54,9 +55,9 @@ def matching_customers(names: Iterable[str], typed: str) -> list[str]:
     return [name for name in names if _starts_a_word(_plain(name), wanted)]
 
 
-def resolve_customer(summaries: Iterable[MeetingSummary], typed: str) -> str:
+def resolve_customer(names: Iterable[str | MeetingSummary], typed: str) -> str:
     """The one customer the user means (see the module docstring); anything unclear is refused with what to type."""
-    found = matching_customers((s.customer for s in summaries), typed)
+    found = matching_customers({name if isinstance(name, str) else name.customer for name in names}, typed)
     if len(found) == 1:
         return found[0]
     if found:
@@ -71,6 +72,7 @@ class Erasure:
 
     customer: str
     meetings: list[MeetingSummary]
+    people: int = 0  # on their customer card
 
     @property
     def drafts(self) -> int:
@@ -86,8 +88,25 @@ class Erasure:
 def plan_erasure(store: Store, typed: str) -> Erasure:
     """Find the customer; ambiguous or unknown names are refused with what to do."""
     summaries = store.summaries()
-    name = resolve_customer(summaries, typed)
-    return Erasure(name, [s for s in summaries if s.customer == name])
+    met = {name_key(s.customer) for s in summaries}
+    cards = [card.name for card in store.customer_cards() if name_key(card.name) not in met]  # a card without meetings
+    name = resolve_customer([*(s.customer for s in summaries), *cards], typed)
+    card = store.customer(name)
+    return Erasure(name, [s for s in summaries if s.customer == name], len(card.people) if card else 0)
+
+
+def resolve_person(store: Store, customer: str, typed: str) -> str:
+    """The one person of the customer's the rep means, by their name on the card or in a meeting (whole, in any case)."""
+    card = store.customer(customer)
+    names = [p.name for p in card.people] if card else []
+    ids = [s.id for s in store.summaries() if s.customer == customer]
+    names += [name for meeting in store.meetings(ids) for name in meeting.people + (meeting.debrief.present if meeting.debrief else [])]
+    known = sorted({name_key(name): name for name in names}.values(), key=str.lower)
+    found = [name for name in known if same_name(name, typed)]
+    if found:
+        return found[0]
+    raise PrepError(_("{customer} has nobody called {typed}; the people are: {names}").format(
+        customer=customer, typed=repr(typed), names="; ".join(known) or "—"))
 
 
 def mentions(summaries: Iterable[MeetingSummary], customer: str) -> list[MeetingSummary]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -126,3 +126,35 @@ def people_in(contact: str) -> list[Person]:
             if name and not any(same_name(name, p.name) for p in people):
                 people.append(Person(name=name, role=role))
     return people
+
+
+ERASED = "[…]"  # what stands where an erased person's name stood in the rep's notes
+
+
+def redact(value: Any, name: str) -> Any:
+    """`value` (a stored row: dicts, lists, text) without the person of this name.
+
+    A list entry that is the person — their name, or a record with their name — is left out;
+    the name inside any text becomes ERASED. Used on live rows and on backups alike, so the
+    same person is gone from every copy in the same way.
+    """
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.IGNORECASE)
+
+    def clean(item: Any) -> Any:
+        if isinstance(item, str):
+            return pattern.sub(ERASED, item)
+        if isinstance(item, list):
+            return [clean(entry) for entry in item if not _is_person(entry, name)]
+        if isinstance(item, dict):
+            return {key: clean(entry) for key, entry in item.items()}
+        return item
+
+    return clean(value) if name.split() else value
+
+
+def _is_person(entry: Any, name: str) -> bool:
+    if isinstance(entry, str):
+        return same_name(entry, name)
+    # A record names them by name, or (an invitation's attendee) by e-mail address.
+    return isinstance(entry, dict) and any(isinstance(entry.get(key), str) and same_name(entry[key], name)
+                                           for key in ("name", "email"))

@@ -37,8 +37,13 @@ def erasure_line(erasure: Erasure) -> str:
     meetings = ngettext("{count} meeting", "{count} meetings", len(erasure.meetings)).format(count=number(len(erasure.meetings)))
     drafts = ngettext("{count} draft", "{count} drafts", erasure.drafts).format(count=number(erasure.drafts))
     followups = ngettext("{count} follow-up", "{count} follow-ups", erasure.followups).format(count=number(erasure.followups))
-    return _("{customer}: {meetings} ({drafts}) and {followups}, with every copy in journals and backups").format(
-        customer=erasure.customer, meetings=meetings, drafts=drafts, followups=followups)
+    if not erasure.people:
+        return _("{customer}: {meetings} ({drafts}) and {followups}, with every copy in journals and backups").format(
+            customer=erasure.customer, meetings=meetings, drafts=drafts, followups=followups)
+    people = ngettext("{count} person on their card", "{count} people on their card", erasure.people).format(
+        count=number(erasure.people))
+    return _("{customer}: {meetings} ({drafts}), {followups} and {people}, with every copy in journals and backups").format(
+        customer=erasure.customer, meetings=meetings, drafts=drafts, followups=followups, people=people)
 
 
 def mention_line(customer: str, meetings: list[MeetingSummary]) -> str:

@@ -9,16 +9,23 @@ importing the same file write the same rows, never two.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from prep.errors import StoreError
 from prep.language import _
 from prep.model.appointment import Appointment
-from prep.model.customer import Customer, name_key
+from prep.model.customer import Customer, name_key, same_name
 from prep.model.shapes import ShapeError, convert, to_builtins
-from prep.storage.migrations import APPOINTMENTS, CUSTOMERS, META, SCHEMA_VERSION, appointment_key, customer_key, doc_id
+from prep.storage.migrations import (
+    APPOINTMENTS,
+    CUSTOMERS,
+    META,
+    SCHEMA_VERSION,
+    appointment_key,
+    customer_key,
+)
 
 if TYPE_CHECKING:
     from prep.storage.journal import JournalStorage
@@ -34,11 +41,18 @@ class CustomerCards:
     path: Any
     _lock: threading.RLock
     _storage: JournalStorage | None
+    _stale: set[str]
 
     def _open(self) -> PrepDB:
         raise NotImplementedError
 
     def _tables(self) -> dict[str, Rows]:
+        raise NotImplementedError
+
+    def _stamp(self) -> str:
+        raise NotImplementedError
+
+    def _finish(self, tables: dict[str, Rows], *, everywhere: bool) -> int:
         raise NotImplementedError
 
     # -- customers ----------------------------------------------------------------------
@@ -84,6 +98,36 @@ class CustomerCards:
         rows = {appointment_key(a.key): to_builtins(a) for a in appointments}
         self._upsert(APPOINTMENTS, rows)
         return len(rows)
+
+    # -- erasing --------------------------------------------------------------------------
+
+    def _theirs(self, customer: str) -> Callable[[dict[str, Rows]], dict[str, list[str]]]:
+        """What goes with a customer's meetings when they are forgotten: their card and appointments."""
+        def rows(tables: dict[str, Rows]) -> dict[str, list[str]]:
+            appointments = tables.get(APPOINTMENTS) or {}
+            return {CUSTOMERS: [customer_key(customer)],
+                    APPOINTMENTS: [key for key in appointments if same_name(str(appointments[key].get("customer", "")), customer)]}
+        return rows
+
+    def forget_person(self, customer: str, person: str) -> int:
+        """Erase one person for good (GDPR Art. 17): off the customer's card, out of every meeting's and
+        appointment's list of people, their name and e-mail address out of every text, and out of every old copy.
+
+        The meetings stay. The same errors as `forget`. Returns how many meetings changed.
+        """
+        from prep.storage.erase import erase_person
+
+        card = self.customer(customer)
+        found = card.person(person) if card is not None else None
+        names = [found.name if found else person] + ([found.email] if found is not None and found.email.strip() else [])
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            with self._storage.writing() as tables:
+                changed = erase_person(self._storage, tables, customer, names, self._stamp())
+                self._stale.update(changed)
+                self._finish(tables, everywhere=True)
+        return len(changed)
 
     # -- rows -----------------------------------------------------------------------------
 

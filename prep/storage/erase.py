@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING
 
 from prep.errors import ErasedMeeting, PrepError
 from prep.language import N_, _
+from prep.model.customer import redact, same_name
 from prep.storage.files import read_ordinary, what_to_do, write_file
-from prep.storage.migrations import MEETINGS, doc_id
+from prep.storage.migrations import APPOINTMENTS, CUSTOMERS, MEETINGS, doc_id
 from prep.storage.rows import Row, Rows, dumps
 from prep.storage.snapshot import parse_snapshot
 
@@ -101,19 +102,26 @@ def overdue_deletions(tables: dict[str, Rows], before: str) -> list[str]:
     return [key for key in deleting if str(deleting[key].get("since", "")) < before]
 
 
-def erase(storage: JournalStorage, tables: dict[str, Rows], keys: list[str], at: str, *, deleted: bool = False) -> list[str]:
+def erase(storage: JournalStorage, tables: dict[str, Rows], keys: list[str], at: str, *, deleted: bool = False,
+          others: dict[str, list[str]] | None = None) -> list[str]:
     """Remove these meetings (set aside or not) and record the erasure, in one journal line; call inside `writing()`.
 
     `deleted` says the rep deleted them one by one (the tombstone says so, for the
-    message a refused save shows). Returns the keys removed (none: nothing was written).
+    message a refused save shows). `others` are rows of other tables that go with them (a
+    customer's card and appointments), by table. Returns the keys of the meetings removed.
     """
     meetings, deleting = tables.get(MEETINGS) or Rows(), tables.get(DELETING) or Rows()
     rows = {key: meetings[key] if key in meetings else deleting[key].get("row") or {}
             for key in dict.fromkeys(keys) if key in meetings or key in deleting}
-    if not rows:
+    others = {table: [key for key in found if key in (tables.get(table) or ())] for table, found in (others or {}).items()}
+    others = {table: found for table, found in others.items() if found}
+    if not rows and not others:
         return []
     earlier = (tables.get(ERASING) or Rows()).get(UNFINISHED) or {}
-    mark = {"since": earlier.get("since", at), "meetings": len(rows) + earlier.get("meetings", 0)}
+    mark = {**earlier, "since": earlier.get("since", at), "meetings": len(rows) + earlier.get("meetings", 0)}
+    if others:
+        # Only their keys (hashes), for scrubbing backups: what they held is not kept.
+        mark["rows"] = {table: [*earlier.get("rows", {}).get(table, []), *found] for table, found in others.items()}
     ids = {key: str(row.get("id", key)) for key, row in rows.items()}
     if deleted:
         # A meeting the rep deleted leaves not even its id once erased: the id is kept only in the
@@ -122,30 +130,78 @@ def erase(storage: JournalStorage, tables: dict[str, Rows], keys: list[str], at:
         mark["ids"] = [*earlier.get("ids", []), *ids.values()]
     else:
         tombstones = {key: {"id": ids[key], "at": at} for key in rows}
-        if "ids" in earlier:
-            mark["ids"] = earlier["ids"]
     storage.commit({
         MEETINGS: {key: None for key in rows if key in meetings},
         DELETING: {key: None for key in rows if key in deleting},
         FORGOTTEN: tombstones,
         ERASING: {UNFINISHED: mark},
+        **{table: dict.fromkeys(found) for table, found in others.items()},
     })
     return list(rows)
 
 
+def erase_person(storage: JournalStorage, tables: dict[str, Rows], customer: str, names: list[str], at: str) -> list[str]:
+    """Remove a person from their customer's card, meetings and appointments, in one journal line; call inside `writing()`.
+
+    `names` are what the person is known by: their name, and their e-mail address if any. The
+    meetings stay; the person leaves every list of people and their name every text (see
+    `prep.model.customer.redact`). The names stay in the unfinished mark until every backup is
+    scrubbed the same way (`finish`). Returns the keys of the meetings changed.
+    """
+    changes: dict[str, dict[str, Row | None]] = {}
+    for table in (MEETINGS, DELETING, CUSTOMERS, APPOINTMENTS):
+        for key, row in _customer_rows(tables, table, customer):
+            scrubbed = _redacted(row, names, table)
+            if scrubbed != row:
+                changes.setdefault(table, {})[key] = scrubbed
+    earlier = (tables.get(ERASING) or Rows()).get(UNFINISHED) or {}
+    people = [*earlier.get("people", []), {"customer": customer, "names": names}]
+    changes[ERASING] = {UNFINISHED: {**earlier, "since": earlier.get("since", at), "meetings": earlier.get("meetings", 0),
+                                     "people": people}}
+    storage.commit(changes)
+    return list(changes.get(MEETINGS, {}))
+
+
+def _customer_rows(tables: dict[str, Rows], table: str, customer: str) -> list[tuple[str, Row]]:
+    """The rows of this table that belong to the customer (by name, as a rep would compare it)."""
+    rows = tables.get(table) or Rows()
+    found = []
+    for key in rows:
+        row = rows[key]
+        owner = row.get("row", {}).get("customer") if table == DELETING else row.get("name" if table == CUSTOMERS else "customer")
+        if isinstance(owner, str) and same_name(owner, customer):
+            found.append((key, row))
+    return found
+
+
+# What the rows are known and found by stays as it is, even where a person's name is part of it
+# ("Weber GmbH"): only what was written about people is redacted.
+_KEPT = ("customer", "id", "key", "checklist_ref", "when", "created", "updated")
+
+
+def _redacted(row: Row, names: list[str], table: str) -> Row:
+    scrubbed = row
+    for name in names:
+        scrubbed = redact(scrubbed, name)
+    kept = _KEPT + (("name",) if table == CUSTOMERS else ())
+    scrubbed.update({key: row[key] for key in kept if key in row})
+    if table == DELETING and isinstance(row.get("row"), dict):
+        scrubbed["row"].update({key: row["row"][key] for key in _KEPT if key in row["row"]})
+    return scrubbed
+
+
 def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], *, everywhere: bool) -> int:
-    """Remove every old copy of erased meetings, if an erasure is unfinished (or `everywhere`); call inside `writing()`.
+    """Remove every old copy of erased meetings and people, if an erasure is unfinished (or `everywhere`); call inside `writing()`.
 
     Returns how many meetings the unfinished erasure covered (0 if none was). Raises
     PrepError naming a file that could not be cleaned; the erasure stays unfinished then.
     """
-    forgotten = tables.get(FORGOTTEN)
+    forgotten = tables.get(FORGOTTEN) or Rows()
     pending = (tables.get(ERASING) or Rows()).get(UNFINISHED)
-    if not forgotten or (pending is None and not everywhere):
+    if pending is None and not (everywhere and forgotten):
         return 0
     storage.fold_journal()  # the journal's older lines still hold the erased rows
-    keys = set(forgotten)
-    ids = ({forgotten[key].get("id", "") for key in keys} | set((pending or {}).get("ids", []))) - {""}
+    gone = _Gone(forgotten, pending or {})
     ours = {storage.path.name, storage.journal_path.name, storage.lock_path.name}
     stuck = []
     for path in files:
@@ -154,8 +210,8 @@ def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], 
         if path.name.endswith(".tmp"):
             _delete(path)  # a write a kill cut short: it may hold anything
         elif path.name.endswith(".bak"):
-            _scrub_backup(path, keys)
-        elif _holds_erased(path, keys, ids):
+            _scrub_backup(path, gone)
+        elif _holds_erased(path, gone):
             stuck.append(path)
     if stuck:
         said = _("{path}: still holds meetings erased with `prep forget`; delete it by hand").format(path=stuck[0])
@@ -165,48 +221,73 @@ def finish(storage: JournalStorage, tables: dict[str, Rows], files: list[Path], 
     if pending is None:
         return 0
     storage.commit({ERASING: {UNFINISHED: None}})
-    if pending.get("ids"):
-        storage.fold_journal()  # the snapshot still held the mark with the deleted meetings' ids
+    if pending.get("ids") or pending.get("people"):
+        storage.fold_journal()  # the snapshot still held the mark with the deleted meetings' ids or the people's names
     return int(pending.get("meetings", 0))
 
 
-def _erased_rows(data: bytes, keys: set[str]) -> tuple[dict[str, Rows], set[str]]:
-    """A database file's tables, and its rows that are erased meetings: by their key, or (in a
-    backup of an older layout) by their id. ValueError if it does not read as a database."""
-    tables = parse_snapshot(data)[0]
-    rows = tables.get(MEETINGS) or Rows()
-    erased = set()
-    for key in rows:
-        row = rows[key]
-        if key in keys or (isinstance(row, dict) and str(doc_id(str(row.get("id", "")))) in keys):
-            erased.add(key)
-    return tables, erased
+class _Gone:
+    """What an erasure removed, as old copies are searched for it: meetings by key or id, other rows by
+    key, people by their customer and names."""
+
+    def __init__(self, forgotten: Rows, pending: Row) -> None:
+        self.keys = set(forgotten)
+        self.ids = ({forgotten[key].get("id", "") for key in self.keys} | set(pending.get("ids", []))) - {""}
+        self.rows = {table: set(keys) for table, keys in (pending.get("rows") or {}).items()}
+        self.people = [(str(p.get("customer", "")), [str(n) for n in p.get("names", [])]) for p in pending.get("people", [])]
+
+    def clean(self, tables: dict[str, Rows]) -> tuple[dict[str, dict[str, Row]], bool]:
+        """A database file's tables without what is gone, and whether anything was."""
+        plain = {name: {key: rows[key] for key in rows} for name, rows in tables.items()}
+        found = False
+        for name, rows in plain.items():
+            for key in list(rows):
+                row = rows[key]
+                meeting = name in (MEETINGS, DELETING) and (key in self.keys or (
+                    isinstance(row, dict) and str(doc_id(str(row.get("id", "")))) in self.keys))
+                if meeting or key in self.rows.get(name, ()):
+                    del rows[key]
+                    found = True
+        for customer, names in self.people:
+            for name in (MEETINGS, DELETING, CUSTOMERS, APPOINTMENTS):
+                if name not in plain:
+                    continue
+                for key, row in _customer_rows({name: Rows(plain[name])}, name, customer):
+                    scrubbed = _redacted(row, names, name)
+                    if scrubbed != row:
+                        plain[name][key] = scrubbed
+                        found = True
+        return plain, found
+
+    def named_in(self, data: bytes) -> bool:
+        """Whether a file that is not a database holds an erased meeting's id or an erased person's name."""
+        needles = [meeting_id.encode() for meeting_id in self.ids]
+        needles += [name.encode() for _customer, names in self.people for name in names if name.strip()]
+        return any(needle in data for needle in needles)
 
 
-def _scrub_backup(path: Path, keys: set[str]) -> None:
-    """Rewrite a backup without the erased meetings, through a temporary file and rename."""
+def _scrub_backup(path: Path, gone: _Gone) -> None:
+    """Rewrite a backup without what was erased, through a temporary file and rename."""
     try:
-        tables, erased = _erased_rows(read_ordinary(path), keys)
+        plain, found = gone.clean(parse_snapshot(read_ordinary(path))[0])
     except (OSError, ValueError):
         raise PrepError(_("{path}: this backup cannot be read, so erased meetings cannot be removed from it; "
                           "delete it by hand").format(path=path)) from None
-    if not erased:
-        return
-    plain = {name: {key: rows[key] for key in rows if not (name == MEETINGS and key in erased)} for name, rows in tables.items()}
-    write_file(path, dumps(plain), fix=N_("free some disk space, or delete the backup by hand"))
+    if found:
+        write_file(path, dumps(plain), fix=N_("free some disk space, or delete the backup by hand"))
 
 
-def _holds_erased(path: Path, keys: set[str], ids: set[str]) -> bool:
-    """Whether a file that is not prep's own holds an erased meeting: a copy of a database, or any text with its id."""
+def _holds_erased(path: Path, gone: _Gone) -> bool:
+    """Whether a file that is not prep's own holds something erased: a copy of a database, or any text naming it."""
     try:
         data = read_ordinary(path)
     except OSError as error:
         raise PrepError(_("{path}: cannot read ({problem}), so it may still hold erased meetings; "
                           "delete it by hand").format(path=path, problem=error.strerror)) from None
     try:
-        return bool(_erased_rows(data, keys)[1])
+        return gone.clean(parse_snapshot(data)[0])[1]
     except ValueError:
-        return any(meeting_id.encode() in data for meeting_id in ids)
+        return gone.named_in(data)
 
 
 def _delete(path: Path) -> None:

@@ -194,7 +194,7 @@ class Store(SummaryIndex, CustomerCards):
         """
         from prep.storage.erase import customer_keys
 
-        return self._erase(lambda tables: customer_keys(tables, customer), deleted=False)
+        return self._erase(lambda tables: customer_keys(tables, customer), deleted=False, others=self._theirs(customer))
 
     def erase_meetings(self, meeting_ids: Iterable[str]) -> int:
         """Erase these meetings for good, as `forget` erases a customer: tombstones, backups scrubbed, no copy left.
@@ -205,14 +205,16 @@ class Store(SummaryIndex, CustomerCards):
         keys = [str(doc_id(meeting_id)) for meeting_id in meeting_ids]
         return self._erase(lambda tables: keys, deleted=True)
 
-    def _erase(self, keys: Callable[[dict[str, Rows]], list[str]], *, deleted: bool) -> int:
+    def _erase(self, keys: Callable[[dict[str, Rows]], list[str]], *, deleted: bool,
+               others: Callable[[dict[str, Rows]], dict[str, list[str]]] | None = None) -> int:
         from prep.storage.erase import erase
 
         with self._lock:
             self._open()
             assert self._storage is not None
             with self._storage.writing() as tables:
-                removed = erase(self._storage, tables, keys(tables), self._stamp(), deleted=deleted)
+                removed = erase(self._storage, tables, keys(tables), self._stamp(), deleted=deleted,
+                                others=others(tables) if others else None)
                 self._stale.update(removed)
                 self._finish(tables, everywhere=True)
         return len(removed)
@@ -278,7 +280,7 @@ class Store(SummaryIndex, CustomerCards):
 
         with self._lock:
             tables = self._tables()  # a read first: nothing is written when nothing was ever erased
-            if not tables.get(FORGOTTEN) or not (everywhere or unfinished(tables)):
+            if not (unfinished(tables) or (everywhere and tables.get(FORGOTTEN))):
                 return 0
             assert self._storage is not None
             with self._storage.writing() as tables:
