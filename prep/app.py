@@ -120,6 +120,7 @@ class PrepApp(UndoingApp, TypingAhead):
         """Import the other screens, their CSS and what they show ahead, so that each opens without waiting for any."""
         from prep.screens.brief import BriefScreen
         from prep.screens.checklists import ChecklistsScreen
+        from prep.screens.customer_card import CustomerCardScreen
         from prep.screens.debrief import DebriefScreen
         from prep.screens.history import HistoryScreen
         from prep.screens.new_preparation import NewPreparationScreen
@@ -127,8 +128,8 @@ class PrepApp(UndoingApp, TypingAhead):
         from prep.screens.timeline import TimelineScreen
         from prep.screens.walkthrough import WalkthroughScreen
 
-        screens = [BriefScreen, ChecklistsScreen, DebriefScreen, HistoryScreen, NewPreparationScreen, RehearsalScreen,
-                   TimelineScreen, WalkthroughScreen]
+        screens = [BriefScreen, ChecklistsScreen, CustomerCardScreen, DebriefScreen, HistoryScreen, NewPreparationScreen,
+                   RehearsalScreen, TimelineScreen, WalkthroughScreen]
         self.call_from_thread(read_css, self, screens)
         self.read_ahead.everything()
         self._tell_updates()

@@ -141,6 +141,26 @@ def parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("import", parents=[common], help=_("restore a JSON export"))
     restore.add_argument("file", metavar=file)
 
+    customers = commands.add_parser("customers", parents=[common], help=_("customer cards and the people on them"))
+    cards = customers.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    crm = cards.add_parser("import", parents=[common], help=_("customers and their people from a CRM export (CSV) or "
+                                                              "vCards: shows what changes, then asks"))
+    crm.add_argument("file", metavar=file)
+    crm.add_argument("--map", action="append", default=[], metavar=_("COLUMN=FIELD"),
+                     help=_("read this column as this field, e.g. 'Firma=customer' (again for each); "
+                            "a field prep does not know lists them"))
+    crm.add_argument("--yes", action="store_true", help=_("do not ask first"))
+
+    calendar = commands.add_parser("calendar", parents=[common], help=_("coming meetings from your calendar, to prepare"))
+    calendar_actions = calendar.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    ics = calendar_actions.add_parser("import", parents=[common], help=_("the coming meetings with customers from an .ics "
+                                                                          "export (Outlook, Google, Apple) as appointments to prepare"))
+    ics.add_argument("file", metavar=file)
+    ics.add_argument("--weeks", type=int, default=4, metavar="N", help=_("how many weeks ahead, from today (default 4)"))
+    ics.add_argument("--me", metavar=_("ADDRESS"), help=_("your e-mail address: attendees from your domain are your colleagues "
+                                                         "(remembered; default $PREP_ME)"))
+    ics.add_argument("--dry-run", action="store_true", help=_("show what would change, save nothing"))
+
     checklists = commands.add_parser("checklists", parents=[common], help=_("list, check and start checklists (for trainers)"))
     trainer = checklists.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
     listing = trainer.add_parser("list", parents=[common], help=_("every checklist: id, title, language, version, source"))

@@ -1,4 +1,5 @@
-"""One-key changes to saved meetings — cancel, delete, a follow-up done — each with its undo.
+"""One-key changes to saved meetings — cancel, delete, a follow-up done — and to customer cards (a person
+removed), each with its undo.
 
 A change is made at once and stays undoable for UNDO_SECONDS. A delete is only a set-aside
 until then (see `Store.delete_meetings`): `Change.settle` erases it for good when the window
@@ -14,8 +15,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+import msgspec
+
 from prep.dates import shown_moment
 from prep.language import _
+from prep.model.customer import Customer, Person, same_name
 from prep.model.meeting import Meeting, When
 from prep.storage import Store
 
@@ -103,6 +107,31 @@ def followup_done(store: Store, save: Save, meeting_id: str, followup_id: str) -
                   _("Undo done: {followup}").format(followup=text),
                   {meeting_id: meeting}, undo=lambda: _set(store, save, meeting_id, lambda m: _reopen(m, followup_id)))
 
+
+def remove_person(store: Store, card: Customer, name: str) -> Change | None:
+    """Take a person off a customer's card, the card as the rep sees it; None when they are not on it.
+
+    Undone, the person comes back where they stood, on the card as it is saved by then.
+    """
+    index = next((i for i, person in enumerate(card.people) if same_name(person.name, name)), None)
+    if index is None:
+        return None
+    person = card.people[index]
+    store.save_customer(card.without_person(name))
+    said = {"person": person.name, "customer": card.name}
+    return Change(_("Removed {person} from {customer} · ctrl+z undoes").format(**said),
+                  _("{person} is back on the card of {customer}.").format(**said),
+                  _("Undo removing {person} from {customer}").format(**said),
+                  {}, undo=lambda: _person_back(store, card.name, person, index))
+
+
+def _person_back(store: Store, customer: str, person: Person, index: int) -> dict[str, Meeting | None]:
+    card = store.customer(customer) or Customer(name=customer)
+    if card.person(person.name) is None:
+        people = list(card.people)
+        people.insert(min(index, len(people)), person)
+        store.save_customer(msgspec.structs.replace(card, people=people))
+    return {}
 
 def _set(store: Store, save: Save, meeting_id: str, change: Callable[[Meeting], None]) -> dict[str, Meeting | None]:
     meeting = store.meeting(meeting_id)

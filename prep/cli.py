@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from prep import coaching_cli, planning_cli
+from prep import calendar_cli, coaching_cli, customers_cli, planning_cli
 from prep.arguments import parse
 from prep.errors import PrepError
 from prep.language import N_, _, ngettext, number, use
@@ -70,6 +70,8 @@ def _main(argv: Sequence[str] | None) -> int:
     commands = {"demo": _demo, "export": _export, "report": coaching_cli.report, "team": coaching_cli.team,
                 "new": planning_cli.new, "open": _open,
                 "import": _import, "forget": _forget,
+                "customers": lambda args, settings: customers_cli.run(args, settings, _confirmed),
+                "calendar": calendar_cli.run,
                 "checklists": _checklists, "followups": _followups, "repair": _repair}
     try:
         settings = Settings.from_environment(db=getattr(args, "db", None))
@@ -105,7 +107,7 @@ def _open(args: argparse.Namespace, settings: Settings) -> int:
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from prep.app import PrepApp
-    from prep.demo import DemoRun, demo_meetings
+    from prep.demo import DemoRun, demo_customers, demo_meetings
     from prep.library.loader import load_library
     from prep.storage import Store
 
@@ -130,6 +132,7 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
             raise PrepError(_("no checklist could be loaded for the demo; run `prep checklists list` to see why"))
         shipped = list(demo_meetings(checklists, datetime.now(), args.meetings))
         written = store.add_many(shipped)
+        store.save_customers(demo_customers(args.meetings))
         store.close()
         if args.no_app:
             _say(ngettext("wrote {count} demo meeting to {path}", "wrote {count} demo meetings to {path}",
@@ -201,6 +204,9 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
     done = import_json(_store(settings), Path(args.file))
     _say(_("{file}: {new} new, {updated} updated, {unchanged} already there as in the file").format(
         file=args.file, new=number(done.new), updated=number(done.updated), unchanged=number(done.unchanged)))
+    if done.cards:
+        _say(ngettext("{count} customer card added or brought up to date.", "{count} customer cards added or brought up to date.",
+                      done.cards).format(count=number(done.cards)))
     return 0
 
 

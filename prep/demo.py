@@ -16,9 +16,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+import msgspec
+
 from prep import demo_world_de, demo_world_en
 from prep.language import speaking
 from prep.model.checklist import Checklist
+from prep.model.customer import STANCES, Customer, people_in
 from prep.model.meeting import (
     DRAFT,
     PREPARED,
@@ -196,7 +199,7 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
         yield Meeting(
             id=uuid.UUID(int=rng.getrandbits(128)).hex,
             customer=name,
-            contact=contact,
+            people=[contact.split(",")[0].strip()],
             when=when,
             goal=inner.choice(plan.goals).format(**facts),
             status=status,
@@ -206,6 +209,52 @@ def demo_meetings(checklists: list[Checklist], now: datetime, count: int | None 
             created=stamp,
             updated=stamp,
         )
+
+
+def demo_customers(count: int | None = None, seed: int = 7, language: str | None = None) -> list[Customer]:
+    """The cards of the customers `demo_meetings` (with the same count, seed and language) meets.
+
+    The people are those the meetings name, with their roles; each gets a part in the decision
+    and a stance from their role, and a customer with few people gets an economic buyer the rep
+    has not met yet — what the brief's coverage line is for. E-mail addresses are under the
+    `.example` domain, which no one can own.
+    """
+    words = world(language)
+    rng = random.Random(seed)
+    total = 24 if count is None else count
+    cards = []
+    for name, industry, contacts in _customers(rng, max(len(words.CUSTOMERS), total // 12), words):
+        inner = random.Random(f"{seed}/{name}")
+        domain = _address(name.split()[0], "example").replace("@", ".")
+        people = [person for contact in contacts for person in people_in(contact)]
+        parts = [_part(person.role, index) for index, person in enumerate(people)]
+        if "economic buyer" not in parts and len(people) < 3:
+            people.append(msgspec.structs.replace(people_in(words.person(inner))[0], role="CFO"))
+            parts.append("economic buyer")
+        cards.append(Customer(name=name, industry=industry, domain=domain, id=uuid.UUID(int=inner.getrandbits(128)).hex, people=[
+            msgspec.structs.replace(person, part=part, email=_address(person.name, domain),
+                                    stance="supportive" if part == "champion" else inner.choice(STANCES))
+            for person, part in zip(people, parts)]))
+    return cards
+
+
+def _part(role: str, index: int) -> str:
+    """The part in the decision a role most likely has: the first person met is the champion."""
+    role = role.lower()
+    if any(word in role for word in ("cfo", "managing director", "finance", "geschäftsführ", "kaufmännisch", "prokurist")):
+        return "economic buyer"
+    if index == 0:
+        return "champion"
+    if "it" in role.replace("-", " ").split() or "it-" in role:
+        return "technical evaluator"
+    return "user" if index % 2 else "influencer"
+
+
+def _address(name: str, domain: str) -> str:
+    plain_name = name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    words = [w for w in plain_name.split() if w not in ("herr", "frau", "dr.")]
+    plain = ".".join("".join(ch for ch in w if ch.isalnum()) for w in words)
+    return f"{plain}@{domain}"
 
 
 def _workday(moment: datetime, *, later: bool = True) -> datetime:

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from prep.errors import InputError, PrepError
 from prep.language import _
+from prep.model.customer import Customer, people_in
 from prep.model.meeting import DRAFT, Meeting
 from prep.reports.inert import inert
 from prep.settings import Settings
@@ -39,9 +40,20 @@ def new(args: argparse.Namespace, settings: Settings) -> int:
         if not suggested:
             raise PrepError(_("no checklist could be loaded; run `prep checklists list` to see why"))
         checklist = suggested[0]
-    meeting = Meeting(customer=customer, when=when, contact=", ".join(" ".join(p.split()) for p in args.people),
-                      goal=" ".join((args.goal or "").split()), checklist=checklist, status=DRAFT)
     store = Store(settings.database)
+    card = store.customer(customer)
+    customer = card.name if card is not None else customer  # as the card spells it
+    people = [person for typed in args.people for person in people_in(typed)]  # --with "Jane Doe, CFO": a role after the comma
+    # A person on the card is named as the card names them; one who is not is put on it.
+    names = [(card.person(p.name) or p).name if card else p.name for p in people]
+    meeting = Meeting(customer=customer, when=when, people=names, goal=" ".join((args.goal or "").split()),
+                      checklist=checklist, status=DRAFT)
+    new = [p for p in people if card is None or card.person(p.name) is None]
+    if new:
+        card = card or Customer(name=customer)
+        for person in new:
+            card = card.with_person(person)
+        store.save_customer(card)
     store.save(meeting)
     store.close()
     sys.stdout.write(meeting.id + "\n")

@@ -48,6 +48,7 @@ class Settings:
     chosen_language: str | None = None  # chosen in the app ("Language" in the palette), remembered
     cache: Path | None = None  # where the last good version of each team checklist is kept (None: nowhere)
     drafts: bool = False  # --drafts: offer checklists marked `status: draft` too
+    me: str | None = None  # the rep's e-mail address (PREP_ME, else remembered from `calendar import --me`): whose colleagues are whose
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, *,
@@ -68,6 +69,7 @@ class Settings:
             database_named=bool(db or env.get("PREP_DB")),
             chosen_language=chosen,
             cache=locations.cache_dir(),
+            me=env.get("PREP_ME", "").strip() or remembered(state_file, "me"),
         )
 
     @property
@@ -84,8 +86,8 @@ class Settings:
         return replace(self, language=language, chosen_language=language)
 
     def save_state(self) -> None:
-        """Write what the app remembers (theme, chosen language) into the state folder, readable by the rep only."""
-        state = {"theme": self.theme, "language": self.chosen_language}
+        """Write what the app remembers (theme, chosen language, the rep's address) into the state folder, readable by the rep only."""
+        state = {"theme": self.theme, "language": self.chosen_language, "me": self.me}
         fix = N_("check the permissions of your state folder")
         private_folder(self.state_file.parent, fix=fix)
         write_file(self.state_file, json.dumps(state), fix=fix)

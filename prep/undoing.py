@@ -1,5 +1,5 @@
-"""The app's one-key changes — cancel, delete, a follow-up done, an objection kept for the trainer — and
-ctrl+z that undoes the last one.
+"""The app's one-key changes — cancel, delete, a follow-up done, an objection kept for the trainer, a person
+taken off a customer card — and ctrl+z that undoes the last one.
 
 Each change runs in a thread worker (prep.changes does the work; the trainer's choice is made
 here, as it reads a debrief as prep.insights does, which prep.changes may not), then a toast says what
@@ -31,6 +31,7 @@ from prep.changes import Change, Shown, UndoWindow
 from prep.errors import PrepError
 from prep.insights.coaching import written_unprepared
 from prep.language import _, quoted
+from prep.model.customer import Customer
 from prep.model.meeting import Meeting
 from prep.screens.base import EditingScreen, MeetingsChanged
 from prep.storage import Autosave, Store
@@ -76,6 +77,10 @@ class UndoingApp(App[None]):
         """Give an objection the rep met unprepared to their trainer (`keep`), or take it back; undoable for a while."""
         self._flush(meeting_id)
         self._change(partial(_trainer_choice, self.store, self._save, meeting_id, text, keep))
+
+    def remove_person(self, card: Customer, name: str) -> None:
+        """Take a person off a customer's card in one key (`card` as the rep sees it); undoable for a while."""
+        self._change(partial(changes.remove_person, self.store, card, name))
 
     def _save(self, meeting: Meeting) -> None:
         # Through the autosave: a version the rep typed a moment ago is written first, not after.

@@ -29,6 +29,7 @@ from prep.model.merge import merge
 from prep.screens.drawn_once import DrawnOnce
 
 if TYPE_CHECKING:
+    from prep.model.customer import Customer
     from prep.model.meeting import Meeting
     from prep.model.summary import MeetingSummary
     from prep.screens.read_ahead import ReadAhead
@@ -73,6 +74,9 @@ class PrepHost(Protocol):
 
     def delete_meeting(self, meeting: Meeting | MeetingSummary) -> None:
         """Ask, then take the meeting out of every list; undoable for a while, then erased for good."""
+
+    def remove_person(self, card: Customer, name: str) -> None:
+        """Take a person off a customer's card; undoable for a while, then MeetingsChanged (lists and cards read again)."""
 
     def go_home(self) -> None:
         """Back to the home screen, closing everything above it."""

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 
+from prep.insights.people import Room
 from prep.language import N_, _
 from prep.model.meeting import Meeting
 from prep.reports.brief import brief_markdown, write_brief
@@ -37,16 +38,31 @@ class BriefScreen(PrepScreen):
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
         self.meeting = meeting
+        self.room: Room | None = None  # who is in the room, once read
 
     def compose(self) -> ComposeResult:
         self.show_cancelled()  # the title, before the header is mounted: it draws it once
         yield PrepHeader()
         with VerticalScroll(id="brief"):
-            yield ReadingPane(brief_markdown(self.meeting))
+            yield ReadingPane(brief_markdown(self.meeting, self.room))
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#brief"))  # at once: the first frame shows it
+        self.read_room()
+
+    @work(thread=True, exclusive=True, group="room", exit_on_error=False)
+    def read_room(self) -> None:
+        """Who is in the room: the customer card and the earlier meetings, read off the UI thread."""
+        from prep.insights.people import read_room
+
+        meeting = self.meeting
+        self.app.call_from_thread(self._room_read, meeting, read_room(self.prep.store, meeting, self.prep.now()))
+
+    def _room_read(self, meeting: Meeting, found: Room) -> None:
+        if meeting is self.meeting and found != self.room:
+            self.room = found
+            self.query_one(ReadingPane).update(brief_markdown(meeting, found))
 
     def show_cancelled(self) -> None:
         """The title says when the meeting is cancelled."""
@@ -85,7 +101,8 @@ class BriefScreen(PrepScreen):
     async def _debriefed(self, meeting: object) -> None:
         if isinstance(meeting, Meeting):
             self.meeting = meeting
-            self.query_one(ReadingPane).update(brief_markdown(meeting))
+            self.query_one(ReadingPane).update(brief_markdown(meeting, self.room))
+            self.read_room()
 
     def action_rehearse(self) -> None:
         from prep.screens.rehearsal import RehearsalScreen
@@ -98,7 +115,7 @@ class BriefScreen(PrepScreen):
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self) -> None:
         """Write the brief as Markdown into the briefs folder, readable by the rep only."""
-        path = write_brief(self.meeting, self.prep.settings.briefs)
+        path = write_brief(self.meeting, self.prep.settings.briefs, self.room)
         self.app.call_from_thread(self.notify, _("Brief saved to {path}").format(path=path), title=_("Exported"), timeout=8)
 
     def action_home(self) -> None:

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from prep.language import N_, _, quoted
+from prep.model.customer import name_key
 from prep.reports.inert import inert
 from prep.screens.base import PrepHost
 
@@ -52,6 +53,8 @@ def system_commands(app: App[object], screen: Screen[object], commands: list[Sys
                      lambda: app.push_screen(CoachingScreen())),
         "trainer_review": (_("For your trainer"), _("Choose which objections you met unprepared go to your trainer"),
                            lambda: app.push_screen(TrainerReviewScreen())),
+        "choose_customer_card": (_("Customer card…"), _("A customer and the people in their decision: pick the customer"),
+                                 partial(choose_customer_card, app)),
         # Found by either word, so that a rep who switched to a language they do not read finds the way back.
         "language": (" / ".join(dict.fromkeys((_("Language"), "Language", "Sprache"))),
                      _("English or German: the language prep speaks, remembered"), partial(choose_language, app)),
@@ -116,6 +119,44 @@ class CustomerCommands(Provider):
         from prep.screens.timeline import TimelineScreen
 
         self.app.push_screen(TimelineScreen(name))
+
+
+def choose_customer_card(app: App[object]) -> None:
+    """The customers, in a palette of their own; the one chosen opens on their card."""
+    from textual.command import CommandPalette
+
+    app.push_screen(CommandPalette(providers=[CardCommands], placeholder=_("Whose card? Type the customer's name…")))
+
+
+class CardCommands(Provider):
+    """The palette's "Customer card…": every customer (with meetings or a card), fuzzy matched, opening their card."""
+
+    async def startup(self) -> None:
+        store = cast(PrepHost, self.app).store
+
+        def names() -> list[str]:
+            found = {name_key(name): name for name in [*(card.name for card in store.customer_cards()), *store.customers()]}
+            return sorted(found.values(), key=name_key)
+
+        self.customers: list[str] = await self.app.run_worker(names, thread=True, group="palette").wait()
+
+    async def discover(self) -> Hits:
+        for name in self.customers:
+            shown = inert(name, one_line=True)
+            yield DiscoveryHit(Content(shown), partial(self.open, name), text=shown, help=_("Customer card"))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name in self.customers:
+            shown = inert(name, one_line=True)
+            score = matcher.match(shown)
+            if score > 0:
+                yield Hit(score, _highlighted(matcher, shown), partial(self.open, name), text=shown, help=_("Customer card"))
+
+    def open(self, name: str) -> None:
+        from prep.screens.customer_card import CustomerCardScreen
+
+        self.app.push_screen(CustomerCardScreen(name))
 
 
 class SearchCommands(Provider):

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from prep.dates import shown_in_full, written
 from prep.language import N_, _, quoted
+from prep.model.customer import names_typed
 from prep.model.meeting import (
     CONTACT_RHYTHMS,
     CONTACT_WISHES,
@@ -42,6 +43,7 @@ from prep.screens.widgets.debrief_rows import (
 )
 from prep.screens.widgets.fields import Choice, NoteArea, TextField
 from prep.screens.widgets.keys_footer import KeysFooter
+from prep.screens.widgets.people_field import PeopleSuggester, onto_the_card
 from prep.screens.widgets.shown import edited, markup, plain
 
 
@@ -77,6 +79,13 @@ class DebriefScreen(EditingScreen):
             with Horizontal(classes="field"):
                 yield Label(_("Outcome"), classes="field-label")
                 yield TextField(inert(debrief.outcome), placeholder=_("What was agreed, in one line"), id="outcome", compact=True)
+            with Horizontal(classes="field"):
+                yield Label(_("Present"), classes="field-label")
+                # As planned until the rep changes it: the planned people count as met unless they say otherwise.
+                there = TextField(inert(", ".join(debrief.present or self.meeting.people)), id="present", compact=True,
+                                  placeholder=_("Names, with commas between them"))
+                there.suggester = PeopleSuggester.joined(self.meeting.people, None)
+                yield there
             if self.meeting.checklist.exit_criteria:
                 yield Label(_("Did the meeting succeed?"), classes="heading")
                 for criterion in self.meeting.checklist.exit_criteria:
@@ -143,6 +152,13 @@ class DebriefScreen(EditingScreen):
             self.debrief.outcome = event.value
             self.schedule_save()
 
+    @on(Input.Changed, "#present")
+    def keep_present(self, event: Input.Changed) -> None:
+        present = [person.name for person in names_typed(event.value)]
+        if present != (self.debrief.present or self.meeting.people):
+            self.debrief.present = present
+            self.schedule_save()
+
     @on(TextArea.Changed, "#notes")
     def keep_notes(self, event: TextArea.Changed) -> None:
         if edited(event.text_area.text, self.debrief.notes):
@@ -201,8 +217,9 @@ class DebriefScreen(EditingScreen):
         self.app.push_screen(RecapScreen(self.meeting))
 
     def action_done(self) -> None:
-        """Back to where the rep came from, which gets the meeting as it is now."""
+        """Back to where the rep came from, which gets the meeting as it is now; who was there and is new goes on the card."""
         self.flush_draft()
+        onto_the_card(self.app, self.prep.store, self.meeting.customer, self.query_one("#present", Input).value)
         self.dismiss(self.meeting)
 
 

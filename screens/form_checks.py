@@ -8,7 +8,7 @@ functions, and the screen only shows what they return.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from prep.dates import DEFAULT_TIME, parse_day, parse_time, shown_day, written
 from prep.errors import InputError
 from prep.language import N_, _, ngettext, sentence
+from prep.model.customer import people_in
 from prep.model.meeting import Meeting
 from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
@@ -23,22 +24,23 @@ from prep.reports.inert import inert
 if TYPE_CHECKING:
     from prep.library.loader import Library
 
-FIELDS = ("customer", "contact", "date", "time", "goal")
+FIELDS = ("customer", "people", "date", "time", "goal")
 CHECKED = ("customer", "date", "time", "checklist")  # in the order the form shows them
 PLACEHOLDERS = {
     "customer": N_("Company — known ones complete with →"),
-    "contact": N_("Name and role, e.g. Katrin Brandt, COO"),
+    "people": N_("Who: Katrin Brandt (COO), Tom Berg"),
     "date": N_("tomorrow, fri, 1.12., yesterday, 2026-12-01"),
     "time": N_("14:30, 2pm, 14 Uhr (default 9:00)"),
     "goal": N_("What should be true when you leave?"),
 }
-LABELS = {"customer": N_("Customer"), "contact": N_("Contact"), "date": N_("Date"), "time": N_("Time"), "goal": N_("Goal")}
+LABELS = {"customer": N_("Customer"), "people": N_("People"), "date": N_("Date"), "time": N_("Time"), "goal": N_("Goal")}
 LOCKED = N_("The meeting type and checklist stay: answers were written with them.")
 
 
 def plan_of(meeting: Meeting) -> dict[str, str]:
     """A saved meeting's plan as the form's fields show it, in forms the form reads back the same."""
-    return {"customer": meeting.customer, "contact": meeting.contact, "date": written(meeting.when, "typed date"),
+    people = meeting.people or [f"{p.name} ({p.role})" if p.role else p.name for p in people_in(meeting.contact)]
+    return {"customer": meeting.customer, "people": ", ".join(people), "date": written(meeting.when, "typed date"),
             "time": f"{meeting.when:%H:%M}", "goal": meeting.goal}
 
 
@@ -127,15 +129,18 @@ class KnownCustomers:
 
     by_name: dict[str, list[MeetingSummary]]
     names: list[str]  # as shown and suggested, in alphabetical order
+    cards: dict[str, str] = field(default_factory=dict)  # customers with a card and no meeting yet, by shown name
 
     @classmethod
-    def of(cls, history: list[MeetingSummary]) -> KnownCustomers:
+    def of(cls, history: list[MeetingSummary], cards: tuple[str, ...] = ()) -> KnownCustomers:
         by_name: dict[str, list[MeetingSummary]] = {}
         for meeting in history:
             by_name.setdefault(shown_name(meeting.customer), []).append(meeting)
+        only_cards = {shown_name(name): name for name in cards if shown_name(name) not in by_name}
         # Suggested as shown: a name with a control character comes back as typed, and is matched as shown.
-        names = sorted({inert(meetings[0].customer, one_line=True) for meetings in by_name.values()}, key=str.lower)
-        return cls(by_name, names)
+        names = {inert(meetings[0].customer, one_line=True) for meetings in by_name.values()}
+        names |= {inert(name, one_line=True) for name in only_cards.values()}
+        return cls(by_name, sorted(names, key=str.lower), only_cards)
 
     def meetings(self, typed: str, *, skip: str | None = None) -> list[MeetingSummary]:
         """The meetings with the customer typed (the one being changed left out)."""
@@ -144,7 +149,7 @@ class KnownCustomers:
     def spelling(self, name: str) -> str:
         """`brandt logistik gmbh` is the known `Brandt Logistik GmbH`, not a new customer."""
         known = self.by_name.get(name.lower())
-        return known[0].customer if known else name
+        return known[0].customer if known else self.cards.get(shown_name(name), name)
 
 
 def checklist_trouble(library: Library) -> str:

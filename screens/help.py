@@ -15,7 +15,8 @@ from prep.screens.widgets.shown import markup
 
 # Translators: the screens' names beside "Keys on this screen", written as their code names them.
 SCREEN_NAMES = (N_("Home"), N_("NewPreparation"), N_("Walkthrough"), N_("MissingItems"), N_("Brief"), N_("Rehearsal"),
-                N_("Debrief"), N_("Recap"), N_("History"), N_("Timeline"), N_("Checklists"), N_("Confirm"), N_("KeepDemo"))
+                N_("Debrief"), N_("Recap"), N_("History"), N_("Timeline"), N_("Checklists"), N_("Confirm"), N_("KeepDemo"),
+                N_("CustomerCard"), N_("PersonForm"))
 
 
 class HelpScreen(ModalScreen[None]):

@@ -38,6 +38,8 @@ class HistoryScreen(PrepScreen):
         Binding("slash", "filter", N_("Search"), id="history.search"),
         Binding("d", "debrief", N_("Debrief"), id="history.debrief"),
         Binding("t", "timeline", N_("Customer"), tooltip=N_("The customer's timeline"), id="history.timeline"),
+        Binding("k", "customer_card", N_("Card"), tooltip=N_("The customer card: the people in their decision"),
+                id="history.customer-card"),
         Binding("c", "cancel_meeting", N_("Cancel"), tooltip=N_("Cancel the meeting, or take the cancellation back"),
                 show=False, id="history.cancel"),
         Binding("delete", "delete", N_("Delete"), tooltip=N_("Delete the meeting or draft (asks first)"), show=False, id="history.delete"),
@@ -74,7 +76,7 @@ class HistoryScreen(PrepScreen):
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("debrief", "timeline", "cancel_meeting", "delete", "change"):
+        if action in ("debrief", "timeline", "customer_card", "cancel_meeting", "delete", "change"):
             return self.query_one("#results", OptionList).has_focus
         return True
 
@@ -228,6 +230,13 @@ class HistoryScreen(PrepScreen):
             from prep.screens.timeline import TimelineScreen
 
             self.app.push_screen(TimelineScreen(meeting.customer))
+
+    def action_customer_card(self) -> None:
+        meeting = self._highlighted()
+        if meeting is not None:
+            from prep.screens.customer_card import CustomerCardScreen
+
+            self.app.push_screen(CustomerCardScreen(meeting.customer))
 
     def action_change(self) -> None:
         """The highlighted meeting's plan in the new-preparation form; saved, the list shows the change."""

@@ -18,6 +18,7 @@ from prep.insights.attention import Attention, what_needs_attention
 from prep.language import N_, _, ngettext, number
 from prep.reports.inert import inert
 from prep.screens.base import MeetingsChanged, PrepScreen
+from prep.screens.widgets import to_prepare
 from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.meeting_lines import meeting_line
@@ -42,16 +43,19 @@ class HomeScreen(PrepScreen):
     # A tall terminal gives the lists its height (home.tcss), instead of seven rows each and half the screen empty.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     # Where the footer is short (German at 80 columns): the keys for the highlighted row stay longer than these.
-    FOOTER_SPARE = ("home.checklists", "home.history")
+    FOOTER_SPARE = ("home.checklists", "home.history", "home.customer-card")
     BINDINGS = [
         Binding("n", "new_preparation", N_("New"), tooltip=N_("New preparation"), id="home.new", priority=True),
         Binding("h", "history", N_("History"), id="home.history", priority=True),
         Binding("c", "checklists", N_("Checklists"), id="home.checklists", priority=True),
         Binding("d", "debrief", N_("Debrief"), id="home.debrief", priority=True),
+        Binding("k", "customer_card", N_("Card"), tooltip=N_("The customer card: the people in their decision"),
+                id="home.customer-card", priority=True),
         Binding("x", "followup_done", N_("Done"), tooltip=N_("Mark the follow-up done"), id="home.followup-done", priority=True),
         Binding("delete", "delete", N_("Delete"), tooltip=N_("Delete the meeting or draft (asks first)"), show=False, id="home.delete",
                 priority=True),
         Binding("enter", "open", N_("Open"), id="home.open", priority=True),
+        Binding("p", "prepare", N_("Prepare"), tooltip=N_("Prepare the meeting from your calendar"), id="home.prepare", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -63,6 +67,7 @@ class HomeScreen(PrepScreen):
         yield PrepHeader()
         with VerticalScroll(id="home"):
             yield Static(_("Loading your meetings…"), id="summary", classes="muted")
+            yield from to_prepare.compose()  # meetings from the calendar (`prep calendar import`)
             for list_id, title in LISTS:
                 yield Label(_(title), classes="heading", id=f"{list_id}-heading")
                 yield OptionList(id=list_id, classes="meetings")
@@ -95,6 +100,7 @@ class HomeScreen(PrepScreen):
         attention = what_needs_attention(store.home_summaries(), self.prep.now(), recent=RECENT)
         attention.total = store.count()
         self.app.call_from_thread(self.show, attention)
+        self.app.call_from_thread(to_prepare.show_on, self, to_prepare.coming(store, self.prep.now()))
         # The rest of the history is read after the home screen is up, for search.
         store.index_everything()
 
@@ -170,12 +176,16 @@ class HomeScreen(PrepScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         highlighted = self._highlighted()
+        if action == "prepare" or (highlighted is not None and highlighted[0] == to_prepare.TO_PREPARE):
+            return to_prepare.allowed(action, highlighted)
         if action == "followup_done":
             return highlighted is not None and highlighted[0] == "followups"
         if action == "debrief":
             return highlighted is not None and highlighted[0] != "drafts"
         if action == "open":
             return highlighted is not None  # an empty database has nothing to open
+        if action == "customer_card":
+            return highlighted is not None
         if action == "delete":  # a follow-up's row is its meeting's too, but x is what it wants
             return highlighted is not None and highlighted[0] != "followups"
         return True
@@ -218,6 +228,14 @@ class HomeScreen(PrepScreen):
             option = focused.get_option_at_index(focused.highlighted)
             self.prep.open_meeting((option.id or "").split(":")[0])
 
+    def action_prepare(self) -> None:
+        """The new-preparation form, filled in from the highlighted meeting of the calendar."""
+        from prep.screens.new_preparation import NewPreparationScreen
+
+        appointment = self.query_one(to_prepare.ToPrepareList).appointment
+        if appointment is not None:
+            self.app.push_screen(NewPreparationScreen(suggested=appointment))
+
     def action_new_preparation(self) -> None:
         from prep.screens.new_preparation import NewPreparationScreen
 
@@ -232,3 +250,16 @@ class HomeScreen(PrepScreen):
         from prep.screens.checklists import ChecklistsScreen
 
         self.app.push_screen(ChecklistsScreen())
+
+    def action_customer_card(self) -> None:
+        """The card of the highlighted row's customer: the people in their decision."""
+        highlighted, attention = self._highlighted(), self._attention
+        if highlighted is None or attention is None:
+            return
+        meeting_id = highlighted[1].split(":")[0]
+        shown = [*attention.drafts, *attention.upcoming, *attention.recent, *(due.meeting for due in attention.followups)]
+        customer = next((m.customer for m in shown if m.id == meeting_id), None)
+        if customer is not None:
+            from prep.screens.customer_card import CustomerCardScreen
+
+            self.app.push_screen(CustomerCardScreen(customer))

@@ -7,8 +7,8 @@ import importlib
 from textual.binding import Binding
 
 # Each module of prep.screens that declares a screen or a modal with keys.
-SCREENS = ("brief", "checklists", "coaching", "confirm", "debrief", "help", "history", "home", "missing_items",
-           "new_preparation", "recap", "rehearsal", "timeline", "trainer_review", "walkthrough")
+SCREENS = ("brief", "checklists", "coaching", "confirm", "customer_card", "debrief", "help", "history", "home", "missing_items",
+           "new_preparation", "person_form", "recap", "rehearsal", "timeline", "trainer_review", "walkthrough")
 
 
 def screen_bindings() -> list[tuple[str, Binding]]:

@@ -46,6 +46,7 @@ from prep.screens.form_checks import (
     resolved_date,
     shown_name,
 )
+from prep.screens.widgets import people_field, to_prepare
 from prep.screens.widgets.fields import Choice, FormScroll, TextField
 from prep.screens.widgets.header import PrepHeader
 from prep.screens.widgets.keys_footer import KeysFooter
@@ -66,10 +67,11 @@ class NewPreparationScreen(PrepScreen):
         Binding("escape", "back", N_("Back"), tooltip=N_("Back; what you typed waits here"), id="new.back"),
     ]
 
-    def __init__(self, meeting: Meeting | None = None) -> None:
-        """A new preparation, or with `meeting` the form to change that meeting's plan."""
+    def __init__(self, meeting: Meeting | None = None, *, suggested: to_prepare.Appointment | None = None) -> None:
+        """A new preparation (`suggested`: filled in from the calendar), or with `meeting` the form to change that meeting's plan."""
         super().__init__()
         self.editing = meeting
+        self.suggested = suggested  # an appointment from the calendar: starting the walkthrough links it to the preparation
         self.library = Library()
         self.known = KnownCustomers({}, [])
         self._type_chosen = meeting is not None  # a saved meeting's type is never replaced by a suggestion
@@ -95,6 +97,8 @@ class NewPreparationScreen(PrepScreen):
                 if name == "customer":
                     yield Static("", id="customer-known", classes="muted")
                     yield Static("", id="contact-warning", classes="warning")
+                elif name == "people":
+                    yield Static("", id="people-known", classes="muted")
                 elif name == "date":
                     yield Static("", id="date-resolved", classes="muted")
                     yield Static("", id="nearby-warning", classes="warning")
@@ -108,8 +112,9 @@ class NewPreparationScreen(PrepScreen):
         yield KeysFooter(typing=True)
 
     def _typed_before(self) -> dict[str, str]:
-        """What the fields open with: the meeting's plan when changing one, else what was typed last time."""
-        return plan_of(self.editing) if self.editing is not None else dict(self.prep.unfinished_form)
+        """What the fields open with: the meeting's plan when changing one, an appointment's, else what was typed last time."""
+        return (plan_of(self.editing) if self.editing is not None else
+                to_prepare.suggested_plan(self.suggested) if self.suggested else dict(self.prep.unfinished_form))
 
     @staticmethod
     def _row(label: str, field: Input | Select[str]) -> ComposeResult:
@@ -127,13 +132,9 @@ class NewPreparationScreen(PrepScreen):
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "start":
-            return self.editing is None
-        if action == "save":
-            return self.editing is not None
-        if action == "open_nearby":
-            return bool(self.nearby)
-        return True
+        if action in ("start", "save"):
+            return (self.editing is None) == (action == "start")
+        return bool(self.nearby) if action == "open_nearby" else True
 
     def action_back(self) -> None:
         """Back where the rep came from: a new form is kept as it was left, a change is dropped."""
@@ -207,14 +208,8 @@ class NewPreparationScreen(PrepScreen):
 
     def _choose_checklist(self, checklist_id: str, own: Checklist | None = None) -> None:
         """Pick a checklist if the dropdown offers it; a meeting's own copy is offered even when no file has it anymore."""
-        select = self.query_one("#checklist", Select)
-        offered = [value for _prompt, value in select._options]
-        if own is not None and checklist_id not in offered:
-            select.set_options([*((prompt, value) for prompt, value in select._options if value is not Select.NULL),
-                                (choice(f"{own.title} · {own.language}"), own.id)])
-            offered.append(checklist_id)
-        if checklist_id in offered:
-            select.value = checklist_id
+        offer = (choice(f"{own.title} · {own.language}"), own.id) if own is not None else None
+        self.query_one("#checklist", Choice).choose(checklist_id, offer=offer)
 
     @on(Select.Changed, "#meeting-type")
     def suggest_checklists(self) -> None:
@@ -240,15 +235,15 @@ class NewPreparationScreen(PrepScreen):
     def _customer_changed(self) -> None:
         """A known customer: their contacts complete, the type is most likely a follow-up, and what we know is shown."""
         known = self._known_meetings()
-        contacts = sorted({inert(m.contact, one_line=True) for m in known if m.contact.strip()}, key=str.lower)
-        self.query_one("#contact", Input).suggester = SuggestFromList(contacts, case_sensitive=False) if contacts else None
+        self._suggest_people([name for m in known for name in m.contact.split(", ") if name.strip()])
         if known and not self._type_chosen and "follow-up" in self._types:
             self._choose_type("follow-up")
         self.story = None
         self._show_story()
         self._show_nearby()
-        if known:
-            self.load_story(known[0].customer)
+        name = known[0].customer if known else self.known.cards.get(shown_name(self.query_one("#customer", Input).value))
+        if name:  # met before, or on a card (from the CRM)
+            self.load_story(name)
 
     def _known_meetings(self) -> list[MeetingSummary]:
         """The meetings with the customer typed, as far as the form has read them (the one being changed left out)."""
@@ -263,6 +258,7 @@ class NewPreparationScreen(PrepScreen):
     def _story_loaded(self, story: CustomerStory) -> None:
         if shown_name(story.name) == self.query_one("#customer", Input).value.strip().lower():
             self.story = story
+            self._suggest_people([p.name for p in story.card.people] if story.card else [], keep=True)
             self._show_story()
 
     def _show_story(self) -> None:
@@ -275,16 +271,27 @@ class NewPreparationScreen(PrepScreen):
             known.update(markup(_("[b]What we know[/b]\n$lines"), lines="\n".join(lines)) if lines else _("Known customer, nothing recorded yet."))
             known.display = True
         self._show_warning()
+        self.people_typed()
+
+    def _suggest_people(self, names: list[str], *, keep: bool = False) -> None:
+        """The names the people field completes: with `keep`, the card's first, then those of earlier meetings."""
+        field = self.query_one("#people", Input)
+        field.suggester = people_field.PeopleSuggester.joined(names, field.suggester if keep else None)
+
+    @on(Input.Changed, "#people")
+    def people_typed(self) -> None:
+        """Under the field, who else is on the customer's card and who would be new on it."""
+        hint = people_field.people_hint(self.story, self.query_one("#people", Input).value)
+        self.query_one("#people-known", Static).update(plain(hint))
+        self.query_one("#people-known", Static).display = bool(hint)
+        self._show_warning()
 
     def _show_warning(self) -> None:
         warning = self.query_one("#contact-warning", Static)
-        message = None
-        if self.story is not None:
-            when = self._planned()
-            if when is not None:
-                message = self.story.contact_warning(when, self.prep.now(), exclude=self.editing.id if self.editing else None)
-        warning.update(plain(_("⚠ {warning} Is this meeting what they want?").format(warning=message)) if message else "")
-        warning.display = bool(message)
+        messages = people_field.contact_lines(self.story, self.query_one("#people", Input).value, self._planned(), self.prep.now(),
+                                 exclude=self.editing.id if self.editing else None)
+        warning.update(plain("\n".join(messages)))
+        warning.display = bool(messages)
 
     def _show_nearby(self) -> None:
         """Another meeting or draft with this customer within a few days of the date typed, with a key to open it."""
@@ -344,6 +351,7 @@ class NewPreparationScreen(PrepScreen):
         from prep.screens.walkthrough import WalkthroughScreen
 
         self.prep.unfinished_form = {}
+        to_prepare.link(self.app, self.suggested, meeting)
         self.app.switch_screen(WalkthroughScreen(meeting, new=True))
 
     def action_save(self) -> None:
@@ -365,7 +373,8 @@ class NewPreparationScreen(PrepScreen):
             return None
         assert checked.when is not None and checklist is not None
         customer = self.known.spelling(value["customer"])
-        plan = {"customer": customer, "contact": value["contact"], "goal": value["goal"], "checklist": checklist}
+        people = people_field.onto_the_card(self.app, self.prep.store, customer, value["people"], self.suggested)
+        plan = {"customer": customer, "people": people, "contact": "", "goal": value["goal"], "checklist": checklist}
         if self.editing is not None:
             return msgspec.structs.replace(self.editing, **plan, when=When.fromisoformat(checked.when.isoformat()),
                                            updated=self.prep.now().replace(microsecond=0))

@@ -42,11 +42,12 @@ class History:
     customers: list[str]  # alphabetically, as stored
     checklists: list[str]  # the checklists' titles, alphabetically
     known: KnownCustomers
+    cards: tuple[str, ...] = ()  # the names on customer cards, met or not yet (imported from the CRM)
 
     @classmethod
-    def of(cls, revision: int, meetings: list[MeetingSummary]) -> History:
+    def of(cls, revision: int, meetings: list[MeetingSummary], cards: tuple[str, ...] = ()) -> History:
         return cls(revision, meetings, sorted({m.customer for m in meetings}, key=str.lower),
-                   sorted({m.checklist_title for m in meetings}), KnownCustomers.of(meetings))
+                   sorted({m.checklist_title for m in meetings}), KnownCustomers.of(meetings, cards), cards)
 
 
 class ReadAhead:
@@ -73,9 +74,10 @@ class ReadAhead:
     def history(self) -> History:
         """Every meeting and what is worked out from them, caught up with every running copy (call it in a worker)."""
         revision, meetings = self._store.summaries_at()
+        cards = tuple(card.name for card in self._store.customer_cards())
         with self._lock:
-            if self._history is None or self._history.revision != revision:
-                self._history = History.of(revision, meetings)
+            if self._history is None or (self._history.revision, self._history.cards) != (revision, cards):
+                self._history = History.of(revision, meetings, cards)
             return self._history
 
     def history_if_read(self) -> History | None:

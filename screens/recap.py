@@ -59,7 +59,7 @@ class RecapScreen(PrepScreen):
         yield PrepHeader()
         with Vertical(id="recap"):
             language = _(LANGUAGES[recap_language(self.meeting)])
-            contact = self.meeting.contact.strip()
+            contact = (self.meeting.people or [self.meeting.contact])[0].strip()
             about = markup(_(ABOUT_CONTACT), contact=contact, customer=self.meeting.customer, language=language) \
                 if contact else markup(_(ABOUT), customer=self.meeting.customer, language=language)
             yield Static(lines(about, markup(_(NOT_KEPT))), id="about")

@@ -46,7 +46,11 @@ class TimelineScreen(PrepScreen):
     """Everything about one customer, oldest meeting first."""
 
     CSS_PATH = "timeline.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"), id="timeline.back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", N_("Back"), id="timeline.back"),
+        Binding("k", "customer_card", N_("Card"), tooltip=N_("The customer card: the people in their decision"),
+                id="timeline.customer-card"),
+    ]
 
     def __init__(self, customer: str) -> None:
         super().__init__()
@@ -147,3 +151,8 @@ class TimelineScreen(PrepScreen):
     def open_meeting(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.prep.open_meeting(event.option.id)
+
+    def action_customer_card(self) -> None:
+        from prep.screens.customer_card import CustomerCardScreen
+
+        self.app.push_screen(CustomerCardScreen(self.customer))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from functools import partial
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from prep.dates import shown_moment
+from prep.insights.people import Room
 from prep.language import N_, _
 from prep.model.checklist import Item, Section
 from prep.model.meeting import PREPARED, Answer, Meeting
@@ -20,6 +21,9 @@ from prep.screens.base import EditingScreen
 from prep.screens.widgets.item_cards import CARDS, ItemCard
 from prep.screens.widgets.keys_footer import KeysFooter
 from prep.screens.widgets.shown import markup, plain
+
+# The steps that show who is in the room: whose needs, and who will object.
+ROOM_STEPS = ("needs", "objections")
 
 
 class WalkthroughScreen(EditingScreen):
@@ -50,6 +54,7 @@ class WalkthroughScreen(EditingScreen):
         self.new = new  # a preparation just started is saved at once; a draft reopened only once changed
         self.step = step
         self._go_to_missing: tuple[Section, Item] | None = None
+        self.room: Room | None = None  # who is in the room, shown beside the needs and objections once read
 
     def compose(self) -> ComposeResult:
         self.show_cancelled()  # the title, before the header is mounted: it draws it once
@@ -66,6 +71,27 @@ class WalkthroughScreen(EditingScreen):
         self._show_step_shown(self._focus_item)
         if self.new:
             self.flush_draft()  # a new meeting is on disk from its first moment, not after the first pause
+        if self.meeting.people:
+            self.read_room()
+
+    @work(thread=True, exclusive=True, group="room", exit_on_error=False)
+    def read_room(self) -> None:
+        """Who is in the room, read off the UI thread: the customer card and the earlier meetings."""
+        from prep.insights.people import read_room
+
+        found = read_room(self.prep.store, self.meeting, self.prep.now())
+        self.app.call_from_thread(self._room_read, found)
+
+    def _room_read(self, found: Room) -> None:
+        self.room = found
+        if found.telling and self.meeting.checklist.sections[self.step].kind in ROOM_STEPS and not self.query(".room"):
+            cards = self.query_one("#cards", VerticalScroll)
+            cards.mount(self._room_line(), before=cards.children[0] if cards.children else None)
+
+    def _room_line(self) -> Static:
+        assert self.room is not None
+        lines = "\n".join(f"• {attendee.line()}" for attendee in self.room.attendees)
+        return Static(markup(_("[b]In the room[/b]\n$people"), people=lines), classes="room")
 
     def _last_place(self) -> tuple[int | None, str | None]:
         """The step and item where the rep last typed, if the checklist still has them."""
@@ -84,6 +110,8 @@ class WalkthroughScreen(EditingScreen):
         """The current step's intro, what is still open from last time, and a card for each item."""
         section = self.meeting.checklist.sections[self.step]
         widgets: list[ItemCard | Static] = []
+        if self.room is not None and self.room.telling and section.kind in ROOM_STEPS:
+            widgets.append(self._room_line())
         if section.intro:
             widgets.append(Static(plain(section.intro), classes="intro"))
         carried = self.meeting.carried.get(section.kind, [])

@@ -10,7 +10,7 @@ from textual.widgets import Input, TextArea
 
 from helpers import NOW
 from prep import paths
-from prep.demo import demo_meetings
+from prep.demo import demo_customers, demo_meetings
 from prep.language import use
 from prep.library.loader import load_library
 from prep.storage import private_folder
@@ -83,6 +83,7 @@ def demo_db(db_path: Path) -> Path:
     """A small demo history placed around NOW."""
     store = Store(db_path)
     store.add_many(demo_meetings(load_library().ordered(), NOW))
+    store.save_customers(demo_customers())
     store.close()
     seen_checklists()
     return db_path
@@ -93,6 +94,7 @@ def german_demo_db(db_path: Path) -> Path:
     """The German demo history placed around NOW."""
     store = Store(db_path)
     store.add_many(demo_meetings(load_library().ordered(), NOW, language="de"))
+    store.save_customers(demo_customers(language="de"))
     store.close()
     seen_checklists()
     return db_path

@@ -6,12 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from textual.worker import WorkerFailed
 
 from prep.app import PrepApp
 from prep.library.loader import load_library
-from prep.model.meeting import PREPARED, Answer, Debrief, Meeting
+from prep.model.meeting import PREPARED, Answer, Debrief, Meeting, When
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.walkthrough import WalkthroughScreen
 
@@ -36,6 +37,8 @@ SCREENS: dict[str, tuple[str, tuple[str, ...]]] = {
     "recap": ("RecapScreen", ("tab", "tab", "tab", "d", "ctrl+r")),
     "history": ("HistoryScreen", ("h",)),
     "timeline": ("TimelineScreen", ("h", "down", "t")),
+    "customer-card": ("CustomerCardScreen", ("k",)),
+    "person-form": ("PersonForm", ("k", "a")),
     "checklists": ("ChecklistsScreen", ("c",)),
     "coaching": ("CoachingScreen", ("ctrl+p", *"coaching", "enter")),
     "trainer-review": ("TrainerReviewScreen", ("ctrl+p", *"trainer", "enter")),
@@ -110,6 +113,32 @@ def debriefed_meeting(customer: str, days_ago: int, **debrief: object) -> Meetin
     meeting.debrief = Debrief(**debrief)  # type: ignore[arg-type]
     return meeting
 
+
+# Days ago: the meeting whose debrief says Anna Weber was there (and Tom Berg was not), and an older one
+# whose debrief says nothing about who was there, which Tom Berg was planned for.
+MET_ANNA, MET_TOM = 10, 30
+
+
+def acme_with_people(db_path: Path) -> None:
+    """Acme Tools: a card with two people, and meetings that say when each was last met — and two that do not count
+    (one called off, one still to come)."""
+    from prep.model.customer import Customer, Person
+    from prep.storage.store import Store
+
+    said_who = debriefed_meeting("Acme Tools", MET_ANNA, outcome="Pilot agreed", present=["anna weber"])
+    said_who.people = ["Anna Weber", "Tom Berg"]
+    said_nothing = debriefed_meeting("Acme Tools", MET_TOM, outcome="First contact")
+    said_nothing.people = ["Tom Berg"]
+    called_off = debriefed_meeting("Acme Tools", 5)
+    called_off.people, called_off.cancelled = ["Tom Berg"], When.fromisoformat((NOW - timedelta(days=6)).isoformat())
+    called_off.goal, called_off.debrief = "Show IT the interfaces", None
+    coming = debriefed_meeting("Acme Tools", -3)
+    coming.people, coming.goal, coming.debrief = ["Anna Weber", "Tom Berg"], "Agree on the pilot's scope", None
+    store = Store(db_path)
+    store.add_many([said_who, said_nothing, called_off, coming])
+    store.save_customer(Customer(name="Acme Tools", industry="Machine tools", people=[
+        Person(name="Anna Weber", role="CFO", part="economic buyer", stance="neutral"), Person(name="Tom Berg", role="Head of IT")]))
+    store.close()
 
 def in_german(function, *args):  # type: ignore[no-untyped-def]
     """`function(*args)` while prep speaks German; English again afterwards, whatever happens."""

@@ -164,13 +164,18 @@ class MetUnprepared:
 LEGAL_FORMS = {"gmbh", "ag", "kg", "ohg", "se", "ug", "co", "ltd", "inc", "llc", "plc", "corp", "sa", "bv", "nv"}
 
 
-def names_someone(text: str, customer: str, contact: str) -> bool:
+def names_someone(text: str, customer: str, people: list[str]) -> bool:
     """Whether `text` names the customer (the first word of its name, its distinctive part: "Copperleaf" of
-    "Copperleaf Software") or the contact person (any word of three letters or more of their name)."""
-    person = contact.split(",")[0]  # "Katrin Brandt, COO": the name, not the role
+    "Copperleaf Software") or a person met (any word of three letters or more of their name)."""
     company = [w for w in re.findall(r"\w+", customer.lower()) if w not in LEGAL_FORMS][:1]
-    words = {w for w in company + re.findall(r"\w+", person.lower()) if len(w) >= 3}
+    words = {w for w in company + re.findall(r"\w+", " ".join(people).lower()) if len(w) >= 3}
     return bool(words & set(re.findall(r"\w+", text.lower())))
+
+
+def attending(meeting: Meeting) -> list[str]:
+    """Everyone a meeting names: the people planned, those there, and an older contact line's name (not its role)."""
+    present = meeting.debrief.present if meeting.debrief else []
+    return [*meeting.people, *present, meeting.contact.split(",")[0]]
 
 
 def met_unprepared(meetings: Iterable[Meeting]) -> list[MetUnprepared]:
@@ -182,7 +187,7 @@ def met_unprepared(meetings: Iterable[Meeting]) -> list[MetUnprepared]:
             continue
         kept = set(kept_for_trainer(meeting.debrief))
         found += [MetUnprepared(meeting.id, meeting.customer, meeting.when, text, text in kept,
-                                names_someone(text, meeting.customer, meeting.contact))
+                                names_someone(text, meeting.customer, attending(meeting)))
                   for text in dict.fromkeys(written_unprepared(meeting.debrief))]
     found.sort(key=lambda met: met.when, reverse=True)  # stable: a meeting's objections stay in the order written
     return found

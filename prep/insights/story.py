@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from prep.dates import shown_date, shown_due
 from prep.language import N_, _, ngettext, quoted
+from prep.model.customer import Customer
 from prep.model.meeting import CONTACT_RHYTHMS, Debrief, FollowUp, Meeting
 from prep.storage import Store
 
@@ -91,6 +92,7 @@ class CustomerStory:
 
     name: str
     meetings: list[Meeting]
+    card: Customer | None = None  # the customer card, with the people in their decision
 
     def past(self, now: datetime) -> list[Meeting]:
         """Meetings that have happened (prepared, dated before now, not cancelled)."""
@@ -230,10 +232,10 @@ class CustomerStory:
 
 
 def customer_story(store: Store, name: str) -> CustomerStory:
-    """Read every meeting with this customer."""
+    """Read every meeting with this customer, and their card."""
     ids = [s.id for s in store.summaries() if s.customer == name]
     meetings = sorted(store.meetings(ids), key=lambda m: m.when)
-    return CustomerStory(name, meetings)
+    return CustomerStory(name, meetings, store.customer(name))
 
 
 def _past_line(meeting: Meeting) -> str:

@@ -158,3 +158,15 @@ def _is_person(entry: Any, name: str) -> bool:
     # A record names them by name, or (an invitation's attendee) by e-mail address.
     return isinstance(entry, dict) and any(isinstance(entry.get(key), str) and same_name(entry[key], name)
                                            for key in ("name", "email"))
+
+
+def names_typed(text: str) -> list[Person]:
+    """The people a form's field names: "Katrin Brandt (COO), Tom Berg" — commas between people, a role in brackets."""
+    people: list[Person] = []
+    for entry in re.split(r"[,;\n]", text):
+        entry = " ".join(entry.split())
+        bracketed = _ROLE_IN_BRACKETS.match(entry)
+        name, role = (bracketed["name"].strip(), bracketed["role"].strip()) if bracketed else (entry, "")
+        if name and not any(same_name(name, p.name) for p in people):
+            people.append(Person(name=name, role=role))
+    return people

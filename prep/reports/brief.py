@@ -7,6 +7,7 @@ from pathlib import Path
 
 from prep.dates import shown_in_full
 from prep.errors import PrepError
+from prep.insights.people import Room
 from prep.language import N_, _, quoted
 from prep.library.meeting_types import category_label, language_label, type_label
 from prep.model.checklist import Checklist, Section
@@ -22,19 +23,23 @@ LIKELIHOODS_SHOWN = {"likely": N_("likely"), "possible": N_("possible"), "unlike
 BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md")  # as `write_brief` and `write_recap` name them
 
 
-def brief_markdown(meeting: Meeting) -> str:
+def brief_markdown(meeting: Meeting, room: Room | None = None) -> str:
     """The brief: customer, goal, needs, likely objections with the rep's answers, trust points.
 
     Once debriefed, what happened stands next to the plan: how it went under the goal, each
     objection's and need's outcome under the rep's answer, and the follow-ups at the end.
+
+    With `room` (`prep.insights.people.room`) it says who is in the room — each person's role,
+    part in the decision, stance and when the rep last met them — and how much of the decision
+    the rep has met.
 
     Control characters are written as visible escapes: a brief is read in terminals
     (`prep export --format md`, `cat`) as much as in editors and on the brief screen.
     """
     debrief = None if meeting.debrief is None or meeting.debrief.is_empty else meeting.debrief
     facts = [f"**{shown_in_full(meeting.when)}**"]
-    if meeting.contact:
-        facts.append(_("with {contact}").format(contact=meeting.contact))
+    if meeting.with_whom and (room is None or not room.telling):
+        facts.append(_("with {contact}").format(contact=room.names() if room else meeting.with_whom))
     facts.append(meeting.checklist.title)
     lines = [f"# {meeting.customer}", "", " · ".join(facts), ""]
     if meeting.is_draft:
@@ -43,6 +48,12 @@ def brief_markdown(meeting: Meeting) -> str:
               else _("**Goal:** _not set — what should be true when you leave?_"), ""]
     if meeting.checklist.exit_criteria:
         lines += _exit_criteria(meeting, debrief)
+    if room is not None and room.telling:
+        lines += [_("## Who is in the room"), ""]
+        lines += [f"- {attendee.line()}" for attendee in room.attendees] or [_("- _Nobody named yet: who will be there?_")]
+        if room.coverage:
+            lines += ["", f"⚠ {room.coverage}"]
+        lines.append("")
     if debrief is not None:
         lines += debriefed.how_it_went(debrief)
     for section in meeting.checklist.sections:
@@ -153,11 +164,11 @@ def checklist_preview(checklist: Checklist) -> str:
     return inert("\n".join(lines).rstrip() + "\n")
 
 
-def write_brief(meeting: Meeting, folder: Path) -> Path:
+def write_brief(meeting: Meeting, folder: Path, room: Room | None = None) -> Path:
     """Save the brief as Markdown in `folder` (created private), named by date and customer."""
     private_folder(folder, fix=N_("check the folder"))
     path = folder / f"{meeting.when:%Y-%m-%d}-{_slug(meeting.customer)}.md"
-    write_file(path, brief_markdown(meeting), fix=N_("check the folder"))
+    write_file(path, brief_markdown(meeting, room), fix=N_("check the folder"))
     return path
 
 

@@ -2,11 +2,14 @@
 
 The JSON export is the documented format that `prep import` reads back:
 
-    {"format": "prep-export", "version": 1, "exported": "2026-11-23T09:00:00",
-     "customer": null, "meetings": [<meeting>, ...]}
+    {"format": "prep-export", "version": 2, "exported": "2026-11-23T09:00:00",
+     "customer": null, "meetings": [<meeting>, ...], "customers": [<customer card>, ...]}
 
-Each meeting is a `prep.model.meeting.Meeting`: id, customer, contact, when, goal,
-status, the copy of its checklist, the answers by `section/item`, and the debrief.
+Each meeting is a `prep.model.meeting.Meeting`: id, customer, the people met, when, goal,
+status, the copy of its checklist, the answers by `section/item`, and the debrief. Each
+customer card is a `prep.model.customer.Customer`, with the people in their decision.
+Version 1 files (no cards; a free-text contact per meeting) are read too: the contact
+becomes people on the customer's card, as the storage's upgrade does.
 `ExportFile` declares the whole file once; reading it back checks every field
 against that declaration before anything is imported. Meetings erased with
 `prep forget` are refused, never imported again.
@@ -29,6 +32,7 @@ import msgspec
 from prep.errors import ErasedMeeting, PrepError
 from prep.insights.customers import resolve_customer
 from prep.language import N_, _
+from prep.model.customer import Customer, name_key, people_in
 from prep.model.meeting import Meeting
 from prep.model.shapes import ShapeError, decode, to_builtins
 from prep.model.summary import MeetingSummary
@@ -40,7 +44,7 @@ from prep.storage import Store
 # `=HYPERLINK(...)` in a customer name would run in the trainer's or the CRM admin's Excel.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_FORMAT = "prep-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 ONLY_EXPORTS = N_("import only files written by `prep export --format json`")
 NOTHING_IMPORTED = N_("{path}: {error}; nothing was imported")
 MAX_IMPORT_BYTES = 2**30
@@ -58,10 +62,11 @@ class ExportFile(msgspec.Struct, forbid_unknown_fields=True):
     """The JSON export, as `prep export --format json` writes it and `prep import` reads it."""
 
     format: Literal["prep-export"]
-    version: Literal[1]
+    version: Literal[1, 2]
     exported: datetime
     customer: str | None
     meetings: list[Meeting]
+    customers: list[Customer] = msgspec.field(default_factory=list)
 
 
 class _Header(msgspec.Struct):
@@ -83,7 +88,12 @@ def chosen_meetings(store: Store, customer: str | None) -> list[MeetingSummary]:
 def export_json(store: Store, customer: str | None, now: datetime) -> str:
     """Everything (or one customer's), as the documented JSON."""
     meetings = list(store.meetings(s.id for s in chosen_meetings(store, customer)))
-    document = ExportFile(EXPORT_FORMAT, EXPORT_VERSION, now.replace(microsecond=0), customer, meetings)
+    if customer:
+        card = store.customer(meetings[0].customer if meetings else customer)
+        cards = [card] if card is not None else []
+    else:
+        cards = store.customer_cards()
+    document = ExportFile(EXPORT_FORMAT, EXPORT_VERSION, now.replace(microsecond=0), customer, meetings, cards)
     return inert_json(json.dumps(to_builtins(document), ensure_ascii=False, indent=1)) + "\n"
 
 
@@ -103,7 +113,7 @@ def export_csv(store: Store, customer: str | None) -> str:
                           for f in (debrief.followups if debrief else []) if not f.done]
         wish = debrief.contact_wish if debrief else ""
         writer.writerow(map(spreadsheet_cell, [
-            meeting.id, meeting.customer, meeting.contact, meeting.when.isoformat(timespec="minutes"), meeting.goal,
+            meeting.id, meeting.customer, meeting.with_whom, meeting.when.isoformat(timespec="minutes"), meeting.goal,
             _(CSV_STATES[meeting.state]) if meeting.state in CSV_STATES else meeting.state, meeting.checklist.title,
             debrief.outcome if debrief else "", debrief.rating if debrief and debrief.rating is not None else "",
             _(CSV_CONTACT_WISHES[wish]) if wish in CSV_CONTACT_WISHES else wish, "; ".join(open_followups),
@@ -117,7 +127,7 @@ def spreadsheet_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def read_export(path: Path) -> list[Meeting]:
+def read_export(path: Path) -> ExportFile:
     """Check a whole export file before anything is imported; PrepError names the file and the field."""
     try:
         info = os.stat(path)
@@ -137,13 +147,14 @@ def read_export(path: Path) -> list[Meeting]:
         raise PrepError(f"{path}: {error}; {_(ONLY_EXPORTS)}") from None
     if header.format != EXPORT_FORMAT:
         raise PrepError(_("{path}: not a prep export; {fix}").format(path=path, fix=_(ONLY_EXPORTS)))
-    if header.version != EXPORT_VERSION:
+    if header.version not in (1, EXPORT_VERSION):
         raise PrepError(_("{path}: export version {version} is not known; update prep").format(
             path=path, version=repr(header.version)))
     try:
-        meetings = decode(data, ExportFile).meetings
+        document = decode(data, ExportFile)
     except ShapeError as error:
         raise PrepError(_(NOTHING_IMPORTED).format(path=path, error=error)) from None
+    meetings = document.meetings
     seen: dict[str, int] = {}
     for index, meeting in enumerate(meetings):
         if meeting.id in seen:
@@ -151,7 +162,7 @@ def read_export(path: Path) -> list[Meeting]:
                 path=path, error=_("meetings[{index}].id: the same id as meetings[{first}]").format(
                     index=index, first=seen[meeting.id])))
         seen[meeting.id] = index
-    return meetings
+    return document
 
 
 @dataclass(frozen=True)
@@ -161,11 +172,13 @@ class Imported:
     new: int
     updated: int
     unchanged: int
+    cards: int = 0  # customer cards added or changed
 
 
 def import_json(store: Store, path: Path) -> Imported:
     """Restore an export: new and changed meetings are written, in one go; the rest is left alone."""
-    meetings = read_export(path)
+    document = read_export(path)
+    meetings, cards = _with_people(document.meetings, document.customers, store)
     known = {summary.id for summary in store.summaries()}
     new = [meeting for meeting in meetings if meeting.id not in known]
     changed = [meeting for meeting in meetings if meeting.id in known and store.meeting(meeting.id) != meeting.tidied()]
@@ -179,4 +192,42 @@ def import_json(store: Store, path: Path) -> Imported:
         which = f"meetings[{index}] ({found.customer}, {found.when:%Y-%m-%d})" if found else _("a meeting")
         raise PrepError(_("{path}: {which} was erased with `prep forget` and is not imported again; nothing was "
                           "imported — remove it from the file to import the rest").format(path=path, which=which)) from None
-    return Imported(len(new), len(changed), len(meetings) - len(new) - len(changed))
+    store.save_customers(cards)
+    return Imported(len(new), len(changed), len(meetings) - len(new) - len(changed), len(cards))
+
+
+def _with_people(meetings: list[Meeting], cards: list[Customer], store: Store) -> tuple[list[Meeting], list[Customer]]:
+    """The file's meetings with their contact lines made people, and the customer cards that change:
+    the file's people added to (or replacing the same person on) the cards prep has."""
+    changed: dict[str, Customer] = {}
+
+    def card(name: str) -> Customer:
+        key = name_key(name)
+        if key not in changed:
+            changed[key] = store.customer(name) or Customer(name=name)
+        return changed[key]
+
+    for theirs in cards:
+        if store.customer(theirs.name) is None and name_key(theirs.name) not in changed:
+            changed[name_key(theirs.name)] = theirs  # restored as it was exported
+            continue
+        for person in theirs.people:
+            changed[name_key(theirs.name)] = card(theirs.name).with_person(person)
+        ours = card(theirs.name)
+        changed[name_key(theirs.name)] = msgspec.structs.replace(
+            ours, industry=ours.industry or theirs.industry, domain=ours.domain or theirs.domain, notes=ours.notes or theirs.notes)
+    adopted = []
+    for meeting in meetings:
+        if meeting.contact.strip():
+            people = people_in(meeting.contact)
+            for person in people:
+                if card(meeting.customer).person(person.name) is None:
+                    changed[name_key(meeting.customer)] = card(meeting.customer).with_person(person)
+            meeting = msgspec.structs.replace(meeting, people=meeting.people or [p.name for p in people], contact="")
+        adopted.append(meeting)
+    kept = {name_key(c.name): c for c in store.customer_cards()}
+    return adopted, [c for key, c in changed.items() if kept.get(key) is None or _differs(kept[key], c)]
+
+
+def _differs(ours: Customer, theirs: Customer) -> bool:
+    return msgspec.structs.replace(ours, updated=theirs.updated) != theirs

@@ -94,7 +94,7 @@ def recap_text(meeting: Meeting, next_when: datetime | None = None) -> str:
     language = recap_language(meeting)
     words = WORDING[language]
     debrief = meeting.debrief or Debrief()
-    name = meeting.contact.split(",")[0].strip()
+    name = (meeting.people or [meeting.contact.split(",")[0]])[0].strip()
 
     def day(when: date) -> str:
         return spoken_day(when, language, year=when.year != meeting.when.year)

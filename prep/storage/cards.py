@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from prep.errors import StoreError
@@ -73,10 +72,9 @@ class CustomerCards:
             cards = [self._read_row(rows[key], Customer) for key in rows] if rows else []
         return sorted(cards, key=lambda card: name_key(card.name))
 
-    def save_customers(self, cards: Iterable[Customer], *, stamp: datetime | None = None) -> int:
-        """Add or replace these customer cards (by name) in one write; returns how many."""
-        stamp = stamp or datetime.now().replace(microsecond=0)
-        rows = {customer_key(card.name): {**to_builtins(card), "updated": stamp.isoformat()} for card in cards}
+    def save_customers(self, cards: Iterable[Customer]) -> int:
+        """Add or replace these customer cards (by name) in one write, as they are (`updated` too); returns how many."""
+        rows = {customer_key(card.name): to_builtins(card) for card in cards}
         self._upsert(CUSTOMERS, rows)
         return len(rows)
 

@@ -157,6 +157,15 @@ class Choice(Select[object]):
     }
     """
 
+    def choose(self, value: object, *, offer: tuple[str, object] | None = None) -> None:
+        """Pick `value` if offered; `offer` (prompt, value) is added to the options first when it is not among them."""
+        offered = [option for _prompt, option in self._options]
+        if offer is not None and offer[1] not in offered:
+            self.set_options([*((prompt, option) for prompt, option in self._options if option is not Select.NULL), offer])
+            offered.append(offer[1])
+        if value in offered:
+            self.value = value
+
     BINDINGS = [
         Binding("down,space,up", "show_overlay", N_("Show menu"), show=False),
         Binding("enter", "next_field", N_("Next field"), show=False),

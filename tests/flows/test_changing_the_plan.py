@@ -55,8 +55,8 @@ async def test_a_rescheduled_meeting_moves_in_coming_up(db_path: Path) -> None:
         await press(app, pilot, "ctrl+e")
         form = app.screen
         assert isinstance(form, NewPreparationScreen)
-        assert [form.query_one(f"#{name}", Input).value for name in ("customer", "contact", "date", "time", "goal")] == [
-            "Acme", "Jane Doe, CFO", "2026-11-24", "10:00", "Agree on a pilot"]
+        assert [form.query_one(f"#{name}", Input).value for name in ("customer", "people", "date", "time", "goal")] == [
+            "Acme", "Jane Doe (CFO)", "2026-11-24", "10:00", "Agree on a pilot"]
         # Answers were written with the checklist: it stays, and the form says why.
         assert form.query_one("#checklist", Select).disabled
         assert "answers were written with them" in str(form.query_one("#checklist-locked", Static).render())
@@ -108,18 +108,22 @@ async def test_rep_renames_the_contact_from_the_walkthrough_and_picks_another_ch
         assert form.query_one("#meeting-type", Select).value == "first-meeting"
         assert not form.query_one("#checklist", Select).disabled
         await press(app, pilot, "enter")
-        await _replace(app, pilot, "Katrin Brandt, COO")
+        await _replace(app, pilot, "Katrin Brandt (COO), Tom Berg")
         await press(app, pilot, "enter", "enter", "enter", "enter")  # date, time, goal: on to the meeting type
         assert app.focused is form.query_one("#meeting-type")
         await press(app, pilot, "o")  # offer
         await press(app, pilot, "ctrl+s")
         walkthrough = app.screen
         assert isinstance(walkthrough, WalkthroughScreen)
-        assert walkthrough.meeting.contact == "Katrin Brandt, COO" and walkthrough.meeting.checklist.id == "offer-negotiation"
+        assert walkthrough.meeting.people == ["Katrin Brandt", "Tom Berg"] and walkthrough.meeting.checklist.id == "offer-negotiation"
         assert "Acme" in walkthrough.sub_title
         await press(app, pilot, "escape")
     saved = Store(db_path).meeting(acme.id)
-    assert saved is not None and (saved.contact, saved.checklist.id) == ("Katrin Brandt, COO", "offer-negotiation")
+    assert saved is not None and (saved.people, saved.contact, saved.checklist.id) == (
+        ["Katrin Brandt", "Tom Berg"], "", "offer-negotiation")
+    # Named on the spot, they are on the customer's card now, with the role typed in brackets.
+    card = Store(db_path).customer("Acme")
+    assert card is not None and [(p.name, p.role) for p in card.people] == [("Katrin Brandt", "COO"), ("Tom Berg", "")]
 
 
 async def test_rep_moves_a_meeting_to_another_customer_from_history(db_path: Path) -> None:

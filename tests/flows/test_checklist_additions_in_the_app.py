@@ -52,7 +52,7 @@ async def test_the_rep_says_which_criteria_were_met_with_the_keyboard(db_path: P
         assert isinstance(app.screen, DebriefScreen)
         rows = list(app.screen.query(CriterionRow))
         assert [row.criterion for row in rows] == list(checklist.exit_criteria)
-        await press(app, pilot, "tab")  # from the outcome to the first criterion
+        await press(app, pilot, "tab", "tab")  # from the outcome past who was there to the first criterion
         assert rows[0].query_one(".met").has_focus
         await press(app, pilot, "m")  # letters pick in a closed dropdown: Met
         await press(app, pilot, "enter")  # and on to the next criterion

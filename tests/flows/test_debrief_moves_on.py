@@ -37,6 +37,9 @@ async def test_enter_moves_through_the_debrief_and_every_field_survives_leaving_
 
         await type_text(pilot, "Pilot agreed")
         await pilot.press("enter")
+        assert app.focused is screen.query_one("#present")  # who was there, then did the meeting succeed?
+        await type_text(pilot, "Jane Doe (CFO), Tom Berg")
+        await pilot.press("enter")
         criteria = screen.query(CriterionRow)
         assert len(criteria) == len(meeting.checklist.exit_criteria) == 4
         for row, letter in zip(criteria, "mpnm"):  # met, partly met, not met, met
@@ -84,6 +87,7 @@ async def test_enter_moves_through_the_debrief_and_every_field_survives_leaving_
         assert [row.query_one(".met", Choice).value for row in again.query(CriterionRow)] == [
             "met", "partly", "not met", "met"]
         assert again.query_one("#notes", NoteArea).text == "Started late"
+        assert again.query_one("#present", TextField).value == "Jane Doe, Tom Berg"
         assert again.query_one("#unprepared", NoteArea).text == "Your support hours are too short"
         assert [(row.query_one(".what", TextField).value, row.query_one(".owner", Choice).value,
                  row.query_one(".due", TextField).value, row.query_one(".done", Checkbox).value)
@@ -96,7 +100,7 @@ async def test_enter_moves_through_the_debrief_and_every_field_survives_leaving_
         assert (need.query_one(".verdict", Choice).value, need.query_one(".note", TextField).value) == ("wrong", "They moved to SAP")
 
     saved = Store(db_path).meeting(meeting.id)
-    assert saved is not None and saved.debrief is not None
+    assert saved is not None and saved.debrief is not None and saved.debrief.present == ["Jane Doe", "Tom Berg"]
     assert [(f.text, f.owner, f.due) for f in saved.debrief.followups] == [
         ("Send the offer", "customer", date(2026, 11, 27)), ("Book the workshop", "me", date(2026, 12, 10))]
     assert [saved.debrief.criteria.get(criterion) for criterion in meeting.checklist.exit_criteria] == [

@@ -39,7 +39,7 @@ async def test_what_is_typed_right_after_n_lands_in_the_customer_field(db_path: 
         await settle(app, pilot)
         assert isinstance(app.screen, NewPreparationScreen)
         assert app.screen.query_one("#customer", Input).value == "Acme"
-        assert app.screen.query_one("#contact", Input).value == "Jane"
+        assert app.screen.query_one("#people", Input).value == "Jane"
 
 
 async def test_typing_into_a_reopened_draft_at_once_keeps_every_key(db_path: Path) -> None:
@@ -93,8 +93,8 @@ async def test_enter_in_the_outcome_moves_to_the_notes_before_the_next_letter_ar
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "d")
-        # After the outcome, one dropdown for each of the checklist's four exit criteria, then the notes.
-        type_ahead(app, *"Pilot", "enter", "p", "enter", "enter", "enter", "enter", *"Numbers")
+        # After the outcome who was there, one dropdown for each of the checklist's four exit criteria, then the notes.
+        type_ahead(app, *"Pilot", "enter", "enter", "p", "enter", "enter", "enter", "enter", *"Numbers")
         await settle(app, pilot)
         assert app.screen.query_one("#outcome", Input).value == "Pilot"
         assert app.screen.query(".met").first(Choice).value == "partly"

@@ -40,7 +40,7 @@ async def test_a_german_rep_walks_through_a_preparation_in_german(db_path: Path,
         shown = " ".join(str(widget.render()) for widget in app.screen.query("Static, Label"))
         assert "Wer, wann und wozu" in shown and "Kunde" in shown and "Uhrzeit" in shown
         assert str(app.screen.query_one("#meeting-type").render()).startswith("Erstgespräch")
-        for text in ("Müller Maschinenbau GmbH", "Frau Weiß, Einkauf", "übermorgen", "14 Uhr", "Pilot vereinbaren"):
+        for text in ("Müller Maschinenbau GmbH", "Frau Weiß (Einkauf)", "übermorgen", "14 Uhr", "Pilot vereinbaren"):
             await type_text(pilot, text)
             await pilot.press("enter")
         await press(app, pilot, "ctrl+s")
@@ -56,7 +56,7 @@ async def test_a_german_rep_walks_through_a_preparation_in_german(db_path: Path,
         await press(app, pilot, "f")
         assert isinstance(app.screen, BriefScreen) and app.screen.sub_title == "Gesprächsbriefing · Müller Maschinenbau GmbH"
         brief = on_screen(app)
-        for german in ("Mi., 25. Nov. 2026, 14:00", "Kontakt: Frau Weiß, Einkauf", "Ziel:", "Pilot vereinbaren",
+        for german in ("Mi., 25. Nov. 2026, 14:00", "Kontakt: Frau Weiß (Einkauf)", "Ziel:", "Pilot vereinbaren",
                        "Lager und Filialen laufen auseinander"):
             assert german in brief, german
         await press(app, pilot, "d")  # still to come: asked first, in German, and j says yes

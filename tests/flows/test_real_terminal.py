@@ -106,7 +106,7 @@ def test_a_whole_preparation_typed_in_a_real_terminal_survives_quit_and_restart(
     term.wait_for("No meetings yet")
     term.type("n")
     term.wait_for("Who, when and why")
-    for field in ("Acme Tools", "Jane Doe, CFO", "tomorrow", "10:30", "Agree on a pilot"):
+    for field in ("Acme Tools", "Jane Doe (CFO)", "tomorrow", "10:30", "Agree on a pilot"):
         term.type(field, ENTER)
     term.type(CTRL_S)
     term.wait_for("Step 1 of 5")
@@ -138,8 +138,8 @@ def test_a_whole_preparation_typed_in_a_real_terminal_survives_quit_and_restart(
     export = subprocess.run([str(PREP), "export", "--format", "json", "--db", str(db)], capture_output=True,
                             text=True, env=env, check=True)
     (meeting,) = json.loads(export.stdout)["meetings"]
-    assert (meeting["customer"], meeting["contact"], meeting["goal"], meeting["status"]) == (
-        "Acme Tools", "Jane Doe, CFO", "Agree on a pilot", "prepared")
+    assert (meeting["customer"], meeting["people"], meeting["goal"], meeting["status"]) == (
+        "Acme Tools", ["Jane Doe"], "Agree on a pilot", "prepared")
     assert meeting["when"].endswith("T10:30")
     answers = meeting["answers"]
     assert answers["up-front-contract/time"]["text"] == "Check the 45 minutes"

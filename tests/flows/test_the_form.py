@@ -39,7 +39,7 @@ async def test_enter_moves_through_every_field_to_the_start_button_and_starts(db
             order.append(app.focused.id if app.focused else None)
             await type_text(pilot, text)
             await press(app, pilot, "enter")
-        assert order == ["customer", "contact", "date", "time", "goal", "meeting-type", "checklist"]
+        assert order == ["customer", "people", "date", "time", "goal", "meeting-type", "checklist"]
         assert isinstance(app.focused, Button) and app.focused is form.query_one("#start")
         await press(app, pilot, "enter")
         assert isinstance(app.screen, WalkthroughScreen)
@@ -73,7 +73,7 @@ async def test_a_second_draft_for_acme_two_days_after_the_first_is_warned_about_
         db_path: Path) -> None:
     checklist = load_library().get("first-meeting")
     assert checklist is not None
-    first = Meeting(customer="Acme", when=NOW + timedelta(days=2, hours=5), checklist=checklist, contact="Jane Doe")
+    first = Meeting(customer="Acme", when=NOW + timedelta(days=2, hours=5), checklist=checklist, people=["Jane Doe"])
     Store(db_path).save(first)
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -84,7 +84,7 @@ async def test_a_second_draft_for_acme_two_days_after_the_first_is_warned_about_
         await type_text(pilot, "Ja")
         await settle(app, pilot)
         await press(app, pilot, "right")
-        assert form.query_one("#contact", Input).value == "Jane Doe"
+        assert form.query_one("#people", Input).value == "Jane Doe"
         await press(app, pilot, "enter")
         await type_text(pilot, "+4d")
         await settle(app, pilot)

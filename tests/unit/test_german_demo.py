@@ -11,7 +11,7 @@ import pytest
 
 from helpers import NOW
 from prep.cli import main
-from prep.demo import demo_meetings
+from prep.demo import demo_customers, demo_meetings
 from prep.language import use
 from prep.library.loader import load_library
 from prep.model.meeting import DRAFT, Meeting
@@ -44,7 +44,9 @@ def test_a_german_rep_meets_gmbh_and_ag_customers_and_their_frau_and_herr() -> N
     assert len(customers) == 8 and not customers & ENGLISH_CUSTOMERS
     assert all(name.endswith((" GmbH", " AG")) for name in customers)
     assert "Stadtwerke Lindenau GmbH" in customers and "Weißenfels Bau AG" in customers
-    assert all(re.match(r"(Frau|Herr) (Dr\. )?[A-ZÄÖÜ][a-zäöüß]+, \S", m.contact) for m in meetings)
+    assert all(re.fullmatch(r"(Frau|Herr) (Dr\. )?[A-ZÄÖÜ][a-zäöüß]+", name) for m in meetings for name in m.people)
+    cards = demo_customers(language="de")
+    assert {card.name for card in cards} >= customers and all(p.role and p.part for card in cards for p in card.people)
 
 
 def test_the_german_demo_walks_the_german_checklists_from_first_meeting_to_renewal() -> None:
@@ -152,5 +154,5 @@ def test_the_english_demo_is_as_it_was() -> None:
     assert {m.customer for m in meetings} == ENGLISH_CUSTOMERS
     assert {m.checklist.id for m in meetings} == {"first-meeting", "follow-up", "offer-negotiation", "renewal-review"}
     first = meetings[0]
-    assert (first.customer, first.contact) == ("Brandt Logistik GmbH", "Jonas Weber, head of IT")
+    assert (first.customer, first.people) == ("Brandt Logistik GmbH", ["Jonas Weber"])
     assert first.debrief is not None and first.debrief.outcome == "Lost to a competitor on price; relationship intact."

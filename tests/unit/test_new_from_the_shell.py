@@ -37,7 +37,13 @@ def test_new_prints_the_id_of_a_draft_with_the_suggested_checklist(tmp_path: Pat
                       "--with", "Tom Lee", "--goal", "Agree on a next step")
     saved = Store(db).meeting(meeting_id)
     assert saved is not None and saved.status == DRAFT
-    assert (saved.customer, saved.contact, saved.goal) == ("Acme Tools", "Jane Doe, CFO, Tom Lee", "Agree on a next step")
+    assert (saved.customer, saved.people, saved.goal) == ("Acme Tools", ["Jane Doe", "Tom Lee"], "Agree on a next step")
+    card = Store(db).customer("Acme Tools")
+    assert card is not None and [(p.name, p.role) for p in card.people] == [("Jane Doe", "CFO"), ("Tom Lee", "")]
+    # Named again in any case, they are the people on the card: not added twice.
+    again = made(capsys, db, "--customer", "acme tools", "--when", "friday 9:00", "--with", "jane doe")
+    assert Store(db).meeting(again).people == ["Jane Doe"]  # type: ignore[union-attr]
+    assert len(Store(db).customer("Acme Tools").people) == 2  # type: ignore[union-attr]
     assert saved.when.date() == datetime.now().date() + timedelta(days=1) and (saved.when.hour, saved.when.minute) == (14, 30)
     assert saved.checklist.id == "first-meeting"  # the rep's language, the first meeting
     offer = Store(db).meeting(made(capsys, db, "--customer", "Acme", "--when", "fri", "--type", "offer"))
