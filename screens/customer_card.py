@@ -129,6 +129,7 @@ class CustomerCardScreen(PrepScreen):
         self._unsaved = False
         self._writes = 0  # writes handed to a worker and not finished: a load meanwhile keeps the card shown
         self._writing = threading.Lock()
+        self._renamed: list[tuple[str, str]] = []  # people renamed on the card, whose meetings are renamed with the next write
 
     def compose(self) -> ComposeResult:
         self.sub_title = inert(_("Customer card · {customer}").format(customer=self.customer), one_line=True)
@@ -291,6 +292,8 @@ class CustomerCardScreen(PrepScreen):
         people = [p for p in people if not (before is not None and same_name(p.name, before.name))]
         people.insert(min(index, len(people)), person)
         self.card = msgspec.structs.replace(card, people=people)
+        if before is not None and not same_name(before.name, person.name):
+            self._renamed.append((before.name, person.name))  # their meetings follow, with the card's next write
         self._show_people()
         self.query_one("#people", OptionList).highlighted = min(index, len(people) - 1)
         self._unsaved = True
@@ -359,6 +362,9 @@ class CustomerCardScreen(PrepScreen):
         try:
             with self._writing:  # the newest card, whichever write comes last
                 card = self.card
+                renamed, self._renamed = self._renamed, []
+                for old, new in renamed:
+                    store.rename_person(self.customer, old, new)
                 if card is not None:
                     store.save_customer(card)
         finally:

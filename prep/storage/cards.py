@@ -20,6 +20,7 @@ from prep.model.shapes import ShapeError, convert, to_builtins
 from prep.storage.migrations import (
     APPOINTMENTS,
     CUSTOMERS,
+    MEETINGS,
     META,
     SCHEMA_VERSION,
     appointment_key,
@@ -96,6 +97,20 @@ class CustomerCards:
         rows = {appointment_key(a.key): to_builtins(a) for a in appointments}
         self._upsert(APPOINTMENTS, rows)
         return len(rows)
+
+    def rename_person(self, customer: str, old: str, new: str) -> int:
+        """A person renamed on the card is renamed in their customer's meetings too (who was planned and who was
+        there), in one write, so that when they were last met is not lost. Returns how many meetings changed."""
+        from prep.storage.erase import rename_in_rows
+
+        with self._lock:
+            self._open()
+            assert self._storage is not None
+            with self._storage.writing() as tables:
+                changed = rename_in_rows(tables, customer, old, new)
+                self._storage.commit({MEETINGS: changed})
+                self._stale.update(changed)
+        return len(changed)
 
     # -- erasing --------------------------------------------------------------------------
 

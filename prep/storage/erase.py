@@ -162,6 +162,23 @@ def erase_person(storage: JournalStorage, tables: dict[str, Rows], customer: str
     return list(changes.get(MEETINGS, {}))
 
 
+def rename_in_rows(tables: dict[str, Rows], customer: str, old: str, new: str) -> dict[str, Row | None]:
+    """The customer's meeting rows with a person's old name replaced by the new one in who was planned and who was there."""
+    def renamed(names: object) -> object:
+        return [new if isinstance(name, str) and same_name(name, old) else name for name in names] \
+            if isinstance(names, list) else names
+
+    changed: dict[str, Row | None] = {}
+    for key, row in _customer_rows(tables, MEETINGS, customer):
+        after = {**row, "people": renamed(row.get("people", []))}
+        debrief = row.get("debrief")
+        if isinstance(debrief, dict) and "present" in debrief:
+            after["debrief"] = {**debrief, "present": renamed(debrief["present"])}
+        if after != {**row, "people": row.get("people", [])}:
+            changed[key] = after
+    return changed
+
+
 def _customer_rows(tables: dict[str, Rows], table: str, customer: str) -> list[tuple[str, Row]]:
     """The rows of this table that belong to the customer (by name, as a rep would compare it)."""
     rows = tables.get(table) or Rows()

@@ -279,3 +279,20 @@ async def test_keys_typed_right_after_k_wait_until_the_card_is_read(db_path: Pat
         assert type(app.screen).__name__ == "HomeScreen"
     card = saved(db_path)
     assert card is not None and card.industry == "Machine tools/Lathes" and [p.name for p in card.people] == ["Anna Weber", "Tom Berg"]
+
+
+async def test_a_person_renamed_on_the_card_keeps_when_they_were_last_met(db_path: Path) -> None:
+    acme_with_people(db_path)
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "k", "e")  # Anna, the first
+        assert isinstance(app.screen, PersonForm)
+        await press(app, pilot, *["backspace"] * len("Anna Weber"))
+        await type_text(pilot, "Dr. Anna Weber")
+        await press(app, pilot, "ctrl+s")
+        assert people(app)[0].startswith("Dr. Anna Weber CFO") and "last met" in people(app)[0]
+    store = Store(db_path)
+    met = [m for m in store.meetings(s.id for s in store.summaries()) if "Dr. Anna Weber" in m.people]
+    assert met and not [m for m in store.meetings(s.id for s in store.summaries()) if "Anna Weber" in m.people]
+    assert all("Dr. Anna Weber" in m.debrief.present for m in met if m.debrief and m.debrief.present)
