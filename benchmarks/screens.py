@@ -7,13 +7,13 @@ prep runs on a demo database of `--meetings` meetings (from `prep demo --no-app`
 seconds more (prep reads the rest of the history in the background after the first frame:
 the screens are timed, not that start-up work), then walks:
 home → history, history → brief (of the newest meeting that has happened), brief → debrief,
-back home, → new preparation, → checklists, → the draft's walkthrough. Each step is timed from
+back home, → new preparation, → checklists, → the draft's customer card, → the draft's walkthrough. Each step is timed from
 the key to the screen's last change before 0.4 s of stillness (and only once the screen's
 content has arrived). The baseline is a bare Textual app pushing a one-widget screen,
 started and timed the same way in the same run. Median of the runs; goal: each screen
 within 3× the bare push. The last line is machine-readable:
 
-    history_x=… brief_x=… debrief_x=… new_x=… checklists_x=… walkthrough_x=…
+    history_x=… brief_x=… debrief_x=… new_x=… checklists_x=… card_x=… walkthrough_x=…
 """
 
 from __future__ import annotations
@@ -82,6 +82,9 @@ TOUR: list[tuple[str | None, bytes, bytes]] = [
     ("new", b"n", "· en".encode()),
     (None, ESCAPE, b"Drafts to finish"),
     ("checklists", b"c", b"Sources:"),  # in the description of every built-in, whichever is first
+    (None, ESCAPE, b"Drafts to finish"),
+    # The draft's customer, one of a dozen: a twelfth of the history read for when each person was last met.
+    ("card", b"k", b"last met"),
     (None, ESCAPE, b"Drafts to finish"),
     ("walkthrough", ENTER, b"Step 1 of"),
 ]

@@ -77,6 +77,7 @@ class CalendarRead:
     own_domain: str  # whose attendees are the rep's colleagues ("": nobody's, every attendee counts as outside)
     owner: str  # the calendar's owner as the file says it, when the domain came from there
     internal: int  # meetings left out: only colleagues invited
+    calendar: str = ""  # the calendar's name as the file gives it (X-WR-CALNAME), else ""
 
 
 def read_calendar(data: bytes, *, name: str, today: date, weeks: int = DEFAULT_WEEKS, me: str = "",
@@ -113,8 +114,7 @@ def read_calendar(data: bytes, *, name: str, today: date, weeks: int = DEFAULT_W
     own = email_domain(me or owner)
     cards = [card for card in customers if card.name.strip()]
     appointments: dict[str, Appointment] = {}
-    seen: set[str] = set()
-    internal = 0
+    seen, internal, source = set(), 0, _clean(calendar.get("X-WR-CALNAME", ""))
     for event, when in sorted(events, key=lambda pair: pair[1]):
         key = _key(event, series)
         seen.add(key)
@@ -130,11 +130,12 @@ def read_calendar(data: bytes, *, name: str, today: date, weeks: int = DEFAULT_W
             key = f"{key}@{when.isoformat()}"
         appointments[key] = Appointment(
             key=key, when=When.fromisoformat(when.isoformat()), title=title, minutes=_minutes(event),
-            location=_clean(event.get("LOCATION", "")), attendees=people, customer=customer,
+            location=_clean(event.get("LOCATION", "")), attendees=people, customer=customer, calendar=source,
             cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED")
     covered = max((when for _event, when in events), default=None)
     return CalendarRead(appointments=list(appointments.values()), seen=frozenset(seen), start=_local(start, local),
-                        end=_local(end, local), covered_until=covered, own_domain=own, owner=owner, internal=internal)
+                        end=_local(end, local), covered_until=covered, own_domain=own, owner=owner, internal=internal,
+                        calendar=source)
 
 
 # -- reading the file --------------------------------------------------------------------
@@ -346,7 +347,8 @@ def compare(read: CalendarRead, stored: Iterable[Appointment], now: datetime) ->
 
     An appointment keeps its preparation (`meeting`) and its customer once prepared, or when the file no longer tells.
     One stored in the window and gone from the file is cancelled — up to the last start the
-    file has, as an export of the next 30 days says nothing of day 31.
+    file has, as an export of the next 30 days says nothing of day 31, and only if it came from
+    the same calendar: an export of another calendar says nothing of this one's.
     """
     before = {appointment.key: appointment for appointment in stored}
     changes = Changes([], [], [], [], [])
@@ -372,7 +374,7 @@ def compare(read: CalendarRead, stored: Iterable[Appointment], now: datetime) ->
             changes.to_save.append(msgspec.structs.replace(current, imported=stamp))
     covered = read.covered_until
     for old in before.values():
-        if (covered is not None and not old.cancelled and old.key not in read.seen
+        if (covered is not None and not old.cancelled and old.key not in read.seen and old.calendar == read.calendar
                 and read.start <= old.when <= covered and old.when < read.end):
             gone = msgspec.structs.replace(old, cancelled=True, imported=stamp)
             changes.cancelled.append(gone)

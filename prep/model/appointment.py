@@ -40,6 +40,7 @@ class Appointment(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True
     customer: Line = ""  # the customer it was matched to, by the attendees' domain or the title
     cancelled: bool = False
     meeting: str = ""  # the preparation made from it
+    calendar: Line = ""  # the calendar it came from (its name in the file): another calendar's import leaves it be
     imported: datetime = msgspec.field(default_factory=_now)
 
     def __post_init__(self) -> None:

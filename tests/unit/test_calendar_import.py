@@ -200,6 +200,19 @@ def test_a_meeting_past_the_end_of_the_export_is_not_taken_for_cancelled() -> No
     assert compare(thirty_days, stored, datetime(2026, 11, 2)).cancelled == []
 
 
+def test_another_calendars_export_leaves_this_calendars_meetings_standing() -> None:
+    work = calendar(event("a", ":20261103T090000Z"), event("b", ":20261120T090000Z"), head="X-WR-CALNAME:Work")
+    stored = stored_from(work)
+    other = read_calendar(calendar(event("c", ":20261104T090000Z"), event("d", ":20261121T090000Z"), head="X-WR-CALNAME:Team"),
+                          name="team.ics", today=MONDAY, me="rep@company.com", local=BERLIN)
+    changes = compare(other, stored, datetime(2026, 11, 2))
+    assert changes.cancelled == [] and [a.key for a in changes.new] == ["c", "d"]
+    # The same calendar without one of them says it is gone.
+    again = read_calendar(calendar(event("a", ":20261103T090000Z"), event("x", ":20261122T090000Z"), head="X-WR-CALNAME:Work"),
+                          name="work.ics", today=MONDAY, me="rep@company.com", local=BERLIN)
+    assert [a.key for a in compare(again, stored, datetime(2026, 11, 2)).cancelled] == ["b"]
+
+
 def test_only_coming_appointments_nothing_was_prepared_for_are_offered() -> None:
     now = datetime(2026, 11, 2, 12, 0)
     made = [Appointment(key=key, when=now + timedelta(days=days), **kind)  # type: ignore[arg-type]
