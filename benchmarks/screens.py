@@ -75,7 +75,7 @@ TOUR: list[tuple[str | None, bytes, bytes]] = [
     # debrief opens at once (one still to come asks first).
     *[(None, DOWN, b"")] * 4,
     ("brief", ENTER, b"Goal"),
-    ("debrief", b"d", b"Objections you prepared"),
+    ("debrief", b"d", b"Did the meeting succeed?"),
     (None, ESCAPE, b"Goal"),  # the debrief goes back to the brief, the brief to history
     (None, ESCAPE, b"showing the newest"),
     (None, ESCAPE, b"Drafts to finish"),
@@ -83,8 +83,8 @@ TOUR: list[tuple[str | None, bytes, bytes]] = [
     (None, ESCAPE, b"Drafts to finish"),
     ("checklists", b"c", b"Sources:"),  # in the description of every built-in, whichever is first
     (None, ESCAPE, b"Drafts to finish"),
-    # The draft's customer, one of a dozen: a twelfth of the history read for when each person was last met.
-    ("card", b"k", b"last met"),
+    # The highlighted meeting's customer: their meetings read for when each person was last met.
+    ("card", b"k", b".example  "),  # a person's address, listed once the card is read
     (None, ESCAPE, b"Drafts to finish"),
     ("walkthrough", ENTER, b"Step 1 of"),
 ]

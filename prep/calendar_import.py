@@ -121,6 +121,8 @@ def read_calendar(data: bytes, *, name: str, today: date, weeks: int = DEFAULT_W
         people = _outside(event, own)
         title = _clean(event.get("SUMMARY", ""))
         customer = _customer(people, title, cards)
+        card = next((c for c in cards if c.name == customer), None)  # someone on the card is named as the card names them
+        people = [Attendee(name=known.name, email=a.email) if card and (known := card.by_email(a.email)) else a for a in people]
         if not people and own and _invited(event):  # only colleagues
             internal += 1
             continue
@@ -134,8 +136,7 @@ def read_calendar(data: bytes, *, name: str, today: date, weeks: int = DEFAULT_W
             cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED")
     covered = max((when for _event, when in events), default=None)
     return CalendarRead(appointments=list(appointments.values()), seen=frozenset(seen), start=_local(start, local),
-                        end=_local(end, local), covered_until=covered, own_domain=own, owner=owner, internal=internal,
-                        calendar=source)
+                        end=_local(end, local), covered_until=covered, own_domain=own, owner=owner, internal=internal, calendar=source)
 
 
 # -- reading the file --------------------------------------------------------------------
@@ -279,8 +280,7 @@ def _outside(event: Any, own: str) -> list[Attendee]:
 
 
 def _owner(calendar: Any, events: list[Any]) -> str:
-    """The calendar's owner, where the file says it: Google names the calendar by its owner's address;
-    else the one organizer whom every invitation names (the rep is in each of their own meetings)."""
+    """The calendar's owner: Google names a calendar by its owner's address; else the one organizer every invitation names."""
     name = _email(calendar.get("X-WR-CALNAME", ""))
     if _ADDRESS.match(name):
         return name
@@ -396,5 +396,5 @@ def person_name(attendee: Attendee) -> str:
 
 def coming_to_prepare(appointments: Iterable[Appointment], now: datetime, days: int = TO_PREPARE_DAYS) -> list[Appointment]:
     """The coming appointments nothing was prepared for yet, soonest first, for `days` ahead."""
-    until = now + timedelta(days=days)
-    return sorted((a for a in appointments if a.to_prepare and now <= a.when < until), key=lambda a: (a.when, a.key))
+    return sorted((a for a in appointments if a.to_prepare and now <= a.when < now + timedelta(days=days)),
+                  key=lambda a: (a.when, a.key))

@@ -277,8 +277,10 @@ def _forget_person(args: argparse.Namespace, store) -> int:  # type: ignore[no-u
         raise PrepError(_("nothing was erased: {problem}").format(problem=error)) from None
     _say(ngettext("Erased {person}; {count} meeting changed.", "Erased {person}; {count} meetings changed.", changed).format(
         person=person, count=number(changed)))
-    first = person.split()[0]
-    if len(person.split()) > 1:
+    # "Frau Lange" has no first name to look for; "Dr. Anna Weber" has "Anna".
+    words = [word for word in person.split() if word.lower().rstrip(".") not in ("herr", "frau", "dr", "prof", "mr", "mrs", "ms")]
+    first = words[0] if words else ""
+    if len(words) > 1:
         _say(_("A mention by first name alone (\"{first}\") cannot be told from someone else's: search for it in the "
                "history if it should go too.").format(first=first))
     return 0

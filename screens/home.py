@@ -177,7 +177,7 @@ class HomeScreen(PrepScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         highlighted = self._highlighted()
         if action == "prepare" or (highlighted is not None and highlighted[0] == to_prepare.TO_PREPARE):
-            return to_prepare.allowed(action, highlighted)
+            return to_prepare.allowed(action, highlighted, self)
         if action == "followup_done":
             return highlighted is not None and highlighted[0] == "followups"
         if action == "debrief":

@@ -373,7 +373,7 @@ class NewPreparationScreen(PrepScreen):
             return None
         assert checked.when is not None and checklist is not None
         customer = self.known.spelling(value["customer"])
-        people = people_field.onto_the_card(self.app, self.prep.store, customer, value["people"], self.suggested)
+        people = people_field.onto_the_card(self.app, self.prep.store, customer, value["people"], self.suggested, self.story)
         plan = {"customer": customer, "people": people, "contact": "", "goal": value["goal"], "checklist": checklist}
         if self.editing is not None:
             return msgspec.structs.replace(self.editing, **plan, when=When.fromisoformat(checked.when.isoformat()),

@@ -1,7 +1,8 @@
 """One person at a customer, in a small form over their card: who they are, their part in the decision, how they stand.
 
-Enter in a field or ctrl+s saves, escape leaves with nothing changed; tab moves between the
-fields, and a dropdown picks from the letters typed into it (`c` → champion). What cannot be
+Enter moves on from a field, as in every form of prep (from the last one it saves), ctrl+s
+saves from anywhere, escape leaves with nothing changed; a dropdown picks from the letters
+typed into it (`c` → champion). What cannot be
 right — no name, a name already on the card, an e-mail address without an @ or without a dot
 after it — is said under its field, and nothing is saved until it is put right.
 """
@@ -130,8 +131,12 @@ class PersonForm(ModalScreen[Person | None]):
         self._show_error("email", "")
 
     @on(Input.Submitted)
-    def submitted(self) -> None:
-        self.action_save()
+    def submitted(self, event: Input.Submitted) -> None:
+        """Enter moves on to the next field; from the last one (the phone) it saves."""
+        if event.input.id == "phone":
+            self.action_save()
+        else:
+            self.focus_next()
 
     @on(Button.Pressed, "#save")
     def save_pressed(self) -> None:

@@ -73,6 +73,7 @@ class Room:
 
     attendees: list[Attendee]
     coverage: str | None  # one line when it matters, else None
+    held: bool = False  # debriefed: the attendees are who was there
 
     @property
     def telling(self) -> bool:
@@ -86,13 +87,16 @@ class Room:
 
 def room(meeting: Meeting, card: Customer | None, meetings: list[Meeting], now: datetime) -> Room:
     """Who the meeting is with, and the coverage line, from the card and the customer's other meetings."""
-    before = [m for m in meetings if m.id != meeting.id and m.when < meeting.when]
+    # Once debriefed, who was there, and this meeting is one of those they were met at.
+    debriefed = meeting.debrief is not None and not meeting.debrief.is_empty and meeting.when <= now
+    before = [m for m in meetings if m.id != meeting.id and m.when < meeting.when] + ([meeting] if debriefed else [])
     met = last_met(before, min(now, meeting.when))
-    attendees = [Attendee(name, card.person(name) if card else None, met.get(name_key(name))) for name in meeting.people]
+    there = meeting.debrief.present if debriefed and meeting.debrief and meeting.debrief.present else meeting.people
+    attendees = [Attendee(name, card.person(name) if card else None, met.get(name_key(name))) for name in there]
     # Before the first meeting nobody is met yet: the line matters once the decision is under way, or
     # once the card says who has which part in it.
     under_way = bool(met) or any(p.part for p in (card.people if card else []))
-    return Room(attendees, coverage(card, met) if under_way else None)
+    return Room(attendees, coverage(card, met) if under_way else None, debriefed)
 
 
 def read_room(store: Store, meeting: Meeting, now: datetime) -> Room:

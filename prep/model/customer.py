@@ -81,6 +81,10 @@ class Customer(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, k
         """The person with this name, or None."""
         return next((person for person in self.people if same_name(person.name, name)), None)
 
+    def by_email(self, email: str) -> Person | None:
+        """The person with this e-mail address (case aside), or None."""
+        return next((p for p in self.people if email.strip() and p.email.strip().lower() == email.strip().lower()), None)
+
     def domains(self) -> set[str]:
         """Every e-mail domain the customer's invitations may come from."""
         found = {email_domain(person.email) for person in self.people} | {self.domain.strip().lower().lstrip("@")}

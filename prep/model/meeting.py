@@ -211,8 +211,9 @@ class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
     @property
     def with_whom(self) -> str:
-        """Who the meeting is with, as one line for lists and reports: the people, else the old contact line."""
-        return ", ".join(self.people) or self.contact
+        """Who the meeting is with, as one line for lists and reports: who was there once the debrief says, else
+        the people planned, else the old contact line."""
+        return ", ".join(self.debrief.present if self.debrief is not None and self.debrief.present else self.people) or self.contact
 
 
 def meeting_state(status: str, cancelled: bool, debriefed: bool) -> str:

@@ -49,7 +49,7 @@ def brief_markdown(meeting: Meeting, room: Room | None = None) -> str:
     if meeting.checklist.exit_criteria:
         lines += _exit_criteria(meeting, debrief)
     if room is not None and room.telling:
-        lines += [_("## Who is in the room"), ""]
+        lines += [_("## Who was there") if room.held else _("## Who is in the room"), ""]
         lines += [f"- {attendee.line()}" for attendee in room.attendees] or [_("- _Nobody named yet: who will be there?_")]
         if room.coverage:
             lines += ["", f"⚠ {room.coverage}"]

@@ -45,7 +45,7 @@ class PeopleSuggester(Suggester):
         typed = {name_key(p.name) for p in names_typed(head)}
         for name in self.names:
             if name_key(name) not in typed and name.casefold().startswith(start.casefold()) and len(name) > len(start):
-                return value + name[len(start):]
+                return value[:len(value) - len(start)] + name  # as the card spells it, whatever case was typed
         return None
 
 
@@ -75,13 +75,14 @@ def contact_lines(story: CustomerStory | None, typed: str, when: datetime | None
     return lines + [f"⚠ {line}" for line in contact_warnings(people, story.card, story.meetings, when, now, exclude=exclude)]
 
 
-def onto_the_card(app: App[object], store: Store, customer: str, typed: str, invited: Appointment | None = None) -> list[str]:
-    """The names of the people typed; those not on the customer's card yet are put on it, off the UI thread.
-
-    From an `invited` appointment, a new person's e-mail address comes from the invitation.
-    """
+def onto_the_card(app: App[object], store: Store, customer: str, typed: str, invited: Appointment | None = None,
+                  story: CustomerStory | None = None) -> list[str]:
+    """The names of the people typed, as the customer's card spells them; those not on it yet are put on it, off
+    the UI thread. From an `invited` appointment, a new person's e-mail address comes from the invitation."""
     emails = {name_key(person_name(a)): a.email for a in (invited.attendees if invited else []) if a.email}
-    people = [msgspec.structs.replace(p, email=emails.get(name_key(p.name), "")) for p in names_typed(typed)]
+    card = story.card if story is not None else None
+    people = [(card.person(p.name) if card else None) or msgspec.structs.replace(p, email=emails.get(name_key(p.name), ""))
+              for p in names_typed(typed)]
     app.run_worker(partial(add_to_card, store, customer, people), thread=True, group="card")
     return [person.name for person in people]
 

@@ -49,10 +49,12 @@ def show_on(screen: object, appointments: list[Appointment]) -> None:
     screen.query_one(ToPrepareList).show(appointments)  # type: ignore[attr-defined]
 
 
-def allowed(action: str, highlighted: tuple[str, str] | None) -> bool:
-    """Whether home offers `action` while this list or another is focused: `prepare` only here, a meeting's keys never here."""
-    here = highlighted is not None and highlighted[0] == TO_PREPARE
-    return here if action == "prepare" else action not in MEETING_KEYS
+def allowed(action: str, highlighted: tuple[str, str] | None, screen: object) -> bool:
+    """Whether home offers `action`: `prepare` whenever there is something to prepare (the highlighted one of this
+    list, the soonest unless the rep moved), a meeting's keys never while this list is focused."""
+    if action == "prepare":
+        return any(bool(found.appointments) for found in screen.query(ToPrepareList))  # type: ignore[attr-defined]
+    return highlighted is None or highlighted[0] != TO_PREPARE or action not in MEETING_KEYS
 
 
 class ToPrepareList(OptionList):

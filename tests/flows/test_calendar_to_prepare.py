@@ -91,3 +91,16 @@ async def test_enter_on_an_appointment_prepares_it_and_a_meetings_keys_stay_away
         assert isinstance(app.screen, NewPreparationScreen)
         assert app.screen.query_one("#customer", Input).value == ""  # no card matches: the rep picks the customer
         assert app.screen.query_one("#goal", Input).value == "Intro call"
+
+
+async def test_p_prepares_the_next_meeting_from_the_calendar_whichever_list_has_the_focus(demo_db: Path) -> None:
+    imported(demo_db)
+    app = PrepApp(demo_db, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.focused is not app.screen.query_one(ToPrepareList)  # the drafts, as always
+        assert app.screen.check_action("prepare", ()) is True  # offered in the footer from anywhere on home
+        await press(app, pilot, "p")
+        form = app.screen
+        assert isinstance(form, NewPreparationScreen)
+        assert form.query_one("#goal", Input).value == "Quarterly review"  # the soonest

@@ -99,23 +99,25 @@ async def test_a_person_needs_a_name_of_their_own_and_an_address_that_reads_like
     app = PrepApp(db_path, now=fixed_now)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await press(app, pilot, "k", "a", "enter")
+        await press(app, pilot, "k", "a", "ctrl+s")
         form = app.screen
         assert isinstance(form, PersonForm)
         assert str(form.query_one("#name-error", Static).render()) == "Give the person a name."
         await type_text(pilot, "tom  berg")
-        await press(app, pilot, "enter")
+        await press(app, pilot, "ctrl+s")
         assert str(form.query_one("#name-error", Static).render()) == "tom berg is on the card already: edit them there."
         await press(app, pilot, *["backspace"] * len("tom  berg"))
         await type_text(pilot, "Jo Klein")
         for key in ("tab",) * 5:
             await pilot.press(key)
         await type_text(pilot, "jo.klein@acme")
-        await press(app, pilot, "enter")
+        await press(app, pilot, "enter", "enter")  # on to the phone, the last field: enter there saves
         assert app.screen is form and form.query_one("#email-error", Static).display
         assert "name@company.com" in str(form.query_one("#email-error", Static).render())
+        form.query_one("#email").focus()
+        await press(app, pilot, "end")
         await type_text(pilot, ".example")
-        await press(app, pilot, "enter")
+        await press(app, pilot, "ctrl+s")
         assert isinstance(app.screen, CustomerCardScreen)
         assert people(app)[2].startswith("Jo Klein jo.klein@acme.example | ")
         await press(app, pilot, "a")
@@ -183,7 +185,7 @@ async def test_a_customer_without_a_card_gets_one_with_the_first_change(db_path:
         await press(app, pilot, "escape")  # leaving writes what was typed at once
         await press(app, pilot, "k", "a")
         await type_text(pilot, "Jane Doe")
-        await press(app, pilot, "enter")
+        await press(app, pilot, "ctrl+s")
         assert people(app) == [f"Jane Doe | last met {shown_date((NOW - timedelta(3)).date())}"]
     card = saved(db_path, "Birch Ltd")
     assert card is not None and (card.industry, card.domain, [p.name for p in card.people]) == (
@@ -296,3 +298,27 @@ async def test_a_person_renamed_on_the_card_keeps_when_they_were_last_met(db_pat
     met = [m for m in store.meetings(s.id for s in store.summaries()) if "Dr. Anna Weber" in m.people]
     assert met and not [m for m in store.meetings(s.id for s in store.summaries()) if "Anna Weber" in m.people]
     assert all("Dr. Anna Weber" in m.debrief.present for m in met if m.debrief and m.debrief.present)
+
+
+async def test_enter_moves_through_the_person_form_as_through_every_form_and_saves_from_the_last_field(db_path: Path) -> None:
+    acme_with_people(db_path)
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "k", "a")
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        await type_text(pilot, "Jürgen Weiß")
+        await press(app, pilot, "enter")
+        assert app.screen is form and app.focused is form.query_one("#role")
+        await type_text(pilot, "Head of IT")
+        await press(app, pilot, "enter", "t", "enter", "n", "enter", "enter")  # technical evaluator, neutral, no rhythm
+        assert app.focused is form.query_one("#email")
+        await type_text(pilot, "j.weiss@acme.example")
+        await press(app, pilot, "enter")
+        await type_text(pilot, "+49 30 1234")
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, CustomerCardScreen)
+    card = saved(db_path)
+    assert card is not None and card.people[-1] == Person(name="Jürgen Weiß", role="Head of IT", email="j.weiss@acme.example",
+                                                          phone="+49 30 1234", part="technical evaluator", stance="neutral")

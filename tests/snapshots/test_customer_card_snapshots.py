@@ -17,7 +17,7 @@ CASES = {
     "card": ("k",),
     # A new person with a part and a stance, and an e-mail address without its dot, saved: refused under its field.
     # (t and s pick in both languages: technical evaluator, technischer Prüfer; supportive, skeptisch.)
-    "person-form-refusing": ("k", "a", *"Lena", "tab", "tab", "t", "tab", "s", "tab", "tab", *"lena@acme", "enter"),
+    "person-form-refusing": ("k", "a", *"Lena", "tab", "tab", "t", "tab", "s", "tab", "tab", *"lena@acme", "ctrl+s"),
 }
 
 

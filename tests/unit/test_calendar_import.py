@@ -65,7 +65,7 @@ def test_a_weekly_series_skips_its_excluded_date_and_keeps_a_moved_meeting_under
         ("weekly@acme#2026-11-23T09:00:00Z", datetime(2026, 11, 23, 10, 0), "Weekly with Acme"),
     ]
     assert {a.minutes for a in found} == {60} and {a.customer for a in found} == {"Acme Tools"}
-    assert found[0].attendees == [Attendee(name="Anna", email="anna@acme.com")]  # the rep and colleagues left out
+    assert found[0].attendees == [Attendee(name="Anna Weber", email="anna@acme.com")]  # the rep and colleagues left out
 
 
 def test_only_the_weeks_asked_for_are_read() -> None:
@@ -152,6 +152,14 @@ def test_a_meeting_is_matched_to_its_customer_by_address_then_by_a_name_in_its_t
     assert unknown.attendees == [Attendee(name="Jane", email="jane@unknown.example")]  # the rep picks the customer later
 
 
+def test_someone_on_the_card_is_named_as_the_card_names_them_however_the_invitation_does() -> None:
+    short = event("short", ":20261105T080000Z", people=("anna@acme.com",)).replace("CN=Anna:", "CN=A. W.:")
+    bare = event("bare", ":20261106T080000Z", people=("ANNA@acme.com",)).replace("ATTENDEE;CN=Anna:", "ATTENDEE:")
+    found = {a.key: a.attendees for a in read(calendar(short, bare))}
+    assert found == {"short": [Attendee(name="Anna Weber", email="anna@acme.com")],
+                     "bare": [Attendee(name="Anna Weber", email="anna@acme.com")]}
+
+
 def stored_from(data: bytes, *, prepared: dict[str, str] | None = None) -> list[Appointment]:
     """What an earlier import saved, some of it prepared since."""
     first = compare(read_calendar(data, name="c.ics", today=MONDAY, me="rep@company.com", customers=CARDS, local=BERLIN),
@@ -189,7 +197,7 @@ def test_a_start_with_seconds_is_kept_to_the_minute_and_the_next_import_leaves_i
     data = calendar(event("odd", ":20261103T100030Z"))
     stored = stored_from(data)
     assert [a.when for a in stored] == [datetime(2026, 11, 3, 11, 0)]
-    result = read_calendar(data, name="c.ics", today=MONDAY, me="rep@company.com", local=BERLIN)
+    result = read_calendar(data, name="c.ics", today=MONDAY, me="rep@company.com", customers=CARDS, local=BERLIN)
     assert compare(result, stored, datetime(2026, 11, 2)).to_save == []
 
 
@@ -268,7 +276,7 @@ def test_the_command_imports_remembers_the_address_and_a_second_run_changes_noth
     code, out, err = run(capsys, db, ics, data, "--me", "rep@company.com")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].endswith("10:00  Acme Tools  Quarterly review  Anna")
+    assert lines[0].endswith("10:00  Acme Tools  Quarterly review  Anna Weber")  # as the card names her
     assert "Left out 1 meeting with only your colleagues." in lines
     assert lines[-1] == "1 new, 0 moved, 0 cancelled, 0 unchanged"
     assert json.loads((paths.state_dir() / "ui.json").read_text())["me"] == "rep@company.com"

@@ -124,7 +124,7 @@ def test_forget_person_erases_one_person_from_every_copy_and_keeps_the_meetings(
 
     assert main(["forget", "Weber Logistik", "--person", "anna weber", "--yes", "--db", str(db_path)]) == 0
     said = capsys.readouterr().out
-    assert "Anna Weber" in said and "1" in said
+    assert "Anna Weber" in said and "1 meeting changed" in said and '("Anna")' in said
 
     store = Store(db_path)
     meeting = store.meeting(kept.id)
@@ -147,3 +147,11 @@ def test_forget_person_refuses_someone_not_on_the_card(db_path: Path, capsys) ->
     assert main(["forget", "Weber Logistik", "--person", "Nobody Here", "--yes", "--db", str(db_path)]) != 0
     error = capsys.readouterr().err
     assert "Nobody Here" in error and "Anna Weber" in error and "Traceback" not in error
+
+
+def test_a_person_known_by_title_and_surname_gets_no_first_name_hint(db_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    Store(db_path).save_customer(Customer(name="Lange AG", people=[Person(name="Frau Lange")]))
+    assert main(["forget", "Lange AG", "--person", "frau lange", "--yes", "--db", str(db_path)]) == 0
+    said = capsys.readouterr().out
+    assert "Erased Frau Lange" in said and "first name" not in said
+    assert Store(db_path).customer("Lange AG").people == []  # type: ignore[union-attr]

@@ -76,3 +76,12 @@ def test_a_person_contacted_more_often_than_they_asked_is_warned_about() -> None
     assert warnings == ["Tom Berg wants contact monthly, and you met them 10 days before."]
     assert contact_warnings(["Tom Berg"], CARD, held, NOW + timedelta(days=40), NOW) == []
     assert contact_warnings(["Tom Berg"], CARD, held, NOW + timedelta(days=1), NOW, exclude=held[0].id) == []
+
+
+def test_once_debriefed_the_room_is_who_was_there_and_they_count_as_met() -> None:
+    earlier = a_meeting(-30, ["Tom Berg"], present=["Tom Berg", "Lea Roth", "Max Kühn", "Ida Falk"])
+    held = a_meeting(-1, ["Tom Berg", "Lea Roth"], present=["Tom Berg", "Anna Weber"])
+    there = room(held, CARD, [earlier, held], NOW)
+    assert there.held and [(a.name, a.met) for a in there.attendees] == [("Tom Berg", held.when.date()), ("Anna Weber", held.when.date())]
+    assert there.coverage is None  # everyone in the decision met, the economic buyer at this very meeting
+    assert held.with_whom == "Tom Berg, Anna Weber"
