@@ -84,7 +84,7 @@ TOUR: list[tuple[str | None, bytes, bytes]] = [
     ("checklists", b"c", b"Sources:"),  # in the description of every built-in, whichever is first
     (None, ESCAPE, b"Drafts to finish"),
     # The highlighted meeting's customer: their meetings read for when each person was last met.
-    ("card", b"k", b".example  "),  # a person's address, listed once the card is read
+    ("card", b"k", b"Customer card"),  # its people and meetings follow within the stillness waited for
     (None, ESCAPE, b"Drafts to finish"),
     ("walkthrough", ENTER, b"Step 1 of"),
 ]
