@@ -41,7 +41,12 @@ class BriefScreen(PrepScreen):
         self.room: Room | None = None  # who is in the room, once read
 
     def compose(self) -> ComposeResult:
+        from prep.insights.people import read_room
+
         self.show_cancelled()  # the title, before the header is mounted: it draws it once
+        history = self.prep.read_ahead.history_if_read()
+        if history is not None and self.room is None:  # who is in the room in the first frame, not a second render later
+            self.room = read_room(self.prep.store, self.meeting, self.prep.now(), history.meetings)
         yield PrepHeader()
         with VerticalScroll(id="brief"):
             yield ReadingPane(brief_markdown(self.meeting, self.room))

@@ -10,6 +10,7 @@ than they asked.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,6 +19,7 @@ from prep.insights.story import RHYTHMS
 from prep.language import N_, _, ngettext, number
 from prep.model.customer import KEY_PARTS, Customer, Person, name_key
 from prep.model.meeting import CONTACT_RHYTHMS, Meeting
+from prep.model.summary import MeetingSummary
 from prep.storage import Store
 
 PART_SHOWN = {"economic buyer": N_("economic buyer"), "decision maker": N_("decision maker"), "champion": N_("champion"),
@@ -30,7 +32,7 @@ NEVER_MET = {"economic buyer": N_("the economic buyer was never met"), "champion
 PERSON_AHEAD = N_("{name} wants contact {rhythm}, and you met them {days} before.")
 
 
-def last_met(meetings: list[Meeting], now: datetime) -> dict[str, date]:
+def last_met(meetings: Iterable[Meeting | MeetingSummary], now: datetime) -> dict[str, date]:
     """When the rep last met each person (by `name_key`): the latest held meeting that names them.
 
     A debrief's list of who was there counts; where none was recorded, the people the meeting
@@ -40,8 +42,7 @@ def last_met(meetings: list[Meeting], now: datetime) -> dict[str, date]:
     for meeting in meetings:
         if meeting.cancelled is not None or meeting.when > now or meeting.is_draft:
             continue
-        there = meeting.debrief.present if meeting.debrief is not None and meeting.debrief.present else meeting.people
-        for name in there:
+        for name in meeting.attended:
             key = name_key(name)
             if key not in found or found[key] < meeting.when.date():
                 found[key] = meeting.when.date()
@@ -85,13 +86,15 @@ class Room:
         return ", ".join(f"{a.name} ({a.person.role})" if a.person and a.person.role else a.name for a in self.attendees)
 
 
-def room(meeting: Meeting, card: Customer | None, meetings: list[Meeting], now: datetime) -> Room:
-    """Who the meeting is with, and the coverage line, from the card and the customer's other meetings."""
+def room(meeting: Meeting, card: Customer | None, meetings: Iterable[Meeting | MeetingSummary], now: datetime) -> Room:
+    """Who the meeting is with, and the coverage line, from the card and the customer's other meetings (whole, or
+    as lists show them: who was there is all it needs of them)."""
     # Once debriefed, who was there, and this meeting is one of those they were met at.
     debriefed = meeting.debrief is not None and not meeting.debrief.is_empty and meeting.when <= now
-    before = [m for m in meetings if m.id != meeting.id and m.when < meeting.when] + ([meeting] if debriefed else [])
+    before: list[Meeting | MeetingSummary] = [m for m in meetings if m.id != meeting.id and m.when < meeting.when]
+    before += [meeting] if debriefed else []
     met = last_met(before, min(now, meeting.when))
-    there = meeting.debrief.present if debriefed and meeting.debrief and meeting.debrief.present else meeting.people
+    there = meeting.attended if debriefed else meeting.people
     attendees = [Attendee(name, card.person(name) if card else None, met.get(name_key(name))) for name in there]
     # Before the first meeting nobody is met yet: the line matters once the decision is under way, or
     # once the card says who has which part in it.
@@ -99,12 +102,11 @@ def room(meeting: Meeting, card: Customer | None, meetings: list[Meeting], now: 
     return Room(attendees, coverage(card, met) if under_way else None, debriefed)
 
 
-def read_room(store: Store, meeting: Meeting, now: datetime) -> Room:
-    """The room for a meeting, with its customer's card and meetings read from the store."""
-    from prep.insights.story import customer_story
-
-    story = customer_story(store, meeting.customer)
-    return room(meeting, story.card, story.meetings, now)
+def read_room(store: Store, meeting: Meeting, now: datetime, summaries: list[MeetingSummary] | None = None) -> Room:
+    """The room for a meeting, with its customer's card from the store and their meetings as lists show them
+    (`summaries`: the history as already read; else read now, which waits for the whole history)."""
+    theirs = [s for s in (store.summaries() if summaries is None else summaries) if s.customer == meeting.customer]
+    return room(meeting, store.customer(meeting.customer), theirs, now)
 
 
 def coverage(card: Customer | None, met: dict[str, date]) -> str | None:

@@ -210,10 +210,14 @@ class MeetingRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         return meeting_state(self.status, self.cancelled is not None, self.debrief is not None and not self.debrief.is_empty)
 
     @property
+    def attended(self) -> list[str]:
+        """Who was there once the debrief says, else the people the meeting was planned with."""
+        return self.debrief.present if self.debrief is not None and self.debrief.present else self.people
+
+    @property
     def with_whom(self) -> str:
-        """Who the meeting is with, as one line for lists and reports: who was there once the debrief says, else
-        the people planned, else the old contact line."""
-        return ", ".join(self.debrief.present if self.debrief is not None and self.debrief.present else self.people) or self.contact
+        """Who the meeting is with, as one line for lists and reports: `attended`, else the old contact line."""
+        return ", ".join(self.attended) or self.contact
 
 
 def meeting_state(status: str, cancelled: bool, debriefed: bool) -> str:

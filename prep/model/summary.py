@@ -25,6 +25,7 @@ class MeetingSummary:
     outcome: str = ""
     cancelled: datetime | None = None
     debriefed: bool = False
+    attended: tuple[str, ...] = ()  # who was there, else who was planned (`MeetingRecord.attended`)
     text: bytes = field(default=b"", repr=False, compare=False)
 
     @property
@@ -60,6 +61,7 @@ def summarise(record: MeetingRecord, checklist_title: str) -> MeetingSummary:
         followups=tuple(debrief.followups) if debrief else (),
         outcome=intern(debrief.outcome) if debrief else "",
         cancelled=record.cancelled, debriefed=debrief is not None and not debrief.is_empty,
+        attended=tuple(intern(name) for name in record.attended),
         text=_search_text(record),
     )
 
