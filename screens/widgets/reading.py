@@ -48,11 +48,16 @@ class _Themed:
 
     def __init__(self, markdown: Markdown, theme: Theme) -> None:
         self.document, self.theme = markdown, theme
+        # Drawn once for each width: Textual measures and draws a pane, and measures it again when it is laid
+        # out anew (the checklists' preview, once mounted); a long brief is not rendered three times.
+        self._drawn: dict[tuple[int, int | None], list[Segment]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        with console.use_theme(self.theme):
-            segments = list(console.render(self.document, options))
-        yield from segments
+        size = (options.max_width, options.height)
+        if size not in self._drawn:
+            with console.use_theme(self.theme):
+                self._drawn[size] = list(console.render(self.document, options))
+        yield from self._drawn[size]
 
 
 class ReadingPane(Static):
