@@ -28,7 +28,7 @@ from prep.model.customer import PARTS, STANCES, Person, same_name
 from prep.model.meeting import CONTACT_RHYTHMS
 from prep.reports.debriefed import RHYTHMS
 from prep.reports.inert import inert
-from prep.screens.base import PrepHost
+from prep.screens.base import PrepHost, PrepScreen
 from prep.screens.widgets.fields import Choice, TextField
 from prep.screens.widgets.shown import edited, plain
 
@@ -60,6 +60,8 @@ class PersonForm(ModalScreen[Person | None]):
 
     CSS_PATH = "person_form.tcss"
     BINDINGS = [
+        # Enter and tab as on every screen of prep (priority: the focus has moved before the next key typed is read).
+        *PrepScreen.BINDINGS,
         Binding("ctrl+s", "save", N_("Save"), id="person.save", priority=True),
         Binding("escape", "cancel", N_("Back"), tooltip=N_("Back to the card, nothing changed"), id="person.back"),
     ]
@@ -130,13 +132,15 @@ class PersonForm(ModalScreen[Person | None]):
     def email_typed(self) -> None:
         self._show_error("email", "")
 
-    @on(Input.Submitted)
-    def submitted(self, event: Input.Submitted) -> None:
+    action_move_on = PrepScreen.action_move_on
+
+    def field_done(self, field: object) -> bool:
         """Enter moves on to the next field; from the last one (the phone) it saves."""
-        if event.input.id == "phone":
+        if isinstance(field, Input) and field.id == "phone":
             self.action_save()
         else:
             self.focus_next()
+        return True
 
     @on(Button.Pressed, "#save")
     def save_pressed(self) -> None:

@@ -20,6 +20,7 @@ from helpers import (
     start_preparation,
 )
 from prep.app import PrepApp
+from prep.model.customer import Person
 from prep.screens.new_preparation import NewPreparationScreen
 from prep.screens.widgets.fields import Choice
 from prep.storage.store import Store
@@ -100,3 +101,22 @@ async def test_enter_in_the_outcome_moves_to_the_notes_before_the_next_letter_ar
         assert app.screen.query(".met").first(Choice).value == "partly"
         assert isinstance(app.focused, TextArea) and app.focused.text == "Numbers"
         assert app.focused is app.screen.query_one("#notes")
+
+
+async def test_a_person_typed_without_looking_lands_field_by_field(db_path: Path) -> None:
+    from helpers import acme_with_people
+    from prep.screens.customer_card import CustomerCardScreen
+
+    acme_with_people(db_path)
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        # Enter moves on before the next key is read: the title goes into the title, not onto the name.
+        type_ahead(app, "k", "a", *"Frau Neu", "enter", *"Leitung IT", "enter", "t", "enter", "s", "enter", "enter",
+                   *"neu@acme.example", "enter", *"+49 1")
+        await settle(app, pilot)
+        await press(app, pilot, "ctrl+s")
+        assert isinstance(app.screen, CustomerCardScreen)
+    card = Store(db_path).customer("Acme Tools")
+    assert card is not None and card.people[-1] == Person(name="Frau Neu", role="Leitung IT", email="neu@acme.example",
+                                                          phone="+49 1", part="technical evaluator", stance="supportive")
