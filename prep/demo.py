@@ -241,7 +241,7 @@ def demo_customers(count: int | None = None, seed: int = 7, language: str | None
 def _part(role: str, index: int) -> str:
     """The part in the decision a role most likely has: the first person met is the champion."""
     role = role.lower()
-    if any(word in role for word in ("cfo", "managing director", "finance", "geschäftsführ", "kaufmännisch", "prokurist")):
+    if any(word in role for word in ("cfo", "managing director", "finance", "geschäftsführ", "kaufmännisch", "prokurist", "finanz")):
         return "economic buyer"
     if index == 0:
         return "champion"
