@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -143,6 +143,18 @@ class DebriefScreen(EditingScreen):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#outcome"))  # at once: the first frame shows it
+        self.read_card()
+
+    @work(thread=True, exclusive=True, group="card", exit_on_error=False)
+    def read_card(self) -> None:
+        """Who was there completes from the whole customer card, read off the UI thread, not only from who was planned."""
+        card = self.prep.store.customer(self.meeting.customer)
+        if card is not None:
+            self.app.call_from_thread(self._card_read, [person.name for person in card.people])
+
+    def _card_read(self, names: list[str]) -> None:
+        there = self.query_one("#present", Input)
+        there.suggester = PeopleSuggester.joined(names, there.suggester)
 
     # -- keeping what is typed --------------------------------------------------------
 

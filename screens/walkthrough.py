@@ -60,6 +60,8 @@ class WalkthroughScreen(EditingScreen):
         self.show_cancelled()  # the title, before the header is mounted: it draws it once
         yield self.header()
         yield Static(id="progress")
+        # Above the cards, not among them: who is in the room arrives a moment later and must not move what the rep reads.
+        yield Static(id="room")
         section, self._focus_item = self._last_place()
         self.step = self._clamped(section if section is not None else self.step)
         # The first step's cards are part of the screen's first frame: mounted after it, they drew a second one.
@@ -84,14 +86,16 @@ class WalkthroughScreen(EditingScreen):
 
     def _room_read(self, found: Room) -> None:
         self.room = found
-        if found.telling and self.meeting.checklist.sections[self.step].kind in ROOM_STEPS and not self.query(".room"):
-            cards = self.query_one("#cards", VerticalScroll)
-            cards.mount(self._room_line(), before=cards.children[0] if cards.children else None)
+        self._show_room()
 
-    def _room_line(self) -> Static:
-        assert self.room is not None
-        lines = "\n".join(f"• {attendee.line()}" for attendee in self.room.attendees)
-        return Static(markup(_("[b]In the room[/b]\n$people"), people=lines), classes="room")
+    def _show_room(self) -> None:
+        """Who is in the room, on the needs and objections steps: each person's title, part, stance, when last met."""
+        shown = self.query_one("#room", Static)
+        room = self.room
+        shown.display = bool(room and room.telling and self.meeting.checklist.sections[self.step].kind in ROOM_STEPS)
+        if room is not None and shown.display:
+            lines = "\n".join(f"• {attendee.line()}" for attendee in room.attendees)
+            shown.update(markup(_("[b]In the room[/b]\n$people"), people=lines))
 
     def _last_place(self) -> tuple[int | None, str | None]:
         """The step and item where the rep last typed, if the checklist still has them."""
@@ -110,8 +114,6 @@ class WalkthroughScreen(EditingScreen):
         """The current step's intro, what is still open from last time, and a card for each item."""
         section = self.meeting.checklist.sections[self.step]
         widgets: list[ItemCard | Static] = []
-        if self.room is not None and self.room.telling and section.kind in ROOM_STEPS:
-            widgets.append(self._room_line())
         if section.intro:
             widgets.append(Static(plain(section.intro), classes="intro"))
         carried = self.meeting.carried.get(section.kind, [])
@@ -140,6 +142,7 @@ class WalkthroughScreen(EditingScreen):
         cards = self.query_one("#cards", VerticalScroll)
         cards.scroll_home(animate=False)
         self._show_progress()
+        self._show_room()
         target = None
         for card in cards.query(ItemCard):
             if focus_item is None or card.item.id == focus_item:

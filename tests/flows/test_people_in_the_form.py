@@ -40,7 +40,7 @@ async def test_a_customer_known_only_by_its_card_and_its_people_complete_and_a_n
         await press(app, pilot, "right", "enter")  # the card's name completes
         assert form.query_one("#customer", Input).value == "Weber Logistik"
         assert "On the card: Anna Weber (economic buyer), Tom Berg (champion)" in _shown(form, "#people-known")
-        await type_text(pilot, "To")
+        await type_text(pilot, "tom b")  # completed as the card spells the name, whatever case is typed
         await press(app, pilot, "right")
         await type_text(pilot, ", Nina Neu (Controller)")
         assert form.query_one("#people", Input).value == "Tom Berg, Nina Neu (Controller)"
@@ -84,6 +84,30 @@ async def test_a_person_who_asked_for_monthly_contact_is_warned_about_and_the_wa
             if walkthrough.meeting.checklist.sections[walkthrough.step].kind == "needs":
                 break
             await press(app, pilot, "pagedown")
-        room = walkthrough.query_one(".room", Static).render()
+        room = walkthrough.query_one("#room", Static).render()
         assert "In the room" in str(room) and "Anna Weber — CFO · economic buyer · sceptical · never met" in str(room)
         assert "Tom Berg — Head of Planning · champion" in str(room)
+
+
+async def test_who_was_there_completes_from_the_whole_card(db_path: Path) -> None:
+    from prep.screens.debrief import DebriefScreen
+
+    checklist = load_library().get("first-meeting")
+    assert checklist is not None
+    store = Store(db_path)
+    store.save_customer(CARD)
+    held = Meeting(customer="Weber Logistik", when=NOW - timedelta(hours=3), checklist=checklist, status="prepared",
+                   people=["Tom Berg"])
+    store.save(held)
+    app = PrepApp(db_path, now=fixed_now)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "d")
+        assert isinstance(app.screen, DebriefScreen)
+        await press(app, pilot, "enter", "end")  # from the outcome to who was there: "Tom Berg", as planned
+        await type_text(pilot, ", an")
+        await press(app, pilot, "right")
+        assert app.screen.query_one("#present", Input).value == "Tom Berg, Anna Weber"
+        await press(app, pilot, "ctrl+s")
+    saved = Store(db_path).meeting(held.id)
+    assert saved is not None and saved.debrief is not None and saved.debrief.present == ["Tom Berg", "Anna Weber"]
