@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-import msgspec
-
 from prep.dates import shown_moment
 from prep.language import _
 from prep.model.customer import Customer, Person, same_name
@@ -128,9 +126,7 @@ def remove_person(store: Store, card: Customer, name: str) -> Change | None:
 def _person_back(store: Store, customer: str, person: Person, index: int) -> dict[str, Meeting | None]:
     card = store.customer(customer) or Customer(name=customer)
     if card.person(person.name) is None:
-        people = list(card.people)
-        people.insert(min(index, len(people)), person)
-        store.save_customer(msgspec.structs.replace(card, people=people))
+        store.save_customer(card.with_person(person, at=index))
     return {}
 
 def _set(store: Store, save: Save, meeting_id: str, change: Callable[[Meeting], None]) -> dict[str, Meeting | None]:

@@ -286,16 +286,12 @@ class CustomerCardScreen(PrepScreen):
         """A person added, or changed where they stood on the card; saved at once."""
         if person is None or person == before:
             return
-        card = self._card()
-        people = list(card.people)
-        index = next((i for i, p in enumerate(people) if before is not None and same_name(p.name, before.name)), len(people))
-        people = [p for p in people if not (before is not None and same_name(p.name, before.name))]
-        people.insert(min(index, len(people)), person)
-        self.card = msgspec.structs.replace(card, people=people)
+        self.card = self._card().with_person(person, replacing=before.name if before is not None else "")
+        index = next(i for i, p in enumerate(self.card.people) if p is person)
         if before is not None and not same_name(before.name, person.name):
             self._renamed.append((before.name, person.name))  # their meetings follow, with the card's next write
         self._show_people()
-        self.query_one("#people", OptionList).highlighted = min(index, len(people) - 1)
+        self.query_one("#people", OptionList).highlighted = index
         self._unsaved = True
         self.flush_draft()
 

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 from prep.dates import shown_due
 from prep.insights.attention import Attention, what_needs_attention
 from prep.language import N_, _, ngettext, number
+from prep.model.summary import MeetingSummary
 from prep.reports.inert import inert
 from prep.screens.base import MeetingsChanged, PrepScreen
 from prep.screens.widgets import to_prepare
@@ -209,15 +210,18 @@ class HomeScreen(PrepScreen):
     def on_meetings_changed(self, event: MeetingsChanged) -> None:
         self.load()
 
+    def _highlighted_meeting(self) -> MeetingSummary | None:
+        """The meeting of the highlighted row, in whichever list it is (a follow-up's row: its meeting)."""
+        highlighted, attention = self._highlighted(), self._attention
+        if highlighted is None or attention is None:
+            return None
+        meeting_id = highlighted[1].split(":")[0]
+        shown = [*attention.drafts, *attention.upcoming, *attention.recent, *(due.meeting for due in attention.followups)]
+        return next((m for m in shown if m.id == meeting_id), None)
+
     def action_delete(self) -> None:
         """Delete the highlighted meeting or draft (asks first; undoable for a while)."""
-        highlighted = self._highlighted()
-        attention = self._attention
-        if highlighted is None or attention is None:
-            return
-        meeting_id = highlighted[1].split(":")[0]
-        shown = attention.drafts + attention.upcoming + attention.recent
-        meeting = next((m for m in shown if m.id == meeting_id), None)
+        meeting = self._highlighted_meeting()
         if meeting is not None:
             self.prep.delete_meeting(meeting)
 
@@ -253,13 +257,8 @@ class HomeScreen(PrepScreen):
 
     def action_customer_card(self) -> None:
         """The card of the highlighted row's customer: the people in their decision."""
-        highlighted, attention = self._highlighted(), self._attention
-        if highlighted is None or attention is None:
-            return
-        meeting_id = highlighted[1].split(":")[0]
-        shown = [*attention.drafts, *attention.upcoming, *attention.recent, *(due.meeting for due in attention.followups)]
-        customer = next((m.customer for m in shown if m.id == meeting_id), None)
-        if customer is not None:
+        meeting = self._highlighted_meeting()
+        if meeting is not None:
             from prep.screens.customer_card import CustomerCardScreen
 
-            self.app.push_screen(CustomerCardScreen(customer))
+            self.app.push_screen(CustomerCardScreen(meeting.customer))

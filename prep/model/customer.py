@@ -90,11 +90,13 @@ class Customer(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, k
         found = {email_domain(person.email) for person in self.people} | {self.domain.strip().lower().lstrip("@")}
         return found - {""}
 
-    def with_person(self, person: Person) -> Customer:
-        """This card with a person added, or replacing the one of the same name."""
-        people = [p for p in self.people if not same_name(p.name, person.name)]
-        index = next((i for i, p in enumerate(self.people) if same_name(p.name, person.name)), len(people))
-        people.insert(index, person)
+    def with_person(self, person: Person, *, replacing: str = "", at: int | None = None) -> Customer:
+        """This card with a person added, or in the place of the one of the same name (or named `replacing`, when
+        renamed); a new one goes `at` that place in the list (an undone removal), else to the end."""
+        gone = [name for name in (person.name, replacing) if name]
+        index = next((i for i, p in enumerate(self.people) if any(same_name(p.name, name) for name in gone)), None)
+        people = [p for p in self.people if not any(same_name(p.name, name) for name in gone)]
+        people.insert(min(index if index is not None else len(people) if at is None else at, len(people)), person)
         return msgspec.structs.replace(self, people=people)
 
     def without_person(self, name: str) -> Customer:
